@@ -1,0 +1,138 @@
+/**
+ * Labels of statute units: recognising them at the start of a text block, ordering and expanding them,
+ * and the human-readable and id forms.
+ */
+import type { ListKind, UnitKind } from './types.js';
+
+export interface ItemLabel {
+  kind: ListKind | 'absatz';
+  label: string;
+  /** Length of the label text including trailing space, to strip it from the block. */
+  length: number;
+}
+
+/** Recognise "(1) ", "2a. ", "c) ", "aa) ", "aaa) " at the start of a block of text. */
+export function matchItemLabel(text: string, allowAbsatz = true): ItemLabel | undefined {
+  let m: RegExpMatchArray | null;
+  if (allowAbsatz && (m = /^\((\d{1,3}[a-z]{0,2})\)(?:\s+|$)/.exec(text))) {
+    return { kind: 'absatz', label: m[1], length: m[0].length };
+  }
+  if ((m = /^(\d{1,3}[a-z]{0,2})\.(?:\s+|$)/.exec(text))) {
+    return { kind: 'nummer', label: m[1], length: m[0].length };
+  }
+  if ((m = /^([a-z])\1\1\)(?:\s+|$)/.exec(text))) {
+    return { kind: 'dreifachbuchstabe', label: m[1].repeat(3), length: m[0].length };
+  }
+  if ((m = /^([a-z])\1\)(?:\s+|$)/.exec(text))) {
+    return { kind: 'doppelbuchstabe', label: m[1].repeat(2), length: m[0].length };
+  }
+  if ((m = /^([a-z])\)(?:\s+|$)/.exec(text))) {
+    return { kind: 'buchstabe', label: m[1], length: m[0].length };
+  }
+  return undefined;
+}
+
+export const LIST_RANK: Record<ListKind, number> = {
+  nummer: 0,
+  buchstabe: 1,
+  doppelbuchstabe: 2,
+  dreifachbuchstabe: 3,
+};
+
+/** Written form of a list label: "2a." for Nummern, "c)" for Buchstaben. */
+export function writtenLabel(kind: ListKind | 'absatz', label: string): string {
+  if (kind === 'absatz') return `(${label})`;
+  if (kind === 'nummer') return `${label}.`;
+  return `${label})`;
+}
+
+/** Sort key for labels such as "15", "15a", "15d", "7b", "c", "aa": compare base, then suffix. */
+export function compareLabels(a: string, b: string): number {
+  const pa = splitLabel(a);
+  const pb = splitLabel(b);
+  if (pa.num !== pb.num) return pa.num - pb.num;
+  if (pa.suffix === pb.suffix) return 0;
+  return pa.suffix < pb.suffix ? -1 : 1;
+}
+
+function splitLabel(label: string): { num: number; suffix: string } {
+  const m = /^(\d+)(.*)$/.exec(label);
+  if (m) return { num: Number(m[1]), suffix: m[2] };
+  // letters: "c" = 3, "aa" = 1 with length weight: order single letters, doubles as they come
+  const letter = label.charCodeAt(0) - 96;
+  return { num: letter, suffix: label.slice(1) };
+}
+
+/**
+ * Expand a range "9 bis 11", "vv bis xx", "18g bis 18i", "e bis h" into its labels.
+ * Returns undefined when the two ends are not of one series.
+ */
+export function expandRange(from: string, to: string): string[] | undefined {
+  let m1 = /^(\d+)$/.exec(from);
+  let m2 = /^(\d+)$/.exec(to);
+  if (m1 && m2) {
+    const a = Number(m1[1]);
+    const b = Number(m2[1]);
+    if (b < a || b - a > 500) return undefined;
+    return Array.from({ length: b - a + 1 }, (_, i) => String(a + i));
+  }
+  m1 = /^(\d*)([a-z])$/.exec(from);
+  m2 = /^(\d*)([a-z])$/.exec(to);
+  if (m1 && m2 && m1[1] === m2[1]) {
+    const a = m1[2].charCodeAt(0);
+    const b = m2[2].charCodeAt(0);
+    if (b < a) return undefined;
+    return Array.from({ length: b - a + 1 }, (_, i) => m1![1] + String.fromCharCode(a + i));
+  }
+  m1 = /^([a-z])\1+$/.exec(from);
+  m2 = /^([a-z])\1+$/.exec(to);
+  if (m1 && m2 && from.length === to.length) {
+    const a = from.charCodeAt(0);
+    const b = to.charCodeAt(0);
+    if (b < a) return undefined;
+    return Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i).repeat(from.length));
+  }
+  return undefined;
+}
+
+const ID_PREFIX: Record<UnitKind, string> = {
+  paragraph: 'para',
+  absatz: 'abs',
+  satz: 'satz',
+  nummer: 'nr',
+  buchstabe: 'bst',
+  doppelbuchstabe: 'dbst',
+  dreifachbuchstabe: 'tbst',
+};
+
+export function idSegment(kind: UnitKind, label: string): string {
+  return `${ID_PREFIX[kind]}-${label}`;
+}
+
+const HUMAN: Record<UnitKind, string> = {
+  paragraph: '§',
+  absatz: 'Abs.',
+  satz: 'Satz',
+  nummer: 'Nr.',
+  buchstabe: 'Buchst.',
+  doppelbuchstabe: 'Doppelbuchst.',
+  dreifachbuchstabe: 'Dreifachbuchst.',
+};
+
+/** "para-31/abs-1/satz-1/nr-2/bst-c" → "§ 31 Abs. 1 Satz 1 Nr. 2 Buchst. c" */
+export function humanLabelFromId(id: string): string {
+  const parts: string[] = [];
+  for (const seg of id.split('/')) {
+    const m = /^([a-z]+)-(.+)$/.exec(seg);
+    if (!m) {
+      parts.push(seg);
+      continue;
+    }
+    const kind = (Object.keys(ID_PREFIX) as UnitKind[]).find((k) => ID_PREFIX[k] === m[1]);
+    if (kind) parts.push(`${HUMAN[kind]} ${m[2]}`);
+    else if (m[1] === 'anlage') parts.push(`Anlage ${m[2]}`);
+    else if (m[1] === 'inhalt') parts.push('Inhaltsübersicht');
+    else parts.push(seg);
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,364 @@
+/**
+ * Parse a law text in either Markdown dialect into the statute model.
+ *
+ * - gesetze-tools (base/): YAML front matter, `##`/`###` Gliederung, `###`…`#####` §, wrapped lines,
+ *   lists as Markdown lists ("1.  text" with indented continuation).
+ * - kmein (official/): `% title` lines, `# § 1 – Überschrift`, one paragraph per line, an Inhaltsübersicht,
+ *   juris footnotes after the norm text.
+ *
+ * remark-parse cuts the text into blocks (headings, paragraphs, list items, HTML, code); the raw source
+ * of each block is unwrapped and unescaped, and build-units.ts turns the blocks into units. Heading
+ * levels are not trusted (`#### Unterabschnitt` and `#### § 2` share a level): a heading is what its
+ * words say it is.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root, RootContent, ListItem as MdListItem } from 'mdast';
+import { unwrapLines } from '../text/unwrap.js';
+import { assignIds, buildContent, type TextBlock } from './build-units.js';
+import type {
+  Angabe,
+  BodyNode,
+  Dialect,
+  Gliederung,
+  GliederungType,
+  Inhaltsuebersicht,
+  Law,
+  Paragraph,
+} from './types.js';
+
+const GLIEDERUNG_ORDER: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
+
+export function detectDialect(source: string): Dialect {
+  const head = source.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('% ')) return 'kmein';
+  return 'gesetze-tools';
+}
+
+/** Remove Markdown backslash escapes. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** Raw block text → model text: unwrap lines, then unescape. */
+export function blockText(raw: string): string {
+  return unescapeMarkdown(unwrapLines(raw)).replace(/[ \t]{2,}/g, ' ');
+}
+
+/** The raw source of a node from the start of its first line (keeps its indentation). */
+function rawFromLineStart(src: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
+  const start = node.position!.start.offset!;
+  const lineStart = src.lastIndexOf('\n', start - 1) + 1;
+  return src.slice(lineStart, node.position!.end.offset!).replace(/\s+$/, '');
+}
+
+interface HeadingInfo {
+  kind: 'paragraph' | 'gliederung' | 'anlage' | 'inhalt' | 'title' | 'other';
+  label: string;
+  heading: string;
+  type?: GliederungType;
+}
+
+export function classifyHeading(text: string, depth: number): HeadingInfo {
+  const t = text.trim();
+  let m: RegExpMatchArray | null;
+  if ((m = /^§\s*(\d+[a-z]*)\s*(?:[–-]\s*)?(.*)$/u.exec(t))) {
+    return { kind: 'paragraph', label: m[1], heading: m[2].trim() };
+  }
+  if ((m = /^(Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\s+(\S+)\s*(?:[–-]\s*)?(.*)$/u.exec(t))) {
+    return { kind: 'gliederung', type: m[1] as GliederungType, label: m[2], heading: m[3].trim() };
+  }
+  if ((m = /^Anlage(?:\s+([A-Z]?\d*[a-z]?|[IVX]+)(?=\s|$))?\s*(?:[–-]\s*)?(.*)$/u.exec(t))) {
+    return { kind: 'anlage', label: m[1] ?? '', heading: m[2].trim() };
+  }
+  if (/^Inhaltsübersicht$/u.test(t)) return { kind: 'inhalt', label: '', heading: t };
+  if (depth === 1) return { kind: 'title', label: '', heading: t };
+  return { kind: 'other', label: '', heading: t };
+}
+
+const FOOTNOTE = /^(?:§{1,2}|Anlage|Art\.)\s*[^\s:]+[^:]{0,120}:\s/u;
+const FOOTNOTE_MARK = /(mWv|\bidF\b|\bIdF\b|Eingef\.|Kursivdruck|Aufgeh\.|\+\+\+|Geänd\.)/u;
+
+export function isJurisFootnote(text: string): boolean {
+  return (FOOTNOTE.test(text) && FOOTNOTE_MARK.test(text)) || /^\[\^[^\]]+\]:/.test(text);
+}
+
+interface Section {
+  info: HeadingInfo;
+  line: number;
+  /** start offset of the content (after the heading) */
+  contentStart: number;
+  contentEnd: number;
+  headingStart: number;
+  nodes: RootContent[];
+}
+
+/** Parse a law text (either dialect) into a Law. */
+export function parseStatute(source: string, opts: { lawId?: string } = {}): Law {
+  const src = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const dialect = detectDialect(src);
+  const tree = unified().use(remarkParse).parse(src) as Root;
+  const sections: Section[] = [];
+  let headerEnd = 0;
+  let title = '';
+  let sawTitle = false;
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const text = blockText(sliceOf(src, node)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '');
+      const info = classifyHeading(text, node.depth);
+      if (info.kind === 'title' && !sawTitle && sections.length === 0) {
+        title = info.heading;
+        sawTitle = true;
+        headerEnd = node.position!.end.offset!;
+        continue;
+      }
+      if (info.kind === 'other' || info.kind === 'title') {
+        // sub-headings inside an Anlage ("## - Vorderseite -") or unknown headings: content of current
+        if (sections.length) {
+          sections[sections.length - 1].nodes.push(node);
+          sections[sections.length - 1].contentEnd = node.position!.end.offset!;
+          continue;
+        }
+        headerEnd = node.position!.end.offset!;
+        continue;
+      }
+      sections.push({
+        info,
+        line: node.position!.start.line,
+        headingStart: node.position!.start.offset!,
+        contentStart: node.position!.end.offset!,
+        contentEnd: node.position!.end.offset!,
+        nodes: [],
+      });
+      continue;
+    }
+    if (sections.length === 0) {
+      headerEnd = node.position!.end.offset!;
+      continue;
+    }
+    const sec = sections[sections.length - 1];
+    sec.nodes.push(node);
+    sec.contentEnd = node.position!.end.offset!;
+  }
+  if (dialect === 'kmein' && !title) {
+    const m = /^%\s*(.*)$/m.exec(src);
+    if (m) title = m[1].trim();
+  }
+  const header = src.slice(0, headerEnd).replace(/\s+$/, '');
+  const law: Law = { lawId: opts.lawId ?? '', title, dialect, header, body: [] };
+  const depthOf = gliederungDepths(sections);
+  let opaqueNo = 0;
+  for (const sec of sections) {
+    const { info } = sec;
+    if (info.kind === 'inhalt') {
+      law.inhalt = parseInhaltsuebersicht(src, sec);
+      continue;
+    }
+    if (info.kind === 'gliederung') {
+      const g: Gliederung = {
+        kind: 'gliederung',
+        type: info.type!,
+        label: info.label,
+        id: `gl-${info.type!.toLowerCase()}-${info.label}`,
+        heading: info.heading,
+        depth: depthOf.get(info.type!) ?? 0,
+        source: { line: sec.line },
+      };
+      law.body.push(g);
+      if (sec.nodes.length) {
+        law.body.push({
+          kind: 'opaque',
+          id: `opaque-${++opaqueNo}`,
+          body: src.slice(sec.contentStart, sec.contentEnd).trim(),
+          source: { line: sec.line },
+        });
+      }
+      continue;
+    }
+    if (info.kind === 'anlage') {
+      law.body.push({
+        kind: 'anlage',
+        label: info.label,
+        id: `anlage-${info.label || 'x'}`,
+        heading: info.heading,
+        body: src.slice(sec.contentStart, sec.contentEnd).replace(/^\n+/, '').replace(/\s+$/, ''),
+        source: { line: sec.line },
+      });
+      continue;
+    }
+    law.body.push(parseParagraphSection(src, sec));
+  }
+  disambiguateIds(law.body);
+  return law;
+}
+
+function sliceOf(src: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
+  return src.slice(node.position!.start.offset!, node.position!.end.offset!);
+}
+
+function gliederungDepths(sections: Section[]): Map<GliederungType, number> {
+  const present = new Set(sections.filter((s) => s.info.kind === 'gliederung').map((s) => s.info.type!));
+  const map = new Map<GliederungType, number>();
+  let d = 0;
+  for (const t of GLIEDERUNG_ORDER) if (present.has(t)) map.set(t, d++);
+  return map;
+}
+
+function disambiguateIds(body: BodyNode[]): void {
+  const seen = new Map<string, number>();
+  for (const n of body) {
+    if (n.kind === 'paragraph') continue;
+    const c = seen.get(n.id) ?? 0;
+    seen.set(n.id, c + 1);
+    if (c > 0) n.id = `${n.id}-${c + 1}`;
+  }
+}
+
+/** Cut a section's Markdown nodes into flat text blocks with their list nesting depth. */
+export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const line = node.position!.start.line;
+    switch (node.type) {
+      case 'list':
+        if (!node.ordered) {
+          // bullet lists are tables flattened by the converter: keep them, and the indented
+          // blocks that continue them, verbatim
+          let j = i + 1;
+          while (
+            j < nodes.length &&
+            ((nodes[j].type === 'list' && !(nodes[j] as { ordered?: boolean }).ordered) ||
+              nodes[j].type === 'code' ||
+              /^\s/.test(rawFromLineStart(src, nodes[j])))
+          ) {
+            j++;
+          }
+          const startOff = src.lastIndexOf('\n', node.position!.start.offset! - 1) + 1;
+          const text = src.slice(startOff, nodes[j - 1].position!.end.offset!).replace(/\s+$/, '');
+          out.push({ text, indent, line, opaque: true });
+          i = j - 1;
+          break;
+        }
+        for (const item of node.children) out.push(...blocksOfListItem(src, item, indent));
+        break;
+      case 'code': {
+        // indented code inside a list = deeper list content; split at blank lines
+        for (const part of splitAtBlankLines(sliceOf(src, node))) {
+          out.push({ text: blockText(part.text), indent: indent + 1, line: line + part.lineOffset });
+        }
+        break;
+      }
+      case 'html':
+      case 'table' as string:
+        out.push({ text: rawFromLineStart(src, node), indent, line, opaque: true });
+        break;
+      case 'thematicBreak':
+        out.push({ text: sliceOf(src, node).trim(), indent, line, opaque: true });
+        break;
+      default: {
+        const raw = sliceOf(src, node);
+        const opaque = /<(table|br|div|p|img|span)\b/i.test(raw) || node.type === 'blockquote';
+        out.push({ text: opaque ? rawFromLineStart(src, node) : blockText(raw), indent, line, opaque });
+      }
+    }
+  }
+  return out;
+}
+
+function blocksOfListItem(src: string, item: MdListItem, indent: number): TextBlock[] {
+  const raw = sliceOf(src, item);
+  const m = /^\s*(\d{1,3}[a-z]{0,2})[.)]\s*/.exec(raw);
+  const label = m ? m[1] : '';
+  const out: TextBlock[] = [];
+  const [first, ...rest] = item.children;
+  if (first && first.type === 'paragraph') {
+    out.push({ text: `${label}. ${blockText(sliceOf(src, first))}`, indent, line: item.position!.start.line });
+    out.push(...blocksOfNodes(src, rest, indent + 1));
+  } else {
+    const inner = blocksOfNodes(src, item.children, indent + 1);
+    if (inner.length) {
+      const has = inner[0].text.trimStart().startsWith(`${label}.`);
+      inner[0] = { ...inner[0], text: has ? inner[0].text.trimStart() : `${label}. ${inner[0].text}`, indent };
+    } else {
+      inner.push({ text: `${label}.`, indent, line: item.position!.start.line });
+    }
+    out.push(...inner);
+  }
+  return out;
+}
+
+function splitAtBlankLines(raw: string): Array<{ text: string; lineOffset: number }> {
+  const lines = raw.split('\n');
+  const parts: Array<{ text: string; lineOffset: number }> = [];
+  let cur: string[] = [];
+  let start = 0;
+  lines.forEach((l, i) => {
+    if (l.trim() === '') {
+      if (cur.length) parts.push({ text: cur.join('\n'), lineOffset: start });
+      cur = [];
+    } else {
+      if (!cur.length) start = i;
+      cur.push(l);
+    }
+  });
+  if (cur.length) parts.push({ text: cur.join('\n'), lineOffset: start });
+  return parts;
+}
+
+function parseParagraphSection(src: string, sec: Section): Paragraph {
+  const blocks = blocksOfNodes(src, sec.nodes);
+  const footnotes: string[] = [];
+  const content: TextBlock[] = [];
+  for (const b of blocks) {
+    if (b.indent === 0 && isJurisFootnote(b.text)) footnotes.push(b.text);
+    else content.push(b);
+  }
+  const heading = sec.info.heading;
+  const weggefallen = /^\(?weggefallen\)?$/.test(heading) && content.length === 0;
+  const p: Paragraph = {
+    kind: 'paragraph',
+    label: sec.info.label,
+    id: '',
+    heading,
+    weggefallen,
+    children: buildContent(content).children,
+    footnotes,
+    source: { line: sec.line },
+  };
+  assignIds(p);
+  return p;
+}
+
+const ANGABE_LABEL =
+  /^(§{1,2}\s*\d+[a-z]*(?:\s+(?:bis|und)\s+\d+[a-z]*)?|(?:Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\s+\d+[a-z]*|Anlagen?(?:\s+[A-Z]?\d*[a-z]?)?)(?:\s+(.*))?$/u;
+
+function parseInhaltsuebersicht(src: string, sec: Section): Inhaltsuebersicht {
+  const blocks = blocksOfNodes(src, sec.nodes);
+  const entries: Angabe[] = [];
+  for (const b of blocks) {
+    const text = b.text.trim();
+    if (text === '') continue;
+    const m = ANGABE_LABEL.exec(text);
+    if (m && !b.opaque) {
+      entries.push({ kind: 'angabe', label: m[1], id: '', text: (m[2] ?? '').trim() });
+    } else if (entries.length) {
+      const e = entries[entries.length - 1];
+      e.text = e.text ? `${e.text} ${text}` : text;
+    } else {
+      entries.push({ kind: 'angabe', label: '', id: '', text });
+    }
+  }
+  assignAngabeIds(entries);
+  return { kind: 'inhaltsuebersicht', id: 'inhalt', entries };
+}
+
+export function assignAngabeIds(entries: Angabe[]): void {
+  const seen = new Map<string, number>();
+  for (const e of entries) {
+    const base = `inhalt/${e.label.replace(/§+\s*/, 'para-').replace(/\s+/g, '-').toLowerCase() || 'x'}`;
+    const c = seen.get(base) ?? 0;
+    seen.set(base, c + 1);
+    e.id = c ? `${base}-${c + 1}` : base;
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Write a Law back to Markdown, in the gesetze-tools style of the base texts (wrapped at 72 columns,
+ * Markdown lists with indented continuation) or in the kmein style of the official snapshots (one
+ * paragraph per line). Reading the output again gives the same tree.
+ */
+import { writtenLabel } from './labels.js';
+import type { Absatz, BodyNode, Dialect, Inhaltsuebersicht, Law, ListItem, Paragraph, Satz } from './types.js';
+
+const WIDTH = 72;
+
+interface Style {
+  dialect: Dialect;
+}
+
+export function serializeLaw(law: Law, dialect: Dialect = law.dialect): string {
+  const style: Style = { dialect };
+  const out: string[] = [];
+  if (law.header) out.push(law.header);
+  else if (dialect === 'kmein') out.push(`% ${law.title}`);
+  else out.push(`# ${law.title}`);
+  if (law.inhalt && dialect === 'kmein') out.push(serializeInhalt(law.inhalt));
+  let depth = -1;
+  for (const node of law.body) {
+    if (node.kind === 'gliederung') depth = node.depth;
+    out.push(serializeBodyNode(node, style, depth));
+  }
+  return out.join('\n\n') + '\n';
+}
+
+export function serializeInhalt(inhalt: Inhaltsuebersicht): string {
+  const parts = ['# Inhaltsübersicht'];
+  for (const e of inhalt.entries) {
+    if (e.label) parts.push(escapeLineStarts(e.label));
+    if (e.text) parts.push(escapeLineStarts(e.text));
+  }
+  return parts.join('\n\n');
+}
+
+export function serializeBodyNode(node: BodyNode, style: Style, gliederungDepth = -1): string {
+  const kmein = style.dialect === 'kmein';
+  switch (node.kind) {
+    case 'gliederung':
+      return `${'#'.repeat(kmein ? 1 : 2 + node.depth)} ${node.type} ${node.label}${node.heading ? ' - ' + node.heading : ''}`;
+    case 'anlage': {
+      const head = `${kmein ? '#' : '###'} Anlage${node.label ? ' ' + node.label : ''}${
+        node.heading ? (kmein ? ' – ' : ' ') + node.heading : ''
+      }`;
+      return node.body ? `${head}\n\n${node.body}` : head;
+    }
+    case 'opaque':
+      return node.body;
+    case 'paragraph':
+      return serializeParagraph(node, style, gliederungDepth);
+  }
+}
+
+export function serializeParagraph(p: Paragraph, style: Style, gliederungDepth = -1): string {
+  const kmein = style.dialect === 'kmein';
+  const level = kmein ? 1 : 3 + Math.max(0, gliederungDepth);
+  const head = `${'#'.repeat(level)} § ${p.label}${p.heading ? (kmein ? ' – ' : ' ') + p.heading : ''}`;
+  const blocks: string[] = [head];
+  for (const c of p.children) {
+    if (c.kind === 'absatz') blocks.push(...absatzBlocks(c, style));
+  }
+  const direct = p.children.filter((c): c is Satz => c.kind === 'satz');
+  if (direct.length) blocks.push(...sentenceBlocks(direct, '', 0, style));
+  for (const f of p.footnotes) blocks.push(f);
+  return blocks.join('\n\n');
+}
+
+function absatzBlocks(a: Absatz, style: Style): string[] {
+  return sentenceBlocks(a.children, `(${a.label})`, 0, style);
+}
+
+/**
+ * Lay out sentences as Markdown blocks: running text in one paragraph, each list item its own block,
+ * words after a list (Satzteil nach) starting a new paragraph.
+ */
+function sentenceBlocks(
+  sentences: Satz[],
+  prefix: string,
+  level: number,
+  style: Style,
+  itemLabel?: string,
+): string[] {
+  const blocks: string[] = [];
+  let buf = prefix;
+  let bufIsLabelOnly = prefix !== '';
+  /** the first block of a list item carries its label ("1.  ", "a)  ") in the gesetze-tools style */
+  let pendingLabel = itemLabel;
+  const emit = (text: string) => {
+    if (pendingLabel !== undefined) {
+      blocks.push(labelledPara(pendingLabel, text, level - 1, style));
+      pendingLabel = undefined;
+    } else blocks.push(para(text, level, style));
+  };
+  const flush = () => {
+    if (buf !== '') emit(buf);
+    buf = '';
+    bufIsLabelOnly = false;
+  };
+  for (const s of sentences) {
+    if (s.opaque) {
+      if (buf !== '' && !bufIsLabelOnly) flush();
+      const body = bufIsLabelOnly ? `${buf} ${s.text ?? ''}` : s.text ?? '';
+      if (pendingLabel !== undefined) {
+        blocks.push(indentRaw(`${pendingLabel} ${body}`, level - 1, style));
+        pendingLabel = undefined;
+      } else blocks.push(indentRaw(body, level, style));
+      buf = '';
+      bufIsLabelOnly = false;
+      continue;
+    }
+    if (s.items === undefined) {
+      if (s.newBlock && buf !== '' && !bufIsLabelOnly) flush();
+      buf = join(buf, s.text ?? '');
+      bufIsLabelOnly = false;
+      continue;
+    }
+    if (s.newBlock && buf !== '' && !bufIsLabelOnly) flush();
+    buf = join(buf, s.vor ?? '');
+    if (buf !== '') flush();
+    else if (pendingLabel !== undefined) {
+      blocks.push(labelledPara(pendingLabel, '', level - 1, style));
+      pendingLabel = undefined;
+    }
+    for (const item of s.items) blocks.push(...itemBlocks(item, level, style));
+    buf = s.nach ?? '';
+    bufIsLabelOnly = false;
+  }
+  if (buf !== '') flush();
+  if (pendingLabel !== undefined) blocks.push(labelledPara(pendingLabel, '', level - 1, style));
+  return blocks;
+}
+
+function join(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  return `${a} ${b}`;
+}
+
+function itemBlocks(item: ListItem, level: number, style: Style): string[] {
+  const label = writtenLabel(item.kind, item.label);
+  if (style.dialect === 'kmein') return sentenceBlocks(item.children, label, level + 1, style);
+  return sentenceBlocks(item.children, '', level + 1, style, label);
+}
+
+function labelledPara(label: string, text: string, level: number, style: Style): string {
+  const pad = '    '.repeat(level);
+  const first = `${pad}${label}${' '.repeat(Math.max(1, 4 - label.length))}`;
+  if (text === '') return `${pad}${label}`;
+  return wrapText(escapeInline(text), first, `${pad}    `);
+}
+
+function para(text: string, level: number, style: Style): string {
+  if (style.dialect === 'kmein') return escapeInline(text).replace(/^([#>+*=-])/, '\\$1');
+  const pad = '    '.repeat(level);
+  return wrapText(escapeInline(text), pad, pad);
+}
+
+function indentRaw(text: string, level: number, style: Style): string {
+  void level;
+  void style;
+  return text;
+}
+
+/** Escape characters that Markdown would read as structure or formatting. */
+function escapeInline(text: string): string {
+  return text.replace(/\\/g, '\\\\');
+}
+
+/** Escape a line start that Markdown would read as a list, heading, quote or rule. */
+function escapeLineStart(line: string): string {
+  return line
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, '$1$2\\$3')
+    .replace(/^(\s*)([#>+*=-])/, '$1\\$2');
+}
+
+function escapeLineStarts(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => escapeLineStart(l))
+    .join('\n');
+}
+
+/**
+ * Wrap at spaces to WIDTH columns. Never breaks after a word ending in "-" (a reader could not tell
+ * "Schengen-\nStaaten" from "Hotel-\nund"), so unwrapping gives back the same words.
+ */
+export function wrapText(text: string, firstPrefix: string, contPrefix: string): string {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = firstPrefix;
+  let lineHasWord = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!lineHasWord) {
+      line += w;
+      lineHasWord = true;
+      continue;
+    }
+    const prev = words[i - 1];
+    const canBreak = !prev.endsWith('-') && w !== '';
+    if (canBreak && line.length + 1 + w.length > WIDTH) {
+      lines.push(line);
+      line = contPrefix + w;
+    } else {
+      line += ' ' + w;
+    }
+  }
+  lines.push(line);
+  // continuation lines must not look like block starts
+  return lines.map((l, i) => (i === 0 ? l : contPrefix + escapeLineStart(l.slice(contPrefix.length)))).join('\n');
+}
