@@ -1,0 +1,57 @@
+/**
+ * Walking the unit tree: every unit with its parent, lookup by node id, the § of a node.
+ */
+import type { Absatz, BodyNode, Law, ListItem, Paragraph, Satz, Unit } from './types.js';
+
+export function* unitsOfParagraph(p: Paragraph): Generator<Unit> {
+  yield p;
+  for (const c of p.children) {
+    if (c.kind === 'absatz') {
+      yield c;
+      yield* unitsOfSentences(c.children);
+    }
+  }
+  yield* unitsOfSentences(p.children.filter((c): c is Satz => c.kind === 'satz'));
+}
+
+export function* unitsOfSentences(sentences: Satz[]): Generator<Unit> {
+  for (const s of sentences) {
+    yield s;
+    for (const item of s.items ?? []) yield* unitsOfItem(item);
+  }
+}
+
+function* unitsOfItem(item: ListItem): Generator<Unit> {
+  yield item;
+  yield* unitsOfSentences(item.children);
+}
+
+export function paragraphs(law: Law): Paragraph[] {
+  return law.body.filter((n): n is Paragraph => n.kind === 'paragraph');
+}
+
+export function findParagraph(law: Law, label: string): Paragraph | undefined {
+  return law.body.find((n): n is Paragraph => n.kind === 'paragraph' && n.label === label);
+}
+
+/** The § id of a node id: "para-26/abs-2/satz-3" → "para-26". */
+export function paragraphIdOf(id: string): string {
+  return id.split('/')[0];
+}
+
+/**
+ * Find a unit by its node id. Several units can share an id when a list item has a single Satz
+ * (the Satz takes the item's id); the outermost one (the item) is returned.
+ */
+export function findById(law: Law, id: string): Unit | undefined {
+  const p = law.body.find((n): n is Paragraph => n.kind === 'paragraph' && n.id === paragraphIdOf(id));
+  if (!p) return undefined;
+  for (const u of unitsOfParagraph(p)) if (u.id === id) return u;
+  return undefined;
+}
+
+export function bodyNodeById(law: Law, id: string): BodyNode | undefined {
+  return law.body.find((n) => n.id === id);
+}
+
+export type Container = Paragraph | Absatz | ListItem;
