@@ -6,7 +6,7 @@
  * the blocks into Absätze, Sätze and nested lists. A list belongs to the sentence that introduces it;
  * words after a list either continue that sentence (Satzteil nach …) or start new Sätze.
  */
-import { LIST_RANK, idSegment, matchItemLabel } from './labels.js';
+import { LIST_RANK, compareLabels, idSegment, matchItemLabel } from './labels.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Absatz, ListItem, ListKind, Paragraph, Satz } from './types.js';
 
@@ -126,6 +126,10 @@ export function buildSentences(blocks: Classified[]): Satz[] {
             break;
           }
         }
+        // words between two items of one list (the next item continues its numbering, "4" → "4a")
+        // belong to the open item, they do not end the list
+        const next = blocks.slice(i + 1).find((n) => n.kind !== 'text' && n.kind !== 'absatz');
+        target ??= stack.find((o) => next && o.item.kind === next.kind && compareLabels(next.label, o.item.label) > 0);
       }
       if (!target) {
         // after the whole run: continuation of the run's sentence or new sentences

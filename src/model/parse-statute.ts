@@ -220,6 +220,13 @@ export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): Te
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     const line = node.position!.start.line;
+    // an HTML table that runs over several lines ends its list item after the first line (HTML blocks
+    // have no lazy continuation): the following blocks up to "</table>" belong to it
+    const prev = out[out.length - 1];
+    if (prev?.opaque && prev.text.lastIndexOf('<table') > prev.text.lastIndexOf('</table>')) {
+      prev.text += '\n' + rawFromLineStart(src, node);
+      continue;
+    }
     switch (node.type) {
       case 'list':
         if (!node.ordered) {
@@ -245,7 +252,7 @@ export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): Te
       case 'code': {
         // indented code inside a list = deeper list content; split at blank lines
         for (const part of splitAtBlankLines(sliceOf(src, node))) {
-          out.push({ text: blockText(part.text), indent: indent + 1, line: line + part.lineOffset });
+          out.push({ text: blockText(part.text).trimStart(), indent: indent + 1, line: line + part.lineOffset });
         }
         break;
       }
@@ -315,7 +322,8 @@ function parseParagraphSection(src: string, sec: Section): Paragraph {
     else content.push(b);
   }
   const heading = sec.info.heading;
-  const weggefallen = /^\(?weggefallen\)?$/.test(heading) && content.length === 0;
+  // a lone "-" is the converters' placeholder for the empty text of a repealed §
+  const weggefallen = /^\(?weggefallen\)?$/.test(heading) && content.every((b) => b.text.trim() === '-');
   const p: Paragraph = {
     kind: 'paragraph',
     label: sec.info.label,

@@ -155,7 +155,7 @@ function labelledPara(label: string, text: string, level: number, style: Style):
 function para(text: string, level: number, style: Style): string {
   if (style.dialect === 'kmein') return escapeInline(text).replace(/^([#>+*=-])/, '\\$1');
   const pad = '    '.repeat(level);
-  return wrapText(escapeInline(text), pad, pad);
+  return wrapText(escapeInline(text).replace(/^([#>+*=-])/, '\\$1'), pad, pad);
 }
 
 function indentRaw(text: string, level: number, style: Style): string {

@@ -1,0 +1,178 @@
+/**
+ * Address phrases of amendment instructions ("§ 31 Absatz 1 Satz 1 Nummer 2 Buchstabe c",
+ * "in dem Satzteil vor Nummer 1", "den Absätzen 3 und 4", "die Nummern 9 bis 11", "die Angabe zu § 30")
+ * parsed into a structured address, and inherited from parent instructions.
+ */
+import { expandRange } from '../model/labels.js';
+import type { UnitKind } from '../model/types.js';
+
+export type AddressPart =
+  | { kind: UnitKind; labels: string[]; isNew?: boolean }
+  | { kind: 'satzteil'; which: 'vor' | 'nach'; ref: { kind: UnitKind; label: string } }
+  | { kind: 'ueberschrift' }
+  | { kind: 'inhalt' }
+  | { kind: 'angabe'; ref: string }
+  | { kind: 'anlage'; label: string };
+
+export type Address = AddressPart[];
+
+const LEVEL: Record<string, number> = {
+  inhalt: 0,
+  angabe: 1,
+  anlage: 1,
+  paragraph: 1,
+  ueberschrift: 2,
+  absatz: 2,
+  satz: 3,
+  nummer: 4,
+  buchstabe: 5,
+  doppelbuchstabe: 6,
+  dreifachbuchstabe: 7,
+  satzteil: 8,
+};
+
+const UNIT_WORDS: Array<[RegExp, UnitKind]> = [
+  [/^(?:Paragraphen|§§|§)$/, 'paragraph'],
+  [/^(?:Absatz|Absätze|Absätzen|Absatzes)$/, 'absatz'],
+  [/^(?:Satz|Sätze|Sätzen|Satzes)$/, 'satz'],
+  [/^(?:Nummer|Nummern)$/, 'nummer'],
+  [/^(?:Buchstabe|Buchstaben|Buchstabens)$/, 'buchstabe'],
+  [/^(?:Doppelbuchstabe|Doppelbuchstaben)$/, 'doppelbuchstabe'],
+  [/^(?:Dreifachbuchstabe|Dreifachbuchstaben)$/, 'dreifachbuchstabe'],
+];
+
+export function unitKindOfWord(word: string): UnitKind | undefined {
+  return UNIT_WORDS.find(([r]) => r.test(word))?.[1];
+}
+
+const LABEL = String.raw`(?:\d+[a-z]{0,2}|[a-z]{1,3})`;
+const LABEL_LIST = new RegExp(String.raw`^(${LABEL}(?:(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+)${LABEL})*)`);
+
+function parseLabelList(s: string): { labels: string[]; rest: string } | undefined {
+  const m = LABEL_LIST.exec(s);
+  if (!m) return undefined;
+  const labels: string[] = [];
+  const tokens = m[1].split(/\s*,\s*|\s+(und|sowie|bis)\s+/).filter((t) => t !== undefined && t !== '');
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === 'und' || t === 'sowie') continue;
+    if (t === 'bis') {
+      const from = labels.pop()!;
+      const to = tokens[++i];
+      const range = expandRange(from, to);
+      if (!range) return undefined;
+      labels.push(...range);
+      continue;
+    }
+    labels.push(t);
+  }
+  return { labels, rest: s.slice(m[0].length) };
+}
+
+const FILLER = /^(?:(?:[Ii]n|[Ii]m)\s+)?(?:(?:[Dd]en|[Dd]em|[Dd]er|[Dd]es|[Dd]ie|[Dd]as)\s+)?(?:(?:neuen|neue|bisherigen|bisherige)\s+)?/;
+
+/**
+ * Parse an address phrase. Returns undefined when the phrase is not an address.
+ * Accepts leading "In", articles, "neuen"/"bisherigen", and chains of units.
+ */
+export function parseAddress(phrase: string): Address | undefined {
+  let s = phrase.trim().replace(/\s+/g, ' ').replace(/^In\s+/, '').replace(/^in\s+/, '');
+  const parts: Address = [];
+  let guard = 0;
+  while (s.length && guard++ < 30) {
+    s = s.replace(FILLER, '');
+    let m: RegExpExecArray | null;
+    if ((m = /^Inhaltsübersicht\b\s*/.exec(s))) {
+      parts.push({ kind: 'inhalt' });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if ((m = /^Angaben? zu (§§?\s*\d+[a-z]*|(?:Kapitel|Abschnitt|Unterabschnitt|Teil) \d+[a-z]*|Anlage(?: [A-Z]?\d*[a-z]?)?)\s*/.exec(s))) {
+      parts.push({ kind: 'inhalt' }, { kind: 'angabe', ref: m[1].replace(/\s+/g, ' ') });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if ((m = /^Überschrift\b\s*/.exec(s))) {
+      parts.push({ kind: 'ueberschrift' });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if ((m = /^Anlage(?:\s+([A-Z]?\d*[a-z]?)(?=\s|$))?\s*/.exec(s))) {
+      parts.push({ kind: 'anlage', label: m[1] ?? '' });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if ((m = /^Satzteil (vor|nach) (Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)\s*/.exec(s))) {
+      parts.push({ kind: 'satzteil', which: m[1] as 'vor' | 'nach', ref: { kind: unitKindOfWord(m[2])!, label: m[3] } });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if ((m = /^(Vor|Nach) (Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)$/.exec(s))) {
+      // "Vor Buchstabe a werden die Wörter … gestrichen": the Satzteil before that list item
+      parts.push({ kind: 'satzteil', which: m[1] === 'Vor' ? 'vor' : 'nach', ref: { kind: unitKindOfWord(m[2])!, label: m[3] } });
+      s = '';
+      continue;
+    }
+    if ((m = /^(§§?|Paragraphen|Absätzen|Absätze|Absatz|Sätzen|Sätze|Satz|Nummern|Nummer|Buchstaben|Buchstabe|Doppelbuchstaben|Doppelbuchstabe|Dreifachbuchstaben|Dreifachbuchstabe)(?=\s|$)\s*/.exec(s))) {
+      const kind = unitKindOfWord(m[1])!;
+      const rest = s.slice(m[0].length);
+      const ll = parseLabelList(rest);
+      if (!ll) return undefined;
+      parts.push({ kind, labels: ll.labels });
+      s = ll.rest.trim();
+      continue;
+    }
+    return undefined;
+  }
+  return parts.length ? parts : undefined;
+}
+
+export function partLevel(p: AddressPart): number {
+  return LEVEL[p.kind];
+}
+
+/**
+ * Inherit the address of the parent instruction: "a) In Nummer 7 …" under "§ 39 Satz 1 wird wie folgt
+ * geändert:" means § 39 Satz 1 Nummer 7. The child's address replaces the parent's from the level of
+ * its first unit on.
+ */
+export function inheritAddress(context: Address, own: Address): Address {
+  if (own.length === 0) return [...context];
+  const first = own[0];
+  if (first.kind === 'paragraph' || first.kind === 'inhalt') return own;
+  if (first.kind === 'angabe') return [{ kind: 'inhalt' }, ...own];
+  const level = partLevel(first);
+  const kept = context.filter((p) => partLevel(p) < level);
+  return [...kept, ...own];
+}
+
+const WORD: Record<string, string> = {
+  paragraph: '§',
+  absatz: 'Abs.',
+  satz: 'Satz',
+  nummer: 'Nr.',
+  buchstabe: 'Buchst.',
+  doppelbuchstabe: 'Doppelbuchst.',
+  dreifachbuchstabe: 'Dreifachbuchst.',
+};
+
+export function formatAddress(a: Address): string {
+  return a
+    .map((p) => {
+      switch (p.kind) {
+        case 'inhalt':
+          return 'Inhaltsübersicht';
+        case 'angabe':
+          return `Angabe zu ${p.ref}`;
+        case 'ueberschrift':
+          return 'Überschrift';
+        case 'anlage':
+          return `Anlage${p.label ? ' ' + p.label : ''}`;
+        case 'satzteil':
+          return `Satzteil ${p.which} ${WORD[p.ref.kind]} ${p.ref.label}`;
+        default:
+          return `${p.kind === 'paragraph' && p.labels.length > 1 ? '§§' : WORD[p.kind]} ${p.labels.join(', ')}`;
+      }
+    })
+    .join(' ');
+}

@@ -1,0 +1,43 @@
+/**
+ * Typed operations: what one leaf instruction does to the statute tree.
+ */
+import type { Address } from './address.js';
+import type { UnitKind } from '../model/types.js';
+
+export type WordKind = 'Wort' | 'Wörter' | 'Angabe' | 'Zeichen';
+
+interface OpBase {
+  /** the fully resolved target address (inherited from parent instructions) */
+  target: Address;
+}
+
+export type Operation =
+  | (OpBase & { action: 'rewrite'; unitKind: UnitKind | 'ueberschrift' | 'angabe'; content: string })
+  | (OpBase & { action: 'repeal' })
+  | (OpBase & { action: 'delete-unit' })
+  | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean })
+  | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean })
+  | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean })
+  | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string })
+  /** insert new units after the sibling named in the target (the target's last part is the anchor) */
+  | (OpBase & { action: 'insert-units'; unitKind: UnitKind | 'angabe'; labels: string[]; content: string })
+  /** append new units at the end of the target container */
+  | (OpBase & { action: 'append-units'; unitKind: UnitKind; labels: string[]; content: string })
+  | (OpBase & { action: 'append-words'; words: string })
+  | (OpBase & { action: 'renumber'; unitKind: UnitKind; from: string[]; to: string[] });
+
+export type Action = Operation['action'];
+
+export const ACTIONS: Action[] = [
+  'rewrite',
+  'repeal',
+  'delete-unit',
+  'replace',
+  'delete',
+  'insert-words',
+  'replace-end',
+  'insert-units',
+  'append-units',
+  'append-words',
+  'renumber',
+];

@@ -1,0 +1,470 @@
+/**
+ * The structure of an amending act: title, date, Artikel (number, heading, amended law, "zuletzt
+ * geändert durch" chain), the numbered instruction tree (1., 1a., a), aa), aaa)) with quoted payloads,
+ * and the Inkrafttreten article.
+ */
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { locate, type CleanText } from './clean-text.js';
+
+export interface Quote {
+  /** text between „ and “ (cleaned, lines joined by "\n") */
+  text: string;
+  start: number;
+  end: number;
+  /** the quote is cut off by the end of the available text */
+  truncated: boolean;
+}
+
+export interface InstructionNode {
+  /** labels from the top: ["4", "e", "aa"] */
+  labels: string[];
+  /** "Nummer 4 Buchstabe e Doppelbuchstabe aa" */
+  path: string;
+  /** the instruction's own words (label removed), with quotes */
+  text: string;
+  start: number;
+  end: number;
+  children: InstructionNode[];
+  /** quoted payloads of this instruction (top level quotes only) */
+  quotes: Quote[];
+  /** the instruction text with quotes replaced by ⟦0⟧, ⟦1⟧ … and whitespace normalised */
+  sentence: string;
+  truncated: boolean;
+}
+
+export interface ArtikelNode {
+  number: string;
+  heading: string;
+  /** opening sentence ("Die Beschäftigungsverordnung vom … wird wie folgt geändert:") or the single sentence */
+  intro: string;
+  introStart: number;
+  /** the amended law's name as written ("Beschäftigungsverordnung") */
+  lawName: string;
+  /** "zuletzt geändert durch Artikel 2 dieser Verordnung" → "2" (same act); other acts as text */
+  lastChangedBy?: { artikel?: string; sameAct: boolean; text: string };
+  /** the intro ends with "wie folgt geändert:" and instructions follow */
+  hasInstructions: boolean;
+  instructions: InstructionNode[];
+  /** for the Inkrafttreten article: its Absätze */
+  absaetze: Array<{ label: string; text: string; start: number }>;
+  clean: CleanText;
+  start: number;
+  end: number;
+}
+
+export interface ParsedActFragment {
+  clean: CleanText;
+  title?: string;
+  date?: string;
+  artikel: ArtikelNode[];
+  diagnostics: Diagnostic[];
+}
+
+const MONTHS: Record<string, number> = {
+  Januar: 1, Februar: 2, März: 3, April: 4, Mai: 5, Juni: 6, Juli: 7, August: 8, September: 9, Oktober: 10,
+  November: 11, Dezember: 12,
+};
+
+/** "18. November 2023" → "2023-11-18"; undefined when no such day exists. */
+export function germanDate(day: string, month: string, year: string): string | undefined {
+  const m = MONTHS[month];
+  if (!m) return undefined;
+  const d = Number(day);
+  const y = Number(year);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+  return dt.toISOString().slice(0, 10);
+}
+
+export const GERMAN_DATE = /(\d{1,2})\.\s*(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(\d{4})/;
+
+/** quote depth at each position: computes the ranges of top-level quotes */
+export function findQuotes(text: string, from: number, to: number): Quote[] {
+  const quotes: Quote[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '„') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (ch === '“' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        quotes.push({ text: text.slice(start + 1, i), start, end: i + 1, truncated: false });
+      }
+    }
+  }
+  if (depth > 0 && start >= 0) quotes.push({ text: text.slice(start + 1, to), start, end: to, truncated: true });
+  return quotes;
+}
+
+const LEVEL_OF = (label: string): number => {
+  if (/^\d+[a-z]?$/.test(label)) return 1;
+  if (/^([a-z])$/.test(label)) return 2;
+  if (/^([a-z])\1$/.test(label)) return 3;
+  if (/^([a-z])\1\1$/.test(label)) return 4;
+  return 0;
+};
+
+const LABEL_WORD = ['', 'Nummer', 'Buchstabe', 'Doppelbuchstabe', 'Dreifachbuchstabe'];
+
+function successors(label: string): string[] {
+  const num = /^(\d+)([a-z]?)$/.exec(label);
+  if (num) {
+    const n = Number(num[1]);
+    const next = [String(n + 1)];
+    if (num[2] === '') next.push(`${n}a`);
+    else next.push(`${n}${String.fromCharCode(num[2].charCodeAt(0) + 1)}`);
+    return next;
+  }
+  const c = label.charCodeAt(0) + 1;
+  if (c > 122) return [];
+  return [String.fromCharCode(c).repeat(label.length)];
+}
+
+function firstOfLevel(level: number): string {
+  return ['', '1', 'a', 'aa', 'aaa'][level];
+}
+
+/** Is `label` acceptable as the next instruction label, given the open labels? */
+function acceptable(stack: string[], label: string): boolean {
+  const level = LEVEL_OF(label);
+  if (level === 0) return false;
+  if (level === stack.length + 1) return label === firstOfLevel(level) || (level === 1 && stack.length === 0);
+  if (level <= stack.length) return successors(stack[level - 1]).includes(label);
+  return false;
+}
+
+function labelPath(labels: string[]): string {
+  return labels.map((l, i) => `${LABEL_WORD[i + 1]} ${l}`).join(' ');
+}
+
+const LINE_LABEL = /^(\d+[a-z]?\.|[a-z]{1,3}\))(?=\s|$)/;
+
+/**
+ * Parse the instruction tree of an Artikel body (from `from` to `to` in the cleaned text).
+ * Labels count only at line starts outside quotes, and only when they continue the numbering; a label
+ * that a PDF column break put inside a quote (a line holding only "2.") is moved behind the quote.
+ */
+export function parseInstructionTree(
+  clean: CleanText,
+  from: number,
+  to: number,
+  diagnostics: Diagnostic[],
+  artikelNo: string,
+): InstructionNode[] {
+  const text = clean.text;
+  const flat: Array<{ labels: string[]; start: number; bodyStart: number }> = [];
+  const stack: string[] = [];
+  let depth = 0;
+  let pending: { label: string; at: number } | undefined;
+  const removed: Array<[number, number]> = [];
+  for (let i = from; i < to; i++) {
+    const atLineStart = i === from || text[i - 1] === '\n';
+    if (atLineStart) {
+      const lineEnd = text.indexOf('\n', i) === -1 ? to : Math.min(text.indexOf('\n', i), to);
+      const line = text.slice(i, lineEnd);
+      const m = LINE_LABEL.exec(line);
+      if (m) {
+        const label = m[1].replace(/[.)]$/, '');
+        if (depth === 0 && acceptable(stack, label)) {
+          startItem(label, i, i + m[0].length);
+        } else if (depth > 0 && line.trim() === m[1] && acceptable(stack, label)) {
+          pending = { label, at: i };
+          removed.push([i, lineEnd + 1]);
+          diagnostics.push({
+            severity: 'warning',
+            code: 'displaced-label',
+            message: `instruction label "${m[1]}" stands inside a quoted block (PDF column break); read as the start of the next instruction after the quote`,
+            location: locate(clean, i),
+            path: `Artikel ${artikelNo}`,
+          });
+          i = lineEnd;
+          continue;
+        }
+      }
+    }
+    const ch = text[i];
+    if (ch === '„') depth++;
+    else if (ch === '“' && depth > 0) {
+      depth--;
+      if (depth === 0 && pending) {
+        // the next instruction starts after the quote and its closing punctuation
+        let j = i + 1;
+        while (j < to && /[.,;]/.test(text[j])) j++;
+        while (j < to && /\s/.test(text[j])) j++;
+        startItem(pending.label, j, j);
+        pending = undefined;
+        i = j - 1;
+      }
+    }
+  }
+
+  function startItem(label: string, start: number, bodyStart: number) {
+    const level = LEVEL_OF(label);
+    stack.length = level - 1;
+    stack.push(label);
+    flat.push({ labels: [...stack], start, bodyStart });
+  }
+
+  // build nodes with text ranges
+  const nodes: InstructionNode[] = [];
+  const all: InstructionNode[] = [];
+  for (let k = 0; k < flat.length; k++) {
+    const f = flat[k];
+    const end = k + 1 < flat.length ? flat[k + 1].start : to;
+    let body = text.slice(f.bodyStart, end);
+    // cut out displaced label lines
+    for (const [a, b] of removed) {
+      if (a >= f.bodyStart && a < end) {
+        const rel = a - f.bodyStart;
+        body = body.slice(0, rel) + body.slice(Math.min(body.length, rel + (b - a)));
+      }
+    }
+    const ownEnd = end;
+    const node: InstructionNode = {
+      labels: f.labels,
+      path: labelPath(f.labels),
+      text: body.trim(),
+      start: f.start,
+      end: ownEnd,
+      children: [],
+      quotes: [],
+      sentence: '',
+      truncated: false,
+    };
+    const quotes = findQuotesInBody(body, f.bodyStart, removed);
+    node.quotes = quotes.quotes;
+    node.truncated = quotes.truncated;
+    node.sentence = quotes.sentence;
+    all.push(node);
+    const parent = [...all].reverse().find((n) => n !== node && n.labels.length === f.labels.length - 1 && sameprefix(n.labels, f.labels));
+    if (parent && f.labels.length > 1) parent.children.push(node);
+    else nodes.push(node);
+  }
+  return nodes;
+}
+
+function sameprefix(parent: string[], child: string[]): boolean {
+  return parent.every((l, i) => child[i] === l);
+}
+
+function findQuotesInBody(
+  body: string,
+  bodyOffset: number,
+  removed: Array<[number, number]>,
+): { quotes: Quote[]; sentence: string; truncated: boolean } {
+  void removed;
+  const quotes: Quote[] = [];
+  let depth = 0;
+  let start = -1;
+  let sentence = '';
+  let last = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '„') {
+      if (depth === 0) {
+        start = i;
+        sentence += body.slice(last, i);
+      }
+      depth++;
+    } else if (ch === '“' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        sentence += `⟦${quotes.length}⟧`;
+        quotes.push({ text: body.slice(start + 1, i), start: bodyOffset + start, end: bodyOffset + i + 1, truncated: false });
+        last = i + 1;
+      }
+    }
+  }
+  let truncated = false;
+  if (depth > 0) {
+    sentence += `⟦${quotes.length}⟧`;
+    quotes.push({ text: body.slice(start + 1), start: bodyOffset + start, end: bodyOffset + body.length, truncated: true });
+    truncated = true;
+  } else {
+    sentence += body.slice(last);
+  }
+  return { quotes, sentence: sentence.replace(/\s+/g, ' ').trim(), truncated };
+}
+
+const ARTIKEL_LINE = /^Artikel (\d+[a-z]?)$/;
+
+/** Parse one cleaned act file (or fragment) into title, date and Artikel. */
+export function parseActFragment(clean: CleanText): ParsedActFragment {
+  const diagnostics: Diagnostic[] = [];
+  const text = clean.text;
+  const lines: Array<{ text: string; start: number }> = [];
+  let pos = 0;
+  for (const l of text.split('\n')) {
+    lines.push({ text: l, start: pos });
+    pos += l.length + 1;
+  }
+  // Artikel starts: "Artikel N" alone on a line, outside quotes
+  const starts: Array<{ number: string; lineIdx: number }> = [];
+  let depth = 0;
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
+    const m = ARTIKEL_LINE.exec(l.text.trim());
+    const expected = starts.length === 0 || Number(m?.[1]) === Number(starts[starts.length - 1].number) + 1;
+    if (m && (depth === 0 || expected)) {
+      if (depth > 0) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'unclosed-quote',
+          message: `a quote opened before "Artikel ${m[1]}" never closes; the quote is cut at the Artikel boundary`,
+          location: locate(clean, l.start),
+        });
+      }
+      depth = 0;
+      starts.push({ number: m[1], lineIdx: li });
+      continue;
+    }
+    for (const ch of l.text) {
+      if (ch === '„') depth++;
+      else if (ch === '“' && depth > 0) depth--;
+    }
+  }
+  // title and date before the first Artikel
+  let title: string | undefined;
+  let date: string | undefined;
+  const headEnd = starts.length ? starts[0].lineIdx : lines.length;
+  const head = lines.slice(0, headEnd).map((l) => l.text);
+  const vom = head.findIndex((l) => /^Vom \d/.test(l));
+  if (vom > 0) {
+    const m = GERMAN_DATE.exec(head[vom]);
+    if (m) date = germanDate(m[1], m[2], m[3]);
+    let t = vom - 1;
+    const titleLines: string[] = [];
+    while (t >= 0 && head[t] && !/^(Nr\.|Ausgegeben|Bundesgesetzblatt)/.test(head[t])) {
+      titleLines.unshift(head[t]);
+      if (/^(Gesetz|Verordnung|Bekanntmachung)\b/.test(head[t])) break;
+      t--;
+    }
+    title = titleLines.join(' ').replace(/\s+/g, ' ').trim();
+  }
+  const artikel: ArtikelNode[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k];
+    const endLine = k + 1 < starts.length ? starts[k + 1].lineIdx : lines.length;
+    artikel.push(parseArtikel(clean, lines, s.number, s.lineIdx, endLine, diagnostics));
+  }
+  return { clean, title, date, artikel, diagnostics };
+}
+
+const SENTENCE_START = /^(Die|Das|Der|In|Im|Dem|Den|Nach|Artikel|§|\(\d)/;
+
+function parseArtikel(
+  clean: CleanText,
+  lines: Array<{ text: string; start: number }>,
+  number: string,
+  startLine: number,
+  endLine: number,
+  diagnostics: Diagnostic[],
+): ArtikelNode {
+  const text = clean.text;
+  let li = startLine + 1;
+  const headingLines: string[] = [];
+  if (li < endLine) {
+    headingLines.push(lines[li].text);
+    li++;
+    while (li < endLine && /^\p{Ll}/u.test(lines[li].text) && !SENTENCE_START.test(lines[li].text)) {
+      headingLines.push(lines[li].text);
+      li++;
+    }
+  }
+  const heading = headingLines.join(' ').trim();
+  const bodyStart = li < endLine ? lines[li].start : text.length;
+  const end = endLine < lines.length ? lines[endLine].start - 1 : text.length;
+  const node: ArtikelNode = {
+    number,
+    heading,
+    intro: '',
+    introStart: bodyStart,
+    lawName: '',
+    hasInstructions: false,
+    instructions: [],
+    absaetze: [],
+    clean,
+    start: lines[startLine].start,
+    end,
+  };
+  if (/^Inkrafttreten\b/.test(heading) || /Inkrafttreten/.test(heading)) {
+    // Absätze "(1) …"
+    const body = text.slice(bodyStart, end);
+    const re = /(?:^|\n)\((\d+)\)\s*/g;
+    const marks: Array<{ label: string; at: number; textAt: number }> = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(body))) marks.push({ label: m[1], at: m.index, textAt: m.index + m[0].length });
+    if (!marks.length) marks.push({ label: '1', at: 0, textAt: 0 });
+    for (let i = 0; i < marks.length; i++) {
+      const t = body.slice(marks[i].textAt, i + 1 < marks.length ? marks[i + 1].at : body.length);
+      // stop at the signature block
+      const cut = t.search(/\n(Der Bundesrat hat zugestimmt|Das vorstehende Gesetz|Die verfassungsmäßigen Rechte|Berlin, den)/);
+      node.absaetze.push({
+        label: marks[i].label,
+        text: (cut >= 0 ? t.slice(0, cut) : t).replace(/\s+/g, ' ').trim(),
+        start: bodyStart + marks[i].textAt,
+      });
+    }
+    return node;
+  }
+  // the opening sentence: up to "wird wie folgt geändert:" / "werden wie folgt geändert:" or the first
+  // sentence end outside quotes
+  const body = text.slice(bodyStart, end);
+  const opening = /(?:wird|werden) wie folgt geändert:/.exec(body);
+  let introEnd: number;
+  if (opening && !/„/.test(body.slice(0, opening.index))) {
+    introEnd = opening.index + opening[0].length;
+    node.hasInstructions = true;
+  } else {
+    introEnd = body.length;
+  }
+  node.intro = body.slice(0, introEnd).replace(/\s+/g, ' ').trim();
+  node.lawName = amendedLawName(node.intro);
+  const chain = /zuletzt durch (Artikel (\d+[a-z]?) (dieses Gesetzes|dieser Verordnung|des Gesetzes|der Verordnung)[^,]*?) geändert worden ist/.exec(node.intro);
+  if (chain) {
+    const same = /dieses Gesetzes|dieser Verordnung/.test(chain[3]);
+    node.lastChangedBy = { artikel: chain[2], sameAct: same, text: chain[1] };
+  }
+  if (node.hasInstructions) {
+    node.instructions = parseInstructionTree(clean, bodyStart + introEnd + 1, end, diagnostics, number);
+  } else {
+    // a single-sentence Artikel: the whole body is one instruction
+    const q = findQuotesInBody(body, bodyStart, []);
+    node.instructions = [
+      {
+        labels: [],
+        path: '',
+        text: body.trim(),
+        start: bodyStart,
+        end,
+        children: [],
+        quotes: q.quotes,
+        sentence: q.sentence,
+        truncated: q.truncated,
+      },
+    ];
+  }
+  return node;
+}
+
+/**
+ * The name of the amended law in an opening sentence: "Die Beschäftigungsverordnung vom …" →
+ * "Beschäftigungsverordnung"; "§ 8 Absatz 2 … der Beitragsverfahrensverordnung vom …" →
+ * "Beitragsverfahrensverordnung"; "In der Anlage der AZRG-Durchführungsverordnung vom …" →
+ * "AZRG-Durchführungsverordnung"; "Artikel 4 … der Verordnung zur Änderung der … vom 23. März 2020".
+ */
+export function amendedLawName(intro: string): string {
+  const s = intro.replace(/\s+/g, ' ');
+  const m1 = /^(?:Die|Das|Der) ((?:(?!\s(?:vom|in der Fassung)\s).)+?)(?:,| vom | in der Fassung )/.exec(s);
+  if (m1 && !/^(?:Inhaltsübersicht|Anlage)/.test(m1[1])) return m1[1].trim();
+  const m2 = /\b(?:der|des) ((?:(?!\s(?:vom|in der Fassung)\s).)+?) (?:vom \d|in der Fassung)/.exec(s);
+  if (m2) return m2[1].replace(/^(?:Anlage|Inhaltsübersicht|Überschrift)\s+(?:der|des)\s+/, '').trim();
+  return '';
+}
+
+export function locateIn(clean: CleanText, offset: number): SourceLocation {
+  return locate(clean, offset);
+}

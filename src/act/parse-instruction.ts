@@ -1,0 +1,241 @@
+/**
+ * One instruction sentence → operations. The sentence has its quotes replaced by ⟦n⟧ placeholders, so
+ * quoted text (which may contain lists and words like "wird") is never read as instruction wording.
+ *
+ * Forms (see shared/domain/AMENDMENT-FORMS.md): "X wird wie folgt geändert:" (context for children),
+ * "X wird wie folgt gefasst: ⟦0⟧", "X wird aufgehoben", "Satz 5 wird gestrichen", "Nach X wird folgender
+ * Y eingefügt: ⟦0⟧", "Dem X wird folgender Y angefügt: ⟦0⟧", "Folgende Nummer 8 wird angefügt: ⟦0⟧",
+ * "Die Nummern 2 und 3 werden die Nummern 1 und 2", and word operations "In X wird/werden [jeweils]
+ * <clause> [, <clause>] [und <clause>]" with clauses for replacing, deleting and inserting words and the
+ * punctuation at the end.
+ */
+import { inheritAddress, parseAddress, unitKindOfWord, type Address } from './address.js';
+import type { Operation } from './operations.js';
+import { expandRange } from '../model/labels.js';
+import type { UnitKind } from '../model/types.js';
+
+export type InstructionParse =
+  | { kind: 'context'; address: Address }
+  | { kind: 'operations'; operations: Operation[]; warnings: string[] }
+  | { kind: 'error'; code: string; message: string };
+
+const Q = '⟦(\\d+)⟧';
+
+/** quoted words, whitespace normalised (line breaks of the PDF are not part of the words) */
+function q(quotes: string[], n: string): string {
+  return (quotes[Number(n)] ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** a quoted block to insert or set anew: keeps its line structure */
+function block(quotes: string[], n: string): string {
+  return quotes[Number(n)] ?? '';
+}
+
+/** Correct evident typos of the original ("wir" for "wird"), returning warnings. */
+function correctTypos(s: string): { s: string; warnings: string[] } {
+  const warnings: string[] = [];
+  let out = s;
+  if (/\bwir\b(?= (?:das|die|der|den|nach|vor|jeweils|wie)\b)/.test(out)) {
+    out = out.replace(/\bwir\b(?= (?:das|die|der|den|nach|vor|jeweils|wie)\b)/, 'wird');
+    warnings.push('typo in the act: "wir" read as "wird"');
+  }
+  return { s: out, warnings };
+}
+
+/** "folgender § 15d" / "die folgenden §§ 18g bis 18i" / "folgende Nummern 9 bis 11" / "folgender Satz" */
+function parseNewUnits(what: string): { unitKind: UnitKind | 'angabe'; labels: string[] } | undefined {
+  const w = what.trim();
+  let m = /^(?:Angabe|Angaben)$/.exec(w);
+  if (m) return { unitKind: 'angabe', labels: [] };
+  m = /^(§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?:\s+(.+))?$/.exec(w);
+  if (!m) return undefined;
+  const unitKind = unitKindOfWord(m[1]);
+  if (!unitKind) return undefined;
+  if (!m[2]) return { unitKind, labels: [] };
+  const labels: string[] = [];
+  const parts = m[2].split(/\s*,\s*|\s+und\s+/);
+  for (const p of parts) {
+    const r = /^(\S+)\s+bis\s+(\S+)$/.exec(p);
+    if (r) {
+      const e = expandRange(r[1], r[2]);
+      if (!e) return undefined;
+      labels.push(...e);
+    } else labels.push(p);
+  }
+  return { unitKind, labels };
+}
+
+/**
+ * Parse one instruction sentence in the context of its parent's address.
+ */
+export function parseInstruction(sentence: string, quotes: string[], context: Address): InstructionParse {
+  const fixed = correctTypos(sentence.replace(/\s+/g, ' ').trim());
+  const warnings = fixed.warnings;
+  const s = fixed.s
+    .replace(/[.;]$/, '')
+    .replace(/\s*\.$/, '')
+    .trim()
+    // "In § 9 Absatz 1 werden in dem Satzteil vor Nummer 1 die Wörter …": the Satzteil belongs to the address
+    .replace(/ (wird|werden) (in dem Satzteil (?:vor|nach) \S+ \S+) /, ' $2 $1 ');
+  let m: RegExpExecArray | null;
+
+  const addr = (phrase: string): Address | undefined => {
+    const a = parseAddress(phrase);
+    return a ? inheritAddress(context, a) : undefined;
+  };
+  const ok = (operations: Operation[]): InstructionParse => ({ kind: 'operations', operations, warnings });
+  const bad = (message: string): InstructionParse => ({ kind: 'error', code: 'instruction-unparsed', message });
+
+  // X wird wie folgt geändert:
+  if ((m = /^(.+?) (?:wird|werden) wie folgt geändert:?$/.exec(s))) {
+    const a = addr(m[1]);
+    if (!a) return bad(`address not understood: "${m[1]}"`);
+    return { kind: 'context', address: a };
+  }
+  // In X wird/werden Y wie folgt gefasst: ⟦n⟧  |  X wird wie folgt gefasst: ⟦n⟧
+  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(.+?)(?: (?:wird|werden))? wie folgt gefasst:? ${Q}\\.?$`).exec(s))) {
+    const base = m[1] ? addr(m[1]) : context;
+    if (!base) return bad(`address not understood: "${m[1]}"`);
+    const own = parseAddress(m[2].replace(/ (?:wird|werden)$/, ''));
+    if (!own) return bad(`address not understood: "${m[2]}"`);
+    const target = inheritAddress(base, own);
+    const last = target[target.length - 1];
+    const unitKind =
+      last.kind === 'ueberschrift' ? 'ueberschrift' : last.kind === 'angabe' ? 'angabe' : 'labels' in last ? last.kind : undefined;
+    if (!unitKind) return bad(`cannot set anew: "${m[2]}"`);
+    return ok([{ action: 'rewrite', target, unitKind: unitKind as UnitKind, content: unitKind === 'ueberschrift' ? q(quotes, m[3]) : block(quotes, m[3]) }]);
+  }
+  // X wird/werden aufgehoben
+  if ((m = /^(.+?) (?:wird|werden) aufgehoben$/.exec(s))) {
+    const a = addr(m[1]);
+    if (!a) return bad(`address not understood: "${m[1]}"`);
+    return ok([{ action: 'repeal', target: a }]);
+  }
+  // Satz 5 wird gestrichen (a whole unit)
+  if ((m = /^([^⟦]+?) (?:wird|werden) gestrichen$/.exec(s)) && !/^In /.test(s)) {
+    const a = addr(m[1]);
+    if (a) return ok([{ action: 'delete-unit', target: a }]);
+  }
+  // Die Nummern 2 und 3 werden die Nummern 1 und 2 / Die bisherigen Buchstaben vv bis xx werden die Buchstaben xx bis zz
+  if ((m = /^Die (?:bisherigen )?(Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+?) werden die (?:Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+)$/.exec(s))) {
+    const unitKind = unitKindOfWord(m[1])!;
+    const from = parseNewUnits(`${m[1]} ${m[2]}`);
+    const to = parseNewUnits(`${m[1]} ${m[3]}`);
+    if (!from || !to || from.labels.length !== to.labels.length) return bad('renumbering with lists of different length');
+    return ok([{ action: 'renumber', target: context, unitKind, from: from.labels, to: to.labels }]);
+  }
+  // Nach X wird folgender Y eingefügt/angefügt: ⟦n⟧  (also "In X wird nach Satz 2 folgender Satz eingefügt")
+  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) nach|Nach) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s)) ||
+      (m = new RegExp(`^In (.+?) (?:wird|werden) nach (.+?) (?:folgender|folgende|folgendes|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s))) {
+    const base = m[1] ? addr(m[1]) : context;
+    if (!base) return bad(`address not understood: "${m[1]}"`);
+    const anchorOwn = parseAddress(m[2]);
+    if (!anchorOwn) return bad(`anchor not understood: "${m[2]}"`);
+    const anchor = inheritAddress(base, anchorOwn);
+    const nu = parseNewUnits(m[3]);
+    if (!nu) return bad(`new units not understood: "${m[3]}"`);
+    return ok([{ action: 'insert-units', target: anchor, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
+  }
+  // Dem X wird folgender Y angefügt: ⟦n⟧
+  if ((m = new RegExp(`^Dem (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
+    const a = addr(m[1]);
+    if (!a) return bad(`address not understood: "${m[1]}"`);
+    const nu = parseNewUnits(m[2]);
+    if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[2]}"`);
+    return ok([{ action: 'append-units', target: a, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]) }]);
+  }
+  // Folgende Nummer 8 wird angefügt: ⟦n⟧
+  if ((m = new RegExp(`^(?:Folgender|Folgende|Folgendes|Die folgenden) (.+?) (?:wird|werden) angefügt:? ${Q}\\.?$`).exec(s))) {
+    const nu = parseNewUnits(m[1]);
+    if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[1]}"`);
+    return ok([{ action: 'append-units', target: context, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]) }]);
+  }
+  // Der Überschrift werden die Wörter ⟦n⟧ angefügt / Dem Satz 1 werden die Wörter ⟦n⟧ angefügt
+  if ((m = new RegExp(`^(?:Der|Dem) (.+?) (?:wird|werden) (?:das Wort|die Wörter|die Angabe) ${Q} angefügt$`).exec(s))) {
+    const a = addr(m[1]);
+    if (!a) return bad(`address not understood: "${m[1]}"`);
+    return ok([{ action: 'append-words', target: a, words: q(quotes, m[2]) }]);
+  }
+  // word operations: [In X] wird/werden <clauses>
+  if ((m = /^(?:(In .+?|Vor .+?|Nach (?:Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) \S+) )?(?:wird|werden) (.+)$/.exec(s))) {
+    let target: Address | undefined = context;
+    if (m[1]) {
+      target = addr(m[1]);
+      if (!target) return bad(`address not understood: "${m[1]}"`);
+    }
+    const clauses = splitClauses(m[2]);
+    const ops: Operation[] = [];
+    let each = false;
+    // a verb at the end of a later clause applies to earlier clauses without one
+    const verbs = clauses.map((c) => /(ersetzt|gestrichen|eingefügt|angefügt)$/.exec(c)?.[1]);
+    for (let i = clauses.length - 1; i >= 0; i--) if (!verbs[i]) verbs[i] = verbs[i + 1];
+    for (let i = 0; i < clauses.length; i++) {
+      let c = clauses[i].replace(/^(?:wird|werden) /, '');
+      if (/^jeweils /.test(c)) {
+        each = true;
+        c = c.replace(/^jeweils /, '');
+      }
+      if (verbs[i] && !c.endsWith(verbs[i]!)) c = `${c} ${verbs[i]}`;
+      const op = parseClause(c, quotes, target, each);
+      if (!op) return bad(`clause not understood: "${c}"`);
+      // "nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt" inside a combined instruction
+      if ('rebase' in op) {
+        const anchorOwn = parseAddress(op.rebase.anchor);
+        if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
+        ops.push({ ...op.rebase.op, target: inheritAddress(target, anchorOwn) } as Operation);
+      } else ops.push(op);
+    }
+    return ok(ops);
+  }
+  return bad('no known instruction form');
+}
+
+/** Split "A und wird B" / "A, B und C" into clauses at conjunctions that start a new clause. */
+export function splitClauses(text: string): string[] {
+  const starter = '(?:(?:wird|werden) )?(?:jeweils )?(?:nach|vor|das|die|der|den|dem|ein|eine|in) ';
+  const parts = text.split(new RegExp(`(?:,| und) (?=${starter})`));
+  // re-merge fragments that are not clauses on their own (e.g. "die Wörter ⟦0⟧" after a comma in a list)
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+const WORDS = '(?:das Wort|die Wörter|die Angabe|die Angaben|das Zeichen|den Wörtern|dem Wort|der Angabe|den Angaben)';
+const PUNCT: Record<string, string> = {
+  'ein Komma': ',',
+  'ein Semikolon': ';',
+  'einen Punkt': '.',
+  'ein Doppelpunkt': ':',
+  'einen Doppelpunkt': ':',
+};
+
+type ClauseResult = Operation | { rebase: { anchor: string; op: Omit<Operation, 'target'> } };
+
+function parseClause(c: string, quotes: string[], target: Address, each: boolean): ClauseResult | undefined {
+  let m: RegExpExecArray | null;
+  // der Punkt am Ende durch ein Komma ersetzt / durch das Wort ⟦n⟧ ersetzt
+  if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon) am Ende durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
+    const punctuation = { Punkt: '.', Komma: ',', Semikolon: ';' }[m[1]]!;
+    const replacement = m[2] ? PUNCT[m[2]] : q(quotes, m[3]);
+    return { action: 'replace-end', target, punctuation, replacement };
+  }
+  // A durch B ersetzt
+  if ((m = new RegExp(`^${WORDS} ${Q} durch (?:(ein Komma|ein Semikolon|einen Punkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
+    const replacement = m[2] ? PUNCT[m[2]] : q(quotes, m[3]);
+    return { action: 'replace', target, find: q(quotes, m[1]), replacement, each };
+  }
+  // A [am Ende] gestrichen
+  if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? gestrichen$`).exec(c))) {
+    return { action: 'delete', target, find: q(quotes, m[1]), each, atEnd: !!m[2] };
+  }
+  // nach/vor dem Wort A die Wörter B eingefügt / ein Komma eingefügt
+  if ((m = new RegExp(`^(nach|vor) ${WORDS} ${Q} (?:(ein Komma|ein Semikolon)|${WORDS} ${Q}) eingefügt$`).exec(c))) {
+    const words = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
+    return { action: 'insert-words', target, anchor: q(quotes, m[2]), position: m[1] as 'nach' | 'vor' === 'nach' ? 'after' : 'before', words, each };
+  }
+  // nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt: ⟦n⟧
+  if ((m = new RegExp(`^nach (.+?) (?:wird|werden )?(?:folgender|folgende|folgendes|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}(?: (?:eingefügt|angefügt))?$`).exec(c))) {
+    const nu = parseNewUnits(m[2]);
+    if (!nu) return undefined;
+    return { rebase: { anchor: m[1], op: { action: 'insert-units', unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]) } as Omit<Operation, 'target'> } };
+  }
+  return undefined;
+}
