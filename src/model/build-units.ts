@@ -153,7 +153,8 @@ export function buildSentences(blocks: Classified[]): Satz[] {
     const rank = LIST_RANK[b.kind];
     while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
     const item: ListItem = { kind: b.kind, label: b.label, id: '', children: [] };
-    for (const p of textSentences(b.text, b.opaque)) item.children.push(newSatz(p, b.opaque));
+    // a bare label ("1a." on a line of its own) has no Satz yet: the next block gives it one
+    if (b.text.trim() !== '') for (const p of textSentences(b.text, b.opaque)) item.children.push(newSatz(p, b.opaque));
     let carrier: Satz;
     if (stack.length === 0) {
       if (!runCarrier || runCarrier.nach !== undefined) {

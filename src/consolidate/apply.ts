@@ -1,0 +1,448 @@
+/**
+ * Apply one operation to a law, immutably: the input tree is never changed; the § an operation touches
+ * is copied before it is changed (copy-on-write), every other § is shared with the input.
+ *
+ * Quoted words are found modulo white-space kind (the base writes "25 000" with a no-break space, the
+ * act with a plain one) and at word boundaries; without "jeweils" they must occur exactly once.
+ */
+import type { Address, AddressPart } from '../act/address.js';
+import { formatAddress } from '../act/address.js';
+import type { Operation } from '../act/operations.js';
+import { assignIds } from '../model/build-units.js';
+import { compareLabels } from '../model/labels.js';
+import { assignAngabeIds } from '../model/parse-statute.js';
+import type { Absatz, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
+import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
+
+export interface ApplyResult {
+  law: Law;
+  /** the § the operation touched ("para-26") */
+  paragraphId?: string;
+  /** node id of the changed unit after the change */
+  targetId?: string;
+}
+
+export class ApplyError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type ListOwner = { list: Array<Unit | Absatz | Satz>; index: number };
+
+interface Hit {
+  node: Unit;
+  /** the array that holds the node, and its index there */
+  owner?: ListOwner;
+}
+
+function fail(code: string, message: string): never {
+  throw new ApplyError(code, message);
+}
+
+export function applyOperation(law: Law, op: Operation): ApplyResult {
+  const target = op.target;
+  if (target.length === 0) fail('target-missing', 'the instruction names no unit');
+  if (target[0].kind === 'inhalt') return applyToInhalt(law, op);
+  const first = target[0];
+  if (first.kind !== 'paragraph') fail('target-unsupported', `cannot address ${formatAddress(target)}`);
+  // insert a new § after an existing one
+  if (op.action === 'insert-units' && op.unitKind === 'paragraph' && target.length === 1) {
+    return insertParagraphs(law, first.labels[0], op.labels, op.content);
+  }
+  if (first.labels.length !== 1) fail('target-plural', `several §§ at once are not supported: ${formatAddress(target)}`);
+  const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === first.labels[0]);
+  if (idx < 0) fail('target-not-found', `§ ${first.labels[0]} does not exist in this text`);
+  const original = law.body[idx] as Paragraph;
+  if (op.action === 'rewrite' && op.unitKind === 'paragraph' && target.length === 1) {
+    const { paragraphs, error } = parseQuotedParagraphs(op.content, [original.label]);
+    if (error || paragraphs.length !== 1) fail('content-unparsed', error ?? 'the new § could not be read');
+    return replaceBody(law, idx, paragraphs[0]);
+  }
+  if (op.action === 'repeal' && target.length === 1) {
+    const p: Paragraph = { ...structuredClone(original), heading: '(weggefallen)', weggefallen: true, children: [], footnotes: [] };
+    assignIds(p);
+    return replaceBody(law, idx, p);
+  }
+  const p = structuredClone(original);
+  const rest = target.slice(1);
+  const targetId = applyWithinParagraph(p, rest, op);
+  assignIds(p);
+  const res = replaceBody(law, idx, p);
+  return { ...res, targetId: targetId ?? p.id };
+}
+
+function replaceBody(law: Law, idx: number, p: Paragraph): ApplyResult {
+  const body = law.body.slice();
+  body[idx] = p;
+  return { law: { ...law, body }, paragraphId: p.id, targetId: p.id };
+}
+
+function insertParagraphs(law: Law, anchorLabel: string, labels: string[], content: string): ApplyResult {
+  const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === anchorLabel);
+  if (idx < 0) fail('target-not-found', `§ ${anchorLabel} (after which to insert) does not exist`);
+  const { paragraphs, error } = parseQuotedParagraphs(content, labels);
+  if (error) fail('content-unparsed', error);
+  for (const p of paragraphs) {
+    if (law.body.some((n) => n.kind === 'paragraph' && n.label === p.label)) fail('target-exists', `§ ${p.label} exists already`);
+    if (compareLabels(p.label, anchorLabel) <= 0) fail('label-order', `§ ${p.label} cannot follow § ${anchorLabel}`);
+  }
+  const body = law.body.slice();
+  body.splice(idx + 1, 0, ...paragraphs);
+  return { law: { ...law, body }, paragraphId: paragraphs[0]?.id, targetId: paragraphs[0]?.id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// resolution inside a §
+
+function sentencesOf(node: Unit): Satz[] {
+  switch (node.kind) {
+    case 'paragraph':
+      return node.children.filter((c): c is Satz => c.kind === 'satz');
+    case 'absatz':
+      return node.children;
+    case 'satz':
+      return [node];
+    default:
+      return node.children;
+  }
+}
+
+function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
+  let hits: Hit[] = [{ node: p }];
+  for (const part of parts) {
+    if (part.kind === 'satzteil' || part.kind === 'ueberschrift') break;
+    if (!('labels' in part)) fail('target-unsupported', `cannot address ${part.kind} inside a §`);
+    const next: Hit[] = [];
+    for (const h of hits) {
+      for (const label of part.labels) {
+        const found = findChild(h.node, part.kind, label);
+        if (found.length === 0) fail('target-not-found', `${formatAddress([part])} (label ${label}) not found in ${h.node.id || '§'}`);
+        if (found.length > 1) fail('target-ambiguous', `${formatAddress([part])} matches ${found.length} units in ${h.node.id}`);
+        next.push(found[0]);
+      }
+    }
+    hits = next;
+  }
+  return hits;
+}
+
+function findChild(node: Unit, kind: UnitKind, label: string): Hit[] {
+  if (kind === 'absatz') {
+    if (node.kind !== 'paragraph') return [];
+    const list = node.children;
+    return list.flatMap((c, index) => (c.kind === 'absatz' && c.label === label ? [{ node: c, owner: { list, index } }] : []));
+  }
+  if (kind === 'satz') {
+    const list = node.kind === 'paragraph' ? null : sentencesOf(node);
+    if (node.kind === 'paragraph') {
+      const direct = node.children;
+      const sentences = direct.filter((c): c is Satz => c.kind === 'satz');
+      const s = sentences[Number(label) - 1];
+      return s ? [{ node: s, owner: { list: direct, index: direct.indexOf(s) } }] : [];
+    }
+    const s = list![Number(label) - 1];
+    return s ? [{ node: s, owner: { list: list!, index: Number(label) - 1 } }] : [];
+  }
+  // list kinds: search the items of the node's sentences (one level)
+  const out: Hit[] = [];
+  for (const s of sentencesOf(node)) {
+    const items = s.items ?? [];
+    items.forEach((it, index) => {
+      if (it.kind === kind && it.label === label) out.push({ node: it, owner: { list: items, index } });
+    });
+  }
+  return out;
+}
+
+interface Slot {
+  get(): string;
+  set(v: string): void;
+}
+
+function slotsOf(node: Unit): Slot[] {
+  const slots: Slot[] = [];
+  const visitSatz = (s: Satz) => {
+    if (s.opaque) return;
+    if (s.items === undefined) {
+      slots.push({ get: () => s.text ?? '', set: (v) => (s.text = v) });
+      return;
+    }
+    slots.push({ get: () => s.vor ?? '', set: (v) => (s.vor = v) });
+    for (const it of s.items) it.children.forEach(visitSatz);
+    if (s.nach !== undefined) slots.push({ get: () => s.nach ?? '', set: (v) => (s.nach = v) });
+  };
+  if (node.kind === 'satz') visitSatz(node);
+  else if (node.kind === 'paragraph') {
+    for (const c of node.children) {
+      if (c.kind === 'absatz') c.children.forEach(visitSatz);
+      else visitSatz(c);
+    }
+  } else node.children.forEach(visitSatz);
+  return slots;
+}
+
+/** the Satzteil vor/nach a list item: the vor/nach of the sentence that holds that item */
+function satzteilSlot(node: Unit, part: Extract<AddressPart, { kind: 'satzteil' }>): Slot {
+  const candidates = sentencesOf(node).filter((s) => s.items?.some((it) => it.kind === part.ref.kind && it.label === part.ref.label));
+  if (candidates.length !== 1) fail(candidates.length ? 'target-ambiguous' : 'target-not-found', `Satzteil ${part.which} ${part.ref.kind} ${part.ref.label} not found`);
+  const s = candidates[0];
+  if (part.which === 'vor') return { get: () => s.vor ?? '', set: (v) => (s.vor = v) };
+  return { get: () => s.nach ?? '', set: (v) => (s.nach = v) };
+}
+
+function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation): string | undefined {
+  const last = parts[parts.length - 1];
+  const hits = resolveUnits(p, parts);
+  // text slots: a Satzteil, the Überschrift, or all text of the addressed units
+  const textSlots = (): Slot[] => {
+    if (last?.kind === 'satzteil') return hits.map((h) => satzteilSlot(h.node, last));
+    if (last?.kind === 'ueberschrift') return [{ get: () => p.heading, set: (v) => (p.heading = v) }];
+    return hits.flatMap((h) => slotsOf(h.node));
+  };
+  switch (op.action) {
+    case 'replace':
+    case 'delete':
+    case 'insert-words': {
+      if (op.each) {
+        // "jeweils": each addressed unit must contain the words at least once
+        for (const h of hits.length > 1 ? hits : [undefined]) {
+          const slots = h && last?.kind !== 'satzteil' && last?.kind !== 'ueberschrift' ? slotsOf(h.node) : textSlots();
+          const n = editWords(slots, op, true);
+          if (n === 0) fail('words-not-found', `"${findOf(op)}" not found in ${h ? h.node.id : formatAddress(op.target)}`);
+        }
+      } else {
+        const n = editWords(textSlots(), op, false);
+        void n;
+      }
+      return hits[0]?.node.id;
+    }
+    case 'replace-end': {
+      const slots = textSlots().filter((s) => s.get().trim() !== '');
+      const s = slots[slots.length - 1];
+      if (!s) fail('target-empty', 'the addressed unit has no text');
+      const t = s.get().replace(/\s+$/, '');
+      if (!t.endsWith(op.punctuation)) fail('punctuation-not-found', `the addressed unit does not end with "${op.punctuation}" but with "${t.slice(-12)}"`);
+      const base = t.slice(0, -op.punctuation.length);
+      s.set(/^[,.;:]/.test(op.replacement) ? base + op.replacement : `${base} ${op.replacement}`);
+      return hits[0]?.node.id;
+    }
+    case 'append-words': {
+      const slots = textSlots();
+      const s = slots[slots.length - 1];
+      if (!s) fail('target-empty', 'the addressed unit has no text');
+      s.set(`${s.get().replace(/\s+$/, '')} ${op.words}`);
+      return hits[0]?.node.id;
+    }
+    case 'rewrite': {
+      if (op.unitKind === 'ueberschrift') {
+        p.heading = op.content.replace(/\s+/g, ' ').trim();
+        return p.id;
+      }
+      return rewriteUnits(hits, op.unitKind as UnitKind, op.content);
+    }
+    case 'repeal':
+    case 'delete-unit': {
+      // remove from the owner list, from the back so indices stay valid
+      const sorted = [...hits].sort((a, b) => (b.owner?.index ?? 0) - (a.owner?.index ?? 0));
+      for (const h of sorted) {
+        const owner = h.owner;
+        if (!owner) fail('target-unsupported', 'cannot remove this unit');
+        owner.list.splice(owner.list.indexOf(h.node as never), 1);
+      }
+      cleanupEmptyLists(p);
+      return p.id;
+    }
+    case 'insert-units': {
+      if (hits.length !== 1 || !hits[0].owner) fail('target-unsupported', 'insertion needs exactly one anchor unit');
+      const h = hits[0];
+      const units = parseUnits(op.unitKind as UnitKind, op.content, op.labels);
+      if (op.labels.length) {
+        for (const u of units) if ('label' in u && u.kind !== 'satz' && compareLabels(u.label, (h.node as ListItem).label) <= 0) fail('label-order', `${u.label} cannot follow ${(h.node as ListItem).label}`);
+      }
+      const at = h.owner.list.indexOf(h.node as never);
+      h.owner.list.splice(at + 1, 0, ...(units as never[]));
+      return (units[0] as Unit)?.id;
+    }
+    case 'append-units': {
+      if (hits.length !== 1) fail('target-unsupported', 'appending needs exactly one container');
+      const container = hits[0].node;
+      const units = parseUnits(op.unitKind, op.content, op.labels);
+      if (op.unitKind === 'absatz') {
+        if (container.kind !== 'paragraph') fail('target-unsupported', 'an Absatz can only be appended to a §');
+        container.children.push(...(units as Absatz[]));
+      } else if (op.unitKind === 'satz') {
+        if (container.kind === 'paragraph') container.children.push(...(units as Satz[]));
+        else if (container.kind === 'satz') fail('target-unsupported', 'cannot append a Satz to a Satz');
+        else container.children.push(...(units as Satz[]));
+      } else {
+        const lists = sentencesOf(container).filter((s) => s.items?.some((it) => it.kind === op.unitKind));
+        if (lists.length !== 1) fail(lists.length ? 'target-ambiguous' : 'target-not-found', `no single list of ${op.unitKind} in ${container.id}`);
+        lists[0].items!.push(...(units as ListItem[]));
+      }
+      return p.id;
+    }
+    case 'renumber': {
+      if (hits.length !== 1) fail('target-unsupported', 'renumbering needs exactly one container');
+      const container = hits[0].node;
+      const items = sentencesOf(container).flatMap((s) => s.items ?? []).filter((it) => it.kind === op.unitKind);
+      const found = op.from.map((l) => items.find((it) => it.label === l));
+      const missing = op.from.filter((_, i) => !found[i]);
+      if (missing.length) fail('target-not-found', `${op.unitKind} ${missing.join(', ')} not found for renumbering`);
+      found.forEach((it, i) => (it!.label = op.to[i]));
+      return p.id;
+    }
+  }
+  return undefined;
+}
+
+function findOf(op: Operation): string {
+  return op.action === 'insert-words' ? op.anchor : 'find' in op ? op.find : '';
+}
+
+function cleanupEmptyLists(p: Paragraph): void {
+  void p;
+}
+
+function rewriteUnits(hits: Hit[], kind: UnitKind, content: string): string | undefined {
+  const units = parseUnits(kind, content, hits.map((h) => ('label' in h.node ? h.node.label : '')));
+  if (kind === 'satz') {
+    if (hits.length !== 1 || !hits[0].owner) fail('target-unsupported', 'a Satz can only be set anew one at a time');
+    const h = hits[0];
+    h.owner!.list.splice(h.owner!.list.indexOf(h.node as never), 1, ...(units as never[]));
+    return undefined;
+  }
+  if (units.length !== hits.length) fail('content-mismatch', `${hits.length} unit(s) addressed but the quoted text holds ${units.length}`);
+  hits.forEach((h, i) => {
+    if (!h.owner) fail('target-unsupported', 'cannot replace this unit');
+    const u = units[i] as ListItem | Absatz;
+    if ('label' in h.node && u.label !== h.node.label) fail('content-mismatch', `the quoted text is labelled ${u.label}, the addressed unit ${h.node.label}`);
+    h.owner.list[h.owner.list.indexOf(h.node as never)] = u as never;
+  });
+  return (units[0] as Unit).id || undefined;
+}
+
+function parseUnits(kind: UnitKind, content: string, labels: string[]): Array<Absatz | Satz | ListItem> {
+  if (kind === 'absatz') {
+    const a = parseQuotedAbsaetze(content);
+    if (!a) fail('content-unparsed', 'the quoted text is not a list of Absätze');
+    checkLabels(a.map((x) => x.label), labels);
+    return a;
+  }
+  if (kind === 'satz') {
+    const s = parseQuotedSentences(content);
+    if (!s.length) fail('content-unparsed', 'the quoted text holds no sentence');
+    return s;
+  }
+  if (kind === 'paragraph') fail('target-unsupported', 'a § cannot be inserted here');
+  const { items, rest } = parseQuotedItems(content);
+  if (!items.length || rest.length) fail('content-unparsed', `the quoted text is not a list of ${kind}`);
+  if (items.some((it) => it.kind !== kind)) fail('content-mismatch', `the quoted text holds ${items[0].kind}, not ${kind}`);
+  checkLabels(items.map((x) => x.label), labels);
+  return items;
+}
+
+function checkLabels(got: string[], want: string[]): void {
+  if (want.length && want.every((w) => w !== '') && got.join(',') !== want.join(',')) {
+    fail('content-mismatch', `announced ${want.join(', ')} but the quoted text holds ${got.join(', ')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// words
+
+function wordsPattern(words: string): RegExp {
+  const esc = words
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s\\u00a0\\u202f]+');
+  const pre = /^[\p{L}\p{N}]/u.test(words.trim()) ? '(?<![\\p{L}\\p{N}])' : '';
+  const post = /[\p{L}\p{N}]$/u.test(words.trim()) ? '(?![\\p{L}\\p{N}])' : '';
+  return new RegExp(pre + esc + post, 'gu');
+}
+
+function editWords(slots: Slot[], op: Extract<Operation, { action: 'replace' | 'delete' | 'insert-words' }>, each: boolean): number {
+  const find = op.action === 'insert-words' ? op.anchor : op.find;
+  const re = wordsPattern(find);
+  const matches: Array<{ slot: Slot; index: number; length: number }> = [];
+  for (const slot of slots) {
+    const t = slot.get();
+    for (const m of t.matchAll(re)) matches.push({ slot, index: m.index!, length: m[0].length });
+  }
+  let chosen = matches;
+  if ('atEnd' in op && op.atEnd) {
+    chosen = matches.filter((m) => /^\s*[,;.]?\s*$/.test(m.slot.get().slice(m.index + m.length)));
+  }
+  if (!each) {
+    if (chosen.length === 0) fail('words-not-found', `"${find}" not found in ${formatAddress(op.target)}`);
+    if (chosen.length > 1) fail('words-ambiguous', `"${find}" occurs ${chosen.length} times in ${formatAddress(op.target)} and the instruction does not say "jeweils"`);
+  }
+  // edit from the back so indices stay valid
+  const bySlot = new Map<Slot, typeof chosen>();
+  for (const m of chosen) bySlot.set(m.slot, [...(bySlot.get(m.slot) ?? []), m]);
+  for (const [slot, ms] of bySlot) {
+    let t = slot.get();
+    for (const m of [...ms].sort((a, b) => b.index - a.index)) t = editAt(t, m.index, m.length, op);
+    slot.set(t);
+  }
+  return chosen.length;
+}
+
+function editAt(t: string, index: number, length: number, op: Extract<Operation, { action: 'replace' | 'delete' | 'insert-words' }>): string {
+  const before = t.slice(0, index);
+  const match = t.slice(index, index + length);
+  const after = t.slice(index + length);
+  if (op.action === 'replace') {
+    if (/^[,;.:]/.test(op.replacement)) return before.replace(/[\s\u00a0]+$/, '') + op.replacement + after;
+    return before + op.replacement + after;
+  }
+  if (op.action === 'delete') {
+    const b = before.replace(/[ \u00a0]+$/, '');
+    const a = after.replace(/^[ \u00a0]+/, '');
+    if (b === '') return a;
+    if (a === '' || /^[,;.:)]/.test(a)) return b + a;
+    return `${b} ${a}`;
+  }
+  const words = op.words;
+  if (op.position === 'after') {
+    const sep = /^[,;.:)]/.test(words) ? '' : ' ';
+    return before + match + sep + words + after;
+  }
+  return `${before}${words} ${match}${after}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inhaltsübersicht
+
+function applyToInhalt(law: Law, op: Operation): ApplyResult {
+  if (!law.inhalt || law.inhalt.entries.length === 0) {
+    fail('no-inhaltsuebersicht', 'this text of the law has no Inhaltsübersicht');
+  }
+  const ref = op.target.find((p): p is Extract<AddressPart, { kind: 'angabe' }> => p.kind === 'angabe');
+  const entries = law.inhalt.entries.slice();
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const idx = ref ? entries.findIndex((e) => norm(e.label) === norm(ref.ref)) : -1;
+  if (ref && idx < 0) fail('target-not-found', `the Inhaltsübersicht has no Angabe zu ${ref.ref}`);
+  let newEntries: Angabe[];
+  if (op.action === 'insert-units') {
+    newEntries = parseQuotedAngaben(op.content);
+    entries.splice(idx + 1, 0, ...newEntries);
+  } else if (op.action === 'rewrite' && idx >= 0) {
+    newEntries = parseQuotedAngaben(op.content);
+    entries.splice(idx, 1, ...newEntries);
+  } else if (op.action === 'repeal' && idx >= 0) {
+    entries.splice(idx, 1);
+    newEntries = [];
+  } else {
+    fail('target-unsupported', `"${op.action}" on the Inhaltsübersicht is not supported`);
+  }
+  const copy = entries.map((e) => ({ ...e }));
+  assignAngabeIds(copy);
+  return { law: { ...law, inhalt: { kind: 'inhaltsuebersicht', id: 'inhalt', entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
+}
+
+export type { Address };

@@ -1,0 +1,192 @@
+/**
+ * The time machine: for each law, start from the base text, apply the operations that enter into force
+ * on each date, in order (in-force date, then the acts' "zuletzt geändert durch" chain, then Artikel
+ * number, then instruction order), and keep one version per date.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatAddress } from '../act/address.js';
+import { loadAct, type InstructionRecord, type LoadedAct } from '../act/load-act.js';
+import type { Manifest } from '../corpus/manifest.js';
+import { readCorpusText } from '../corpus/manifest.js';
+import { parseStatute } from '../model/parse-statute.js';
+import type { Law } from '../model/types.js';
+import { applyOperation, ApplyError } from './apply.js';
+import type { ChangeRecord, Consolidation, LawVersion, LawVersions } from './types.js';
+
+export interface Corpus {
+  manifest: Manifest;
+  dir: string;
+  acts: LoadedAct[];
+  bases: Map<string, Law>;
+}
+
+/** Words of the base texts, to tell hyphenation ("Erwerbs-\nmigration") from compounds. */
+export function vocabularyOf(laws: Law[], texts: string[] = []): Set<string> {
+  const vocab = new Set<string>();
+  for (const t of texts) for (const w of t.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? []) vocab.add(w);
+  void laws;
+  return vocab;
+}
+
+export function loadCorpus(manifest: Manifest, dir: string): Corpus {
+  const bases = new Map<string, Law>();
+  const baseTexts: string[] = [];
+  for (const l of manifest.laws) {
+    const src = readCorpusText(dir, l.base.file);
+    baseTexts.push(src);
+    bases.set(l.id, parseStatute(src, { lawId: l.id }));
+  }
+  const vocab = vocabularyOf([], baseTexts);
+  const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
+  return { manifest, dir, acts, bases };
+}
+
+/** Sort key of an instruction: date, act order, Artikel, position. */
+function orderActs(acts: LoadedAct[]): Map<string, number> {
+  const order = new Map<string, number>();
+  [...acts].sort((a, b) => a.entry.date.localeCompare(b.entry.date)).forEach((a, i) => order.set(a.entry.id, i));
+  return order;
+}
+
+export function instructionsFor(acts: LoadedAct[], law: string): InstructionRecord[] {
+  const order = orderActs(acts);
+  return acts
+    .flatMap((a) => a.instructions)
+    .filter((i) => i.law === law)
+    .sort(
+      (a, b) =>
+        (a.effective ?? '9999').localeCompare(b.effective ?? '9999') ||
+        order.get(a.act)! - order.get(b.act)! ||
+        Number.parseInt(a.artikel) - Number.parseInt(b.artikel) ||
+        a.seq - b.seq,
+    );
+}
+
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Apply a list of instructions to a tree, recording one ChangeRecord per operation.
+ */
+export function applyInstructions(
+  tree: Law,
+  instructions: InstructionRecord[],
+  changes: ChangeRecord[],
+  diagnostics: Diagnostic[],
+): { tree: Law; indices: number[] } {
+  const indices: number[] = [];
+  let cur = tree;
+  for (const ins of instructions) {
+    const base = {
+      act: ins.act,
+      artikel: ins.artikel,
+      path: ins.path,
+      law: ins.law ?? '',
+      effective: ins.effective,
+      source: ins.source,
+      wording: ins.wording,
+    };
+    if (ins.status !== 'parsed') {
+      indices.push(changes.length);
+      changes.push({ ...base, target: '', action: 'none', status: ins.status === 'incomplete-text' ? 'incomplete-text' : ins.status === 'not-in-corpus' ? 'not-in-corpus' : 'failed', reason: ins.diagnostics[0]?.message });
+      continue;
+    }
+    for (const op of ins.operations) {
+      const row: ChangeRecord = { ...base, target: formatAddress(op.target), action: op.action, status: 'applied' };
+      try {
+        const r = applyOperation(cur, op);
+        cur = r.law;
+        row.targetId = r.targetId;
+        row.paragraphId = r.paragraphId;
+      } catch (e) {
+        if (!(e instanceof ApplyError)) throw e;
+        row.status = 'failed';
+        row.reason = e.message;
+        const para = op.target.find((p) => p.kind === 'paragraph');
+        if (para && 'labels' in para) row.paragraphId = `para-${para.labels[0]}`;
+        diagnostics.push({
+          severity: e.code === 'no-inhaltsuebersicht' ? 'warning' : 'error',
+          code: e.code,
+          message: e.message,
+          location: ins.source,
+          act: ins.act,
+          path: ins.path,
+          notes: [`operation: ${op.action} ${formatAddress(op.target)}`],
+        });
+      }
+      indices.push(changes.length);
+      changes.push(row);
+    }
+  }
+  return { tree: cur, indices };
+}
+
+export function consolidate(corpus: Corpus): Consolidation {
+  const changes: ChangeRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const a of corpus.acts) {
+    diagnostics.push(...a.diagnostics);
+    for (const i of a.instructions) diagnostics.push(...i.diagnostics);
+  }
+  const laws: LawVersions[] = [];
+  for (const entry of corpus.manifest.laws) {
+    const base = corpus.bases.get(entry.id)!;
+    const all = instructionsFor(corpus.acts, entry.id);
+    const undated = all.filter((i) => i.effective === null);
+    for (const i of undated) {
+      diagnostics.push({ severity: 'warning', code: 'effective-date-unknown', message: `in-force date unknown (${i.effectiveSource}); not applied`, location: i.source, act: i.act, path: i.path });
+    }
+    const missing = corpus.acts.flatMap((a) => a.missingArtikel.filter((m) => m.law === entry.id).map((m) => ({ ...m, act: a })));
+    const dates = [...new Set([...all.map((i) => i.effective), ...missing.map((m) => m.effective)].filter((d): d is string => !!d))].sort();
+    const versions: LawVersion[] = [
+      { law: entry.id, validFrom: entry.base.validFrom, validTo: null, isBase: true, complete: true, missing: [], changes: [], tree: base },
+    ];
+    let tree = base;
+    const missingSoFar: string[] = [];
+    for (const date of dates) {
+      if (date <= entry.base.validFrom) continue;
+      const step = all.filter((i) => i.effective === date);
+      const r = applyInstructions(tree, step, changes, diagnostics);
+      tree = r.tree;
+      for (const m of missing.filter((x) => x.effective === date)) {
+        missingSoFar.push(`${m.act.entry.citation} Artikel ${m.artikel} (in Kraft ${m.effective}): Text nicht im Korpus, nicht angewendet`);
+      }
+      for (const idx of r.indices) {
+        const c = changes[idx];
+        if (c.status === 'incomplete-text' || c.status === 'failed') {
+          missingSoFar.push(`${corpus.acts.find((a) => a.entry.id === c.act)?.entry.citation ?? c.act} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`);
+        }
+      }
+      const act = corpus.acts.find((a) => step.some((s) => s.act === a.entry.id) && a.entry.missing);
+      if (act && !missingSoFar.some((m) => m.startsWith(`${act.entry.citation}: `))) {
+        missingSoFar.push(`${act.entry.citation}: ${act.entry.missing}`);
+      }
+      const prev = versions[versions.length - 1];
+      prev.validTo = dayBefore(date);
+      versions.push({
+        law: entry.id,
+        validFrom: date,
+        validTo: null,
+        isBase: false,
+        complete: missingSoFar.length === 0,
+        missing: [...missingSoFar],
+        changes: r.indices,
+        tree,
+      });
+    }
+    laws.push({ law: entry.id, title: entry.title, abbreviation: entry.abbreviation, versions });
+  }
+  return { laws, changes, diagnostics };
+}
+
+/** Exactly one step: the instructions for `law` that enter into force on `date`, applied to `tree`. */
+export function applyStep(corpus: Corpus, law: string, date: string, tree: Law, opts: { except?: (i: InstructionRecord) => boolean } = {}) {
+  const changes: ChangeRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const step = instructionsFor(corpus.acts, law).filter((i) => i.effective === date && !(opts.except?.(i) ?? false));
+  const r = applyInstructions(tree, step, changes, diagnostics);
+  return { tree: r.tree, changes, diagnostics, instructions: step };
+}

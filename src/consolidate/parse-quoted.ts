@@ -1,0 +1,145 @@
+/**
+ * Quoted text from an act ("„§ 15d\nKurzzeitige …\n(1) …“") → statute units, with the statute model's
+ * own builder, so that the lists inside an inserted text are never read as instructions.
+ *
+ * The act's lines are PDF lines: a new block starts only at a line that begins with an Absatz label
+ * "(2)" or with a list label that continues the numbering ("1." first, then "2." or "2a."), so a
+ * wrapped date "16. August 2023" at a line start stays in its sentence.
+ */
+import { buildContent, buildItems, buildSentences, assignIds, type TextBlock } from '../model/build-units.js';
+import { matchItemLabel, LIST_RANK } from '../model/labels.js';
+import { assignAngabeIds } from '../model/parse-statute.js';
+import type { Absatz, Angabe, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
+
+function successors(label: string): string[] {
+  const num = /^(\d+)([a-z]?)$/.exec(label);
+  if (num) {
+    const n = Number(num[1]);
+    return num[2] === '' ? [String(n + 1), `${n}a`] : [String(n + 1), `${n}${String.fromCharCode(num[2].charCodeAt(0) + 1)}`];
+  }
+  const c = label.charCodeAt(0) + 1;
+  return c > 122 ? [] : [String.fromCharCode(c).repeat(label.length)];
+}
+
+const FIRST: Record<ListKind, string> = { nummer: '1', buchstabe: 'a', doppelbuchstabe: 'aa', dreifachbuchstabe: 'aaa' };
+
+export function quotedBlocks(content: string): TextBlock[] {
+  const lines = content.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const blocks: TextBlock[] = [];
+  const last: Partial<Record<ListKind, string>> = {};
+  lines.forEach((line, i) => {
+    const l = matchItemLabel(line, true);
+    let accept = false;
+    if (l) {
+      if (l.kind === 'absatz') accept = true;
+      else if (i === 0 || blocks.length === 0) accept = true;
+      else {
+        const prev = last[l.kind];
+        accept = l.label === FIRST[l.kind] || (prev !== undefined && successors(prev).includes(l.label));
+      }
+    }
+    if (accept && l) {
+      if (l.kind !== 'absatz') {
+        last[l.kind] = l.label;
+        for (const k of Object.keys(LIST_RANK) as ListKind[]) if (LIST_RANK[k] > LIST_RANK[l.kind]) delete last[k];
+      } else {
+        for (const k of Object.keys(LIST_RANK) as ListKind[]) delete last[k];
+      }
+      blocks.push({ text: line, indent: 0, line: i + 1 });
+    } else if (blocks.length === 0) {
+      blocks.push({ text: line, indent: 0, line: i + 1 });
+    } else {
+      const b = blocks[blocks.length - 1];
+      b.text = joinLine(b.text, line);
+    }
+  });
+  return blocks;
+}
+
+function joinLine(a: string, b: string): string {
+  if (/\p{L}-$/u.test(a) && /^\p{Lu}/u.test(b)) return a + b; // "AZR-" + "Gesetzes"
+  return `${a} ${b}`;
+}
+
+/** "§ 18a\nFachkräfte …\nEiner Fachkraft …" → Paragraph(s). `labels` are the announced §§, in order. */
+export function parseQuotedParagraphs(content: string, labels: string[]): { paragraphs: Paragraph[]; error?: string } {
+  const lines = content.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const chunks: string[][] = [];
+  let expectIdx = 0;
+  for (const line of lines) {
+    const m = /^§\s*(\d+[a-z]*)(?:\s+(.*))?$/.exec(line);
+    const expected = labels.length ? labels[expectIdx] : undefined;
+    if (m && (chunks.length === 0 || (expected !== undefined && m[1] === expected))) {
+      chunks.push([line]);
+      expectIdx++;
+      continue;
+    }
+    if (chunks.length === 0) return { paragraphs: [], error: `quoted text does not start with a § heading: "${line.slice(0, 60)}"` };
+    chunks[chunks.length - 1].push(line);
+  }
+  const paragraphs: Paragraph[] = [];
+  for (const chunk of chunks) {
+    const m = /^§\s*(\d+[a-z]*)(?:\s+(.*))?$/.exec(chunk[0])!;
+    let heading = m[2] ?? '';
+    let bodyStart = 1;
+    if (!heading && chunk.length > 1 && !matchItemLabel(chunk[1], true)) {
+      heading = chunk[1];
+      bodyStart = 2;
+    }
+    const body = chunk.slice(bodyStart).join('\n');
+    const weggefallen = /^\(?weggefallen\)?$/.test(heading) && body.trim() === '';
+    const p: Paragraph = {
+      kind: 'paragraph',
+      label: m[1],
+      id: '',
+      heading,
+      weggefallen,
+      children: buildContent(quotedBlocks(body)).children,
+      footnotes: [],
+    };
+    assignIds(p);
+    paragraphs.push(p);
+  }
+  if (labels.length && paragraphs.map((p) => p.label).join(',') !== labels.join(',')) {
+    return { paragraphs, error: `announced §§ ${labels.join(', ')} but the quoted text holds §§ ${paragraphs.map((p) => p.label).join(', ')}` };
+  }
+  return { paragraphs };
+}
+
+export function parseQuotedAbsaetze(content: string): Absatz[] | undefined {
+  const c = buildContent(quotedBlocks(content)).children;
+  if (!c.length || c.some((x) => x.kind !== 'absatz')) return undefined;
+  return c as Absatz[];
+}
+
+export function parseQuotedSentences(content: string): Satz[] {
+  const blocks = quotedBlocks(content).map((b) => ({ ...b }));
+  const classified = blocks;
+  // sentences (a list inside belongs to its sentence)
+  return buildSentencesFromBlocks(classified);
+}
+
+function buildSentencesFromBlocks(blocks: TextBlock[]): Satz[] {
+  const content = buildContent(blocks);
+  return content.children.filter((c): c is Satz => c.kind === 'satz');
+}
+
+export function parseQuotedItems(content: string): { items: ListItem[]; rest: Satz[] } {
+  return buildItems(quotedBlocks(content));
+}
+
+/** "§ 30a Befreiung …" / "§ 18g Blaue Karte EU\n§ 18h\nKurzfristige …" → Angaben */
+export function parseQuotedAngaben(content: string): Angabe[] {
+  const lines = content.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const out: Angabe[] = [];
+  for (const line of lines) {
+    const m = /^(§{1,2}\s*\d+[a-z]*|(?:Kapitel|Abschnitt|Unterabschnitt|Teil) \d+[a-z]*|Anlage(?: [A-Z]?\d*[a-z]?)?)(?:\s+(.*))?$/.exec(line);
+    if (m) out.push({ kind: 'angabe', label: m[1], id: '', text: (m[2] ?? '').trim() });
+    else if (out.length) out[out.length - 1].text = `${out[out.length - 1].text} ${line}`.trim();
+    else out.push({ kind: 'angabe', label: '', id: '', text: line });
+  }
+  assignAngabeIds(out);
+  return out;
+}
+
+export { buildSentences };

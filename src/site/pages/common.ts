@@ -1,0 +1,94 @@
+/** Small pieces several pages use: links, status badges, change-record lines, diff rows. */
+import { formatDate } from '../dates.js';
+import { escapeHtml } from '../html.js';
+import { href } from '../paths.js';
+import type { Link, SiteModel } from '../site-model.js';
+import type { SectionDiff } from '../compare.js';
+import { renderDiff } from '../text-diff.js';
+
+const STATUS: Record<string, string> = {
+  applied: 'angewendet',
+  failed: 'nicht anwendbar',
+  'not-in-corpus': 'Ziel nicht im Korpus',
+  'incomplete-text': 'Text unvollständig',
+};
+
+export function statusBadge(status: string): string {
+  const label = STATUS[status] ?? status;
+  const kind = status in STATUS ? status : 'other';
+  return `<span class="status status-${escapeHtml(kind)}">${escapeHtml(label)}</span>`;
+}
+
+const ACTION: Record<string, string> = {
+  rewrite: 'neu gefasst',
+  repeal: 'aufgehoben',
+  'delete-unit': 'gestrichen',
+  replace: 'Wörter ersetzt',
+  delete: 'Wörter gestrichen',
+  'insert-words': 'Wörter eingefügt',
+  'replace-end': 'Satzzeichen am Ende ersetzt',
+  'insert-units': 'eingefügt',
+  'append-units': 'angefügt',
+  'append-words': 'Wörter angefügt',
+  renumber: 'umnummeriert',
+};
+
+export function actionLabel(action: string): string {
+  return escapeHtml(ACTION[action] ?? action);
+}
+
+/** `<a href>` from page `from` to a link, or the bare text when there is no link. Text is HTML. */
+export function linkTo(from: string, link: Link | undefined, html: string, attrs = ''): string {
+  if (!link) return html;
+  return `<a href="${escapeHtml(href(from, link.page, link.id))}"${attrs}>${html}</a>`;
+}
+
+/** Short name of an act for lists: its citation, else its id. */
+export function actName(model: SiteModel, actId: string): string {
+  const act = model.actById(actId);
+  return act ? act.entry.citation || act.entry.title : actId;
+}
+
+/**
+ * One change record as a list item: target, action, status, the instruction (linked into the act
+ * page) and, with `effect`, a link to where the change shows.
+ */
+export function recordItem(model: SiteModel, from: string, index: number, opts: { effect?: boolean } = {}): string {
+  const r = model.changes[index];
+  if (!r) return '';
+  const instr = linkTo(from, model.instructionLink(index), `${escapeHtml(actName(model, r.act))}, ${escapeHtml(r.path)}`);
+  const effect = opts.effect ? model.effectLink(index) : undefined;
+  const target = effect ? linkTo(from, effect, escapeHtml(r.target || '(Ziel)')) : escapeHtml(r.target);
+  const when = r.effective ? ` <span class="when">in Kraft ab ${escapeHtml(formatDate(r.effective))}</span>` : '';
+  const reason = r.reason ? `<div class="reason">${escapeHtml(r.reason)}</div>` : '';
+  return (
+    `<li class="record">${statusBadge(r.status)} <span class="target">${target}</span>: ` +
+    `<span class="action">${actionLabel(r.action)}</span> durch ${instr}` +
+    ` <span class="artikel">(Artikel ${escapeHtml(r.artikel)})</span>${when}${reason}</li>`
+  );
+}
+
+export function recordList(model: SiteModel, from: string, indices: number[], opts: { effect?: boolean } = {}): string {
+  if (!indices.length) return '';
+  return `<ul class="records">\n${indices.map((i) => recordItem(model, from, i, opts)).join('\n')}\n</ul>`;
+}
+
+/** The rows of a section diff as a definition-like list; `context` elides long unchanged text. */
+export function diffRows(d: SectionDiff, context?: number): string {
+  const rows = d.rows
+    .map(
+      (row) =>
+        `<div class="diff-row">${row.label ? `<span class="diff-label">${escapeHtml(row.label)}</span> ` : ''}` +
+        `<span class="diff-text">${renderDiff(row.segments, context)}</span></div>`,
+    )
+    .join('\n');
+  return rows || '<div class="diff-row"><span class="diff-text">(nur Gliederung oder Layout geändert)</span></div>';
+}
+
+export function sectionStatus(d: SectionDiff): string {
+  return d.status === 'inserted' ? 'eingefügt' : d.status === 'removed' ? 'entfallen' : 'geändert';
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

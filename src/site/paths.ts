@@ -1,0 +1,52 @@
+/**
+ * Where each page lives (paths relative to the site root) and relative links between pages, so the
+ * site works from any base path and from disk.
+ */
+import { posix } from 'node:path';
+import { fragment } from './html.js';
+
+/** File-system-safe name for an id from the corpus ("para-26" stays as it is). */
+export function safeName(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+}
+
+export const HOME = 'index.html';
+export const FACTS = 'facts.html';
+export const SEARCH = 'search.html';
+export const CSS = 'site.css';
+
+export function lawDatePage(law: string, date: string): string {
+  return `${safeName(law)}/${safeName(date)}/index.html`;
+}
+
+export function historyPage(law: string, paragraphId: string): string {
+  return `${safeName(law)}/history/${safeName(paragraphId)}.html`;
+}
+
+export function diffPage(law: string, from: string, to: string): string {
+  return `${safeName(law)}/diff/${safeName(from)}_${safeName(to)}.html`;
+}
+
+export function actPage(actId: string): string {
+  return `acts/${safeName(actId)}.html`;
+}
+
+/** Anchor of an instruction on its act page: "Artikel 3 Nummer 1" → "artikel-3-nummer-1". */
+export function instructionAnchor(path: string): string {
+  const slug = path
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'anweisung';
+}
+
+/** Relative href from one page to another (both site-relative paths), with an optional element id. */
+export function href(from: string, to: string, id?: string): string {
+  let rel = posix.relative(posix.dirname(from), to);
+  if (rel === '') rel = posix.basename(to);
+  return rel + fragment(id);
+}

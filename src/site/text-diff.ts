@@ -1,0 +1,96 @@
+/**
+ * Word-level difference of two unit texts, rendered with <del> and <ins>.
+ *
+ * Tokens are words, single punctuation marks and runs of white space; a number written with
+ * thousands groups ("25 000") is one token, so a changed number shows as <del>25 000</del><ins>50 000</ins>.
+ * White space between two changed tokens is folded into the change, so a struck-out phrase is one <del>.
+ */
+import { diffArrays } from 'diff';
+import { escapeHtml } from './html.js';
+
+export type DiffSegment = { type: 'same' | 'del' | 'ins'; text: string };
+
+const TOKEN = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*|\s+|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+export function wordDiff(before: string, after: string): DiffSegment[] {
+  if (before === after) return before ? [{ type: 'same', text: before }] : [];
+  const raw = diffArrays(tokenize(before), tokenize(after));
+  const segs: DiffSegment[] = raw.map((c) => ({
+    type: c.added ? 'ins' : c.removed ? 'del' : 'same',
+    text: c.value.join(''),
+  }));
+  // Group runs of changes, absorbing white-space-only "same" segments between them.
+  const out: DiffSegment[] = [];
+  let i = 0;
+  while (i < segs.length) {
+    if (segs[i].type === 'same') {
+      out.push(segs[i]);
+      i++;
+      continue;
+    }
+    let del = '';
+    let ins = '';
+    let j = i;
+    while (j < segs.length) {
+      const s = segs[j];
+      if (s.type === 'del') del += s.text;
+      else if (s.type === 'ins') ins += s.text;
+      else if (/^\s+$/.test(s.text) && j + 1 < segs.length && segs[j + 1].type !== 'same') {
+        del += s.text;
+        ins += s.text;
+      } else break;
+      j++;
+    }
+    if (del) out.push({ type: 'del', text: del });
+    if (ins) out.push({ type: 'ins', text: ins });
+    i = j;
+  }
+  return out;
+}
+
+export function hasChange(segs: DiffSegment[]): boolean {
+  return segs.some((s) => s.type !== 'same');
+}
+
+/**
+ * Render segments as HTML. With `context`, unchanged stretches keep only that many words next to
+ * each change and show "…" for the rest.
+ */
+export function renderDiff(segs: DiffSegment[], context?: number): string {
+  return segs
+    .map((s, i) => {
+      if (s.type === 'del') return `<del>${escapeHtml(s.text)}</del>`;
+      if (s.type === 'ins') return `<ins>${escapeHtml(s.text)}</ins>`;
+      const text = context === undefined ? s.text : elide(s.text, context, i > 0, i < segs.length - 1);
+      return escapeHtml(text);
+    })
+    .join('');
+}
+
+function elide(text: string, context: number, changeBefore: boolean, changeAfter: boolean): string {
+  const words = text.split(/(\s+)/);
+  // words: [word, space, word, space, …]; count only non-space entries
+  const wordCount = words.filter((w) => w && !/^\s+$/.test(w)).length;
+  const keep = (changeBefore ? context : 0) + (changeAfter ? context : 0);
+  if (wordCount <= keep + 3) return text;
+  const take = (n: number, fromEnd: boolean): string => {
+    const list = fromEnd ? [...words].reverse() : words;
+    const out: string[] = [];
+    let seen = 0;
+    for (const w of list) {
+      if (w && !/^\s+$/.test(w)) {
+        if (seen === n) break;
+        seen++;
+      }
+      out.push(w);
+    }
+    return (fromEnd ? out.reverse() : out).join('');
+  };
+  const head = changeBefore ? take(context, false) : '';
+  const tail = changeAfter ? take(context, true) : '';
+  return `${head}${head && !/\s$/.test(head) ? ' ' : ''}…${tail && !/^\s/.test(tail) ? ' ' : ''}${tail}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * What the site is built from: the consolidation (versions + effects table), the acts with their
+ * instructions, and optionally the facts timeline.
+ */
+import type { Consolidation } from '../consolidate/types.js';
+import type { ActEntry } from '../corpus/manifest.js';
+
+/** One instruction of an act as the act page shows it. */
+export interface SiteInstruction {
+  /** "Artikel 3 Nummer 1" */
+  path: string;
+  artikel: string;
+  /** 1-based line in the cleaned act text */
+  line: number;
+  wording: string;
+  /** 'applied' | 'failed' | 'not-in-corpus' | 'incomplete-text' (other values are shown as given) */
+  status: string;
+  effective: string | null;
+  /** indices into consolidation.changes */
+  changeIndices: number[];
+}
+
+export interface SiteAct {
+  entry: ActEntry;
+  /** cleaned act text */
+  text: string;
+  instructions: SiteInstruction[];
+}
+
+export interface FactLastChange {
+  act: string;
+  artikel: string;
+  path: string;
+}
+
+export interface FactPeriod {
+  value: number | string | null;
+  display: string;
+  validFrom: string;
+  validTo: string | null;
+  /** law id ("beschv"); the abbreviation is accepted too */
+  law: string;
+  unitLabel: string;
+  nodeId: string;
+  wording: string;
+  tier: string;
+  lastChange: FactLastChange | null;
+  euros?: Array<{ year: number; amount: number }>;
+}
+
+export interface Fact {
+  id: string;
+  label: { de: string; en: string };
+  unit: string;
+  timeline: FactPeriod[];
+}
+
+export interface FactsJson {
+  facts: Fact[];
+}
+
+export interface SiteInput {
+  consolidation: Consolidation;
+  acts: SiteAct[];
+  facts?: FactsJson;
+}
+
+export interface BuildSiteOptions {
+  /** run pagefind over the output (default true) */
+  search?: boolean;
+  /** concurrent file writes (default 16) */
+  concurrency?: number;
+}
