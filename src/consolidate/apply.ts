@@ -263,8 +263,9 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       if (op.labels.length) {
         for (const u of units) if ('label' in u && u.kind !== 'satz' && compareLabels(u.label, (h.node as ListItem).label) <= 0) fail('label-order', `${u.label} cannot follow ${(h.node as ListItem).label}`);
       }
-      const at = h.owner.list.indexOf(h.node as never);
-      h.owner.list.splice(at + 1, 0, ...(units as never[]));
+      const owner = h.owner!;
+      const at = owner.list.indexOf(h.node as never);
+      owner.list.splice(at + 1, 0, ...(units as never[]));
       return (units[0] as Unit)?.id;
     }
     case 'append-units': {

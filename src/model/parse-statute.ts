@@ -257,6 +257,9 @@ export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): Te
         break;
       }
       case 'html':
+        // "<!-- -->" only separates two lists in converter output: no words of the law
+        if (/^<!--[\s\S]*-->$/.test(sliceOf(src, node).trim())) break;
+      // falls through
       case 'table' as string:
         out.push({ text: rawFromLineStart(src, node), indent, line, opaque: true });
         break;
@@ -265,7 +268,10 @@ export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): Te
         break;
       default: {
         const raw = sliceOf(src, node);
-        const opaque = /<(table|br|div|p|img|span)\b/i.test(raw) || node.type === 'blockquote';
+        // a paragraph of no-break spaces is a spacer of a flattened table: no words
+        if (raw.trim() === '') break;
+        // pipe tables ("| 1\\. | … |") are paragraphs without GFM: keep them verbatim as well
+        const opaque = /<(table|br|div|p|img|span)\b/i.test(raw) || /^\|/.test(raw) || node.type === 'blockquote';
         out.push({ text: opaque ? rawFromLineStart(src, node) : blockText(raw), indent, line, opaque });
       }
     }

@@ -1,0 +1,292 @@
+#!/usr/bin/env node
+/**
+ * fassung — consolidated German statutes from amending acts.
+ *
+ * Pipeline: act text → instructions → operations → statute tree → dated versions → facts → site.
+ */
+import { Command, Option } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { diffWords } from 'diff';
+import { formatDiagnostic, UserError, type Diagnostic } from './diagnostics/diagnostic.js';
+import { findAct, findLaw, isValidIsoDate, loadManifest, PROJECT_ROOT, readTextFile, resolveCorpusDir, type Manifest } from './corpus/manifest.js';
+import { parseStatute } from './model/parse-statute.js';
+import { serializeLaw, serializeParagraph } from './model/serialize.js';
+import { parseAddress, formatAddress } from './act/address.js';
+import { resolveAddress } from './model/resolve-address.js';
+import { unitText } from './model/text-of.js';
+import { humanLabelFromId } from './model/labels.js';
+import { applyStep, consolidate, loadCorpus, type Corpus } from './consolidate/consolidate.js';
+import { consolidationFiles, stableJson, writeOutputAtomic } from './consolidate/write-output.js';
+import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
+import type { Law } from './model/types.js';
+import type { Consolidation, LawVersion } from './consolidate/types.js';
+import { extraOutputs } from './pipeline.js';
+
+interface GlobalOpts {
+  corpus?: string;
+  manifest?: string;
+}
+
+const program = new Command();
+program
+  .name('fassung')
+  .description('Consolidated German statutes (AufenthG, BeschV, AufenthV) from amending acts, dated versions, facts and a statute website.')
+  .option('--corpus <dir>', 'corpus directory (default ../shared/corpus, or $FASSUNG_CORPUS)')
+  .option('--manifest <file>', 'manifest file (default corpus/manifest.json of the project)')
+  .showHelpAfterError();
+
+function ctx(): { manifest: Manifest; dir: string } {
+  const o = program.opts<GlobalOpts>();
+  const dir = resolveCorpusDir(o.corpus);
+  const manifest = loadManifest(o.manifest ? resolve(o.manifest) : undefined);
+  return { manifest, dir };
+}
+
+let corpusCache: Corpus | undefined;
+function corpus(): Corpus {
+  if (!corpusCache) {
+    const { manifest, dir } = ctx();
+    corpusCache = loadCorpus(manifest, dir);
+  }
+  return corpusCache;
+}
+
+function checkDate(d: string | undefined, what = '--date'): string | undefined {
+  if (d === undefined) return undefined;
+  if (!isValidIsoDate(d)) throw new UserError(`${what}: not a date YYYY-MM-DD: ${JSON.stringify(d)}`, 'bad-date');
+  return d;
+}
+
+function printDiagnostics(ds: Diagnostic[], min: 'error' | 'warning' | 'info' = 'warning'): void {
+  const rank = { error: 0, warning: 1, info: 2 };
+  for (const d of ds) if (rank[d.severity] <= rank[min]) process.stderr.write(formatDiagnostic(d) + '\n');
+}
+
+function versionOn(c: Consolidation, law: string, date: string): LawVersion {
+  const lv = c.laws.find((l) => l.law === law)!;
+  const v = [...lv.versions].reverse().find((x) => x.validFrom <= date);
+  if (!v) throw new UserError(`no version of ${law} valid on ${date} (the base text is valid from ${lv.versions[0].validFrom})`, 'no-version');
+  return v;
+}
+
+function showUnit(tree: Law, unit: string | undefined, json: boolean): string {
+  if (!unit) return json ? stableJson(tree) : serializeLaw(tree, 'gesetze-tools');
+  const addr = parseAddress(unit.replace(/\bAbs\.\s*/g, 'Absatz ').replace(/\bNr\.\s*/g, 'Nummer ').replace(/\bBuchst\.\s*/g, 'Buchstabe ').replace(/\bDoppelbuchst\.\s*/g, 'Doppelbuchstabe '));
+  if (!addr) throw new UserError(`unit not understood: ${JSON.stringify(unit)} (write e.g. "§ 26 Abs. 2 Satz 3")`, 'unknown-unit');
+  const r = resolveAddress(tree, addr);
+  if (!r.ok) throw new UserError(`${r.code}: ${r.message}`, 'unknown-unit');
+  const out = r.units.map((u) => (json ? stableJson({ id: u.id, label: humanLabelFromId(u.id), text: unitText(u), node: u }) : u.kind === 'paragraph' ? serializeParagraph(u, { dialect: 'gesetze-tools' }) : `${humanLabelFromId(u.id)}\n${unitText(u)}`));
+  return out.join('\n\n');
+}
+
+program
+  .command('laws')
+  .description('list the laws and acts of the manifest')
+  .option('--json', 'JSON output')
+  .action((o: { json?: boolean }) => {
+    const { manifest } = ctx();
+    if (o.json) return void process.stdout.write(stableJson(manifest));
+    for (const l of manifest.laws) console.log(`${l.id.padEnd(10)} ${l.abbreviation.padEnd(9)} ${l.title} (base: ${l.base.file}, Stand: ${l.base.stand})`);
+    for (const a of manifest.acts) console.log(`${a.id.padEnd(16)} ${a.citation}: ${a.title} vom ${a.date}${a.missing ? ' — text incomplete' : ''}`);
+  });
+
+program
+  .command('show <law>')
+  .description('print a law (or one unit) — the base text, or the text valid on --date')
+  .option('--unit <unit>', 'unit, e.g. "§ 26 Abs. 2 Satz 3"')
+  .option('--date <date>', 'the text valid on this date (YYYY-MM-DD)')
+  .option('--json', 'JSON output')
+  .action((lawId: string, o: { unit?: string; date?: string; json?: boolean }) => {
+    const { manifest, dir } = ctx();
+    const law = findLaw(manifest, lawId);
+    const date = checkDate(o.date);
+    let tree: Law;
+    if (date) {
+      const v = versionOn(consolidate(corpus()), law.id, date);
+      if (!v.complete) process.stderr.write(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete:\n${v.missing.map((m) => '  - ' + m).join('\n')}\n`);
+      tree = v.tree;
+    } else {
+      tree = parseStatute(readTextFile(join(dir, law.base.file)), { lawId: law.id });
+    }
+    process.stdout.write(showUnit(tree, o.unit, !!o.json) + '\n');
+  });
+
+program
+  .command('instructions <act>')
+  .description('list every instruction of an act with path, source line, in-force date and operations')
+  .option('--json', 'JSON output')
+  .option('--stats', 'counts per action and status')
+  .action((actId: string, o: { json?: boolean; stats?: boolean }) => {
+    const { manifest } = ctx();
+    findAct(manifest, actId);
+    const act = corpus().acts.find((a) => a.entry.id === actId)!;
+    const rows = act.instructions.map((i) => ({
+      path: i.path,
+      artikel: i.artikel,
+      law: i.law,
+      effective: i.effective,
+      status: i.status,
+      operations: i.operations.map((op) => ({ ...op, target: formatAddress(op.target) })),
+      diagnostics: i.diagnostics,
+      source: { file: i.source.file, line: i.source.line, column: i.source.column },
+      wording: i.wording,
+    }));
+    if (o.stats) {
+      const byAction: Record<string, number> = {};
+      const byStatus: Record<string, number> = {};
+      for (const r of rows) {
+        byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+        for (const op of r.operations) byAction[op.action] = (byAction[op.action] ?? 0) + 1;
+      }
+      if (o.json) return void process.stdout.write(stableJson({ act: actId, instructions: rows.length, byStatus, byAction }));
+      console.log(`${actId}: ${rows.length} instructions`);
+      for (const [k, v] of Object.entries(byStatus).sort()) console.log(`  status ${k.padEnd(16)} ${v}`);
+      for (const [k, v] of Object.entries(byAction).sort()) console.log(`  action ${k.padEnd(16)} ${v}`);
+      return;
+    }
+    if (o.json) return void process.stdout.write(stableJson({ act: actId, inkrafttreten: act.inkrafttreten, diagnostics: act.diagnostics, instructions: rows }));
+    for (const r of rows) {
+      console.log(`${r.source.file}:${r.source.line}: ${r.path} [${r.status}] ${r.law ?? '(not in corpus)'} in force ${r.effective ?? 'unknown'}`);
+      for (const op of r.operations) console.log(`    ${op.action} ${op.target}`);
+      for (const d of r.diagnostics) console.log(`    ${d.severity}[${d.code}]: ${d.message}`);
+    }
+    printDiagnostics(act.diagnostics);
+  });
+
+program
+  .command('consolidate')
+  .description('build every version of every law and write them (Markdown + JSON), the effects table and diagnostics')
+  .option('--out <dir>', 'output directory', join(PROJECT_ROOT, 'consolidated'))
+  .option('--json', 'print the summary as JSON')
+  .action(async (o: { out: string; json?: boolean }) => {
+    const c = corpus();
+    const result = consolidate(c);
+    const files = [...consolidationFiles(result), ...(await extraOutputs(c, result))];
+    writeOutputAtomic(resolve(o.out), files);
+    const summary = result.laws.map((l) => {
+      const rows = result.changes.filter((x) => x.law === l.law);
+      return {
+        law: l.law,
+        versions: l.versions.length,
+        applied: rows.filter((r) => r.status === 'applied').length,
+        failed: rows.filter((r) => r.status === 'failed').length,
+        incomplete: rows.filter((r) => r.status === 'incomplete-text').length,
+        complete: l.versions.every((v) => v.complete),
+      };
+    });
+    if (o.json) return void process.stdout.write(stableJson({ out: resolve(o.out), summary }));
+    printDiagnostics(result.diagnostics, 'warning');
+    for (const s of summary) {
+      console.log(`${s.law}: ${s.versions} versions written, operations applied ${s.applied}, failed ${s.failed}, text incomplete ${s.incomplete}${s.complete ? '' : ' (some versions incomplete)'}`);
+    }
+    console.log(`output: ${resolve(o.out)}`);
+  });
+
+program
+  .command('versions <law>')
+  .description('list the versions of a law with their validity')
+  .option('--json', 'JSON output')
+  .action((lawId: string, o: { json?: boolean }) => {
+    const { manifest } = ctx();
+    findLaw(manifest, lawId);
+    const lv = consolidate(corpus()).laws.find((l) => l.law === lawId)!;
+    const rows = lv.versions.map((v) => ({ validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, changes: v.changes.length, missing: v.missing }));
+    if (o.json) return void process.stdout.write(stableJson(rows));
+    for (const r of rows) console.log(`${r.validFrom} – ${r.validTo ?? 'heute'}  ${r.isBase ? 'Basistext' : `${r.changes} Änderungen`}${r.complete ? '' : '  UNVOLLSTÄNDIG: ' + r.missing.length + ' Punkte nicht angewendet'}`);
+  });
+
+program
+  .command('diff <law>')
+  .description('word diff of a law (or a unit) between two dates')
+  .requiredOption('--from <date>', 'first date')
+  .requiredOption('--to <date>', 'second date')
+  .option('--unit <unit>', 'unit, e.g. "§ 26"')
+  .action((lawId: string, o: { from: string; to: string; unit?: string }) => {
+    const { manifest } = ctx();
+    findLaw(manifest, lawId);
+    checkDate(o.from, '--from');
+    checkDate(o.to, '--to');
+    const c = consolidate(corpus());
+    const a = versionOn(c, lawId, o.from);
+    const b = versionOn(c, lawId, o.to);
+    const ta = o.unit ? showUnit(a.tree, o.unit, false) : serializeLaw(a.tree, 'kmein');
+    const tb = o.unit ? showUnit(b.tree, o.unit, false) : serializeLaw(b.tree, 'kmein');
+    const parts = diffWords(ta, tb);
+    const color = process.stdout.isTTY;
+    let out = '';
+    for (const p of parts) {
+      if (p.added) out += color ? `\x1b[32m{+${p.value}+}\x1b[0m` : `{+${p.value}+}`;
+      else if (p.removed) out += color ? `\x1b[31m[-${p.value}-]\x1b[0m` : `[-${p.value}-]`;
+      else out += o.unit ? p.value : '';
+    }
+    process.stdout.write((out || '(no differences)') + '\n');
+  });
+
+program
+  .command('changes')
+  .description('the effects table: one row per operation')
+  .option('--act <act>', 'only this act')
+  .option('--law <law>', 'only this law')
+  .option('--json', 'JSON output')
+  .action((o: { act?: string; law?: string; json?: boolean }) => {
+    const { manifest } = ctx();
+    if (o.act) findAct(manifest, o.act);
+    if (o.law) findLaw(manifest, o.law);
+    const rows = consolidate(corpus()).changes.filter((r) => (!o.act || r.act === o.act) && (!o.law || r.law === o.law));
+    if (o.json) return void process.stdout.write(stableJson(rows));
+    for (const r of rows) console.log(`${r.source.file}:${r.source.line}:${r.source.column}: ${r.effective ?? '????-??-??'} ${r.law || '-'} ${r.path}: ${r.action} ${r.target} [${r.status}]${r.reason ? ' – ' + r.reason : ''}`);
+  });
+
+function stepOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--from <file>', 'the law text valid the day before (either Markdown dialect)')
+    .requiredOption('--date <date>', 'apply the operations that enter into force on this date')
+    .addOption(new Option('--except <paths...>', 'instruction paths to leave out, e.g. "Artikel 5 Nummer 2"'));
+}
+
+function runStep(lawId: string, o: { from: string; date: string; except?: string[] }) {
+  const { manifest } = ctx();
+  findLaw(manifest, lawId);
+  checkDate(o.date);
+  const before = parseStatute(readTextFile(resolve(o.from)), { lawId });
+  const except = o.except ?? [];
+  const r = applyStep(corpus(), lawId, o.date, before, { except: (i) => except.some((e) => i.path === e || i.path.startsWith(e + ' ')) });
+  return { ...r, before };
+}
+
+stepOptions(program.command('apply <law>').description('apply exactly one step to a law text and print the result as Markdown')).action(
+  (lawId: string, o: { from: string; date: string; except?: string[] }) => {
+    const r = runStep(lawId, o);
+    printDiagnostics(r.diagnostics);
+    process.stdout.write(serializeLaw(r.tree));
+  },
+);
+
+stepOptions(program.command('verify <law>').description('apply one step and compare § by § with an official text'))
+  .requiredOption('--against <file>', 'the official text of that date')
+  .option('--json', 'JSON output')
+  .action((lawId: string, o: { from: string; date: string; against: string; json?: boolean; except?: string[] }) => {
+    const r = runStep(lawId, o);
+    const official = parseStatute(readTextFile(resolve(o.against)), { lawId });
+    const report = verifyAgainst(r.tree, official, r.changes);
+    if (o.json) return void process.stdout.write(stableJson({ ...report, changes: r.changes, diagnostics: r.diagnostics }));
+    printDiagnostics(r.diagnostics);
+    process.stdout.write(formatVerifyReport(report) + '\n');
+  });
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`fassung: error[${e.code}]: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+void main();
+void existsSync;
+void readFileSync;
