@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { applyOperation, ApplyError } from '../../src/consolidate/apply.js';
+import { parseStatute } from '../../src/model/parse-statute.js';
+import { findById } from '../../src/model/walk.js';
+import { unitText } from '../../src/model/text-of.js';
+import type { Operation } from '../../src/act/operations.js';
+
+const LAW = `% Test
+ 
+# § 26 – Beschäftigung bestimmter Staatsangehöriger
+
+(2) Für Staatsangehörige können in den Jahren 2021 bis einschließlich 2023 Zustimmungen erteilt werden. Die Anzahl ist auf bis zu 25\u00a0000 je Kalenderjahr begrenzt. Die Zahl 25\u00a0000 steht hier noch einmal.
+
+# § 30 – Liste
+
+Keiner Zustimmung bedarf
+
+1. der Ausländer sowie sein Kind nach § 16 oder
+
+2. die Ausländerin.
+`;
+
+const para = (l: string, ...rest: Operation['target']): Operation['target'] => [{ kind: 'paragraph', labels: [l] }, ...rest];
+
+describe('applyOperation', () => {
+  it('replaces words modulo white-space kind and never changes its input', () => {
+    const law = parseStatute(LAW);
+    const before = JSON.stringify(law);
+    const r = applyOperation(law, { action: 'replace', target: para('26', { kind: 'absatz', labels: ['2'] }, { kind: 'satz', labels: ['2'] }), find: '25 000', replacement: '50 000', each: false });
+    expect(unitText(findById(r.law, 'para-26/abs-2/satz-2')!)).toBe('Die Anzahl ist auf bis zu 50 000 je Kalenderjahr begrenzt.');
+    expect(JSON.stringify(law)).toBe(before);
+  });
+  it('refuses ambiguous words without "jeweils"', () => {
+    const law = parseStatute(LAW);
+    expect(() => applyOperation(law, { action: 'replace', target: para('26', { kind: 'absatz', labels: ['2'] }), find: '25 000', replacement: '50 000', each: false })).toThrow(ApplyError);
+  });
+  it('"jeweils" changes each occurrence', () => {
+    const r = applyOperation(parseStatute(LAW), { action: 'replace', target: para('26', { kind: 'absatz', labels: ['2'] }), find: '25 000', replacement: '50 000', each: true });
+    expect(unitText(findById(r.law, 'para-26/abs-2')!)).not.toContain('25');
+  });
+  it('deletes words and the space they leave', () => {
+    const r = applyOperation(parseStatute(LAW), { action: 'delete', target: para('26', { kind: 'absatz', labels: ['2'] }, { kind: 'satz', labels: ['1'] }), find: 'in den Jahren 2021 bis einschließlich 2023', each: false });
+    expect(unitText(findById(r.law, 'para-26/abs-2/satz-1')!)).toBe('Für Staatsangehörige können Zustimmungen erteilt werden.');
+  });
+  it('replaces a word by a comma without a space before it, and the end punctuation', () => {
+    let law = applyOperation(parseStatute(LAW), { action: 'replace', target: para('30', { kind: 'nummer', labels: ['1'] }), find: 'sowie', replacement: ',', each: false }).law;
+    law = applyOperation(law, { action: 'replace-end', target: para('30', { kind: 'nummer', labels: ['2'] }), punctuation: '.', replacement: ',' }).law;
+    expect(unitText(findById(law, 'para-30/satz-1/nr-1')!)).toBe('1. der Ausländer, sein Kind nach § 16 oder');
+    expect(unitText(findById(law, 'para-30/satz-1/nr-2')!)).toBe('2. die Ausländerin,');
+  });
+  it('matches whole words only', () => {
+    expect(() => applyOperation(parseStatute(LAW), { action: 'delete', target: para('30', { kind: 'nummer', labels: ['2'] }), find: 'Ausländer', each: false })).toThrow(/not found/);
+  });
+  it('places inserted units by label and renumbers', () => {
+    let law = applyOperation(parseStatute(LAW), { action: 'insert-units', target: para('30', { kind: 'nummer', labels: ['1'] }), unitKind: 'nummer', labels: ['1a'], content: '1a. der Neue oder' }).law;
+    law = applyOperation(law, { action: 'repeal', target: para('30', { kind: 'nummer', labels: ['1'] }) }).law;
+    law = applyOperation(law, { action: 'renumber', target: para('30'), unitKind: 'nummer', from: ['1a', '2'], to: ['1', '2'] }).law;
+    expect(unitText(findById(law, 'para-30/satz-1/nr-1')!)).toBe('1. der Neue oder');
+  });
+  it('inserts a § after its predecessor and repeals a § to a placeholder', () => {
+    let law = applyOperation(parseStatute(LAW), { action: 'insert-units', target: para('26'), unitKind: 'paragraph', labels: ['26a'], content: '§ 26a\nNeu\nText.' }).law;
+    expect(law.body.map((n) => (n.kind === 'paragraph' ? n.label : '')).filter(Boolean)).toEqual(['26', '26a', '30']);
+    law = applyOperation(law, { action: 'repeal', target: para('26a') }).law;
+    const p = law.body[1];
+    expect(p.kind === 'paragraph' && p.weggefallen && p.heading).toBe('(weggefallen)');
+  });
+  it('reports a § that does not exist', () => {
+    expect(() => applyOperation(parseStatute(LAW), { action: 'repeal', target: para('99', { kind: 'absatz', labels: ['1'] }) })).toThrow(/does not exist/);
+  });
+});
