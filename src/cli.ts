@@ -21,7 +21,8 @@ import { consolidationFiles, stableJson, writeOutputAtomic } from './consolidate
 import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
 import type { Law } from './model/types.js';
 import type { Consolidation, LawVersion } from './consolidate/types.js';
-import { extraOutputs } from './pipeline.js';
+import { extraOutputs, factsJsonFor } from './pipeline.js';
+import { siteInput } from './site-input.js';
 
 interface GlobalOpts {
   corpus?: string;
@@ -273,6 +274,32 @@ stepOptions(program.command('verify <law>').description('apply one step and comp
     if (o.json) return void process.stdout.write(stableJson({ ...report, changes: r.changes, diagnostics: r.diagnostics }));
     printDiagnostics(r.diagnostics);
     process.stdout.write(formatVerifyReport(report) + '\n');
+  });
+
+program
+  .command('site')
+  .description('build the static point-in-time statute website')
+  .option('--out <dir>', 'output directory', join(PROJECT_ROOT, 'consolidated', 'site'))
+  .option('--no-search', 'skip the pagefind search index')
+  .action(async (o: { out: string; search: boolean }) => {
+    const c = corpus();
+    const result = consolidate(c);
+    const facts = await factsJsonFor(c, result);
+    const { buildSite } = await import('./site/build-site.js');
+    const r = await buildSite(siteInput(c, result, facts), resolve(o.out), { search: o.search });
+    console.log(`site: ${r.pages} pages in ${r.ms.toFixed(0)} ms → ${resolve(o.out)}`);
+  });
+
+program
+  .command('serve')
+  .description('serve the built site on 127.0.0.1')
+  .option('--dir <dir>', 'site directory', join(PROJECT_ROOT, 'consolidated', 'site'))
+  .option('--port <port>', 'port', '8080')
+  .action(async (o: { dir: string; port: string }) => {
+    if (!existsSync(join(resolve(o.dir), 'index.html'))) throw new UserError(`no site in ${resolve(o.dir)}: run "fassung site" first`, 'site-missing');
+    const { serveSite } = await import('./site/serve.js');
+    const s = await serveSite(resolve(o.dir), Number(o.port));
+    console.log(`serving ${resolve(o.dir)} on ${s.url ?? 'http://127.0.0.1:' + o.port}`);
   });
 
 async function main(): Promise<void> {

@@ -48,12 +48,24 @@ export function quotedBlocks(content: string): TextBlock[] {
       blocks.push({ text: line, indent: 0, line: i + 1 });
     } else if (blocks.length === 0) {
       blocks.push({ text: line, indent: 0, line: i + 1 });
+    } else if (endsListItemSentence(blocks[blocks.length - 1].text, lines[i - 1]) && /^[\p{Lu}§]/u.test(line)) {
+      // a sentence after a list ("Ist der Arbeitgeber tarifgebunden …" after "c) …"): a block of its own
+      blocks.push({ text: line, indent: 0, line: i + 1 });
     } else {
       const b = blocks[blocks.length - 1];
       b.text = joinLine(b.text, line);
     }
   });
   return blocks;
+}
+
+/** the current block is a list item and its last PDF line closes a sentence */
+function endsListItemSentence(block: string, prevLine: string): boolean {
+  const l = matchItemLabel(block, false);
+  if (!l) return false;
+  if (!/[.!?]$/.test(prevLine)) return false;
+  const lastToken = prevLine.split(/\s+/).pop() ?? '';
+  return !/^(?:Abs|Nr|S|Art|BGBl|ABl|Buchst|z|B|i|V|m|vgl|bzw)\.$/.test(lastToken);
 }
 
 function joinLine(a: string, b: string): string {
