@@ -61,7 +61,12 @@ export function joinHyphenated(left: string, right: string, vocabulary?: Set<str
 export function cleanActText(file: string, raw: string, vocabulary?: Set<string>): CleanText {
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
   const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: lines.length };
-  let text = '';
+  // The text is built as finished logical lines + the current one, with its length tracked: reading the
+  // end of one ever-growing string (regex, slice) flattens it each time and made cleaning quadratic.
+  const done: string[] = [];
+  let cur = '';
+  let doneLength = 0; // length of done.join('\n') + '\n' when done is non-empty
+  let started = false;
   let inFootnote = false;
   let lastWasEmpty = true;
   for (let i = 0; i < lines.length; i++) {
@@ -83,31 +88,34 @@ export function cleanActText(file: string, raw: string, vocabulary?: Set<string>
     if (isFurniture(line)) continue;
     // footnote markers at the end of a title line ("Fachkräfteeinwanderung*")
     line = line.replace(/(\p{L})\*+$/u, '$1');
-    if (text === '') {
-      pushSeg(out, text.length, i + 1, lead + 1);
-      text = line;
+    if (!started) {
+      started = true;
+      pushSeg(out, 0, i + 1, lead + 1);
+      cur = line;
       continue;
     }
     // hyphenation at the end of the previous logical line
-    if (/\p{L}-$/u.test(text) && !/\s-$/.test(text) && /^\p{L}/u.test(line)) {
-      const how = joinHyphenated(text.slice(Math.max(0, text.lastIndexOf(' ') + 1)), line, vocabulary);
+    if (/\p{L}-$/u.test(cur) && !/\s-$/.test(cur) && /^\p{L}/u.test(line)) {
+      const how = joinHyphenated(cur.slice(Math.max(0, cur.lastIndexOf(' ') + 1)), line, vocabulary);
       if (how === 'join') {
-        text = text.slice(0, -1);
-        pushSeg(out, text.length, i + 1, lead + 1);
-        text += line;
+        cur = cur.slice(0, -1);
+        pushSeg(out, doneLength + cur.length, i + 1, lead + 1);
+        cur += line;
         continue;
       }
       if (how === 'keep-hyphen') {
-        pushSeg(out, text.length, i + 1, lead + 1);
-        text += line;
+        pushSeg(out, doneLength + cur.length, i + 1, lead + 1);
+        cur += line;
         continue;
       }
     }
-    text += '\n';
-    pushSeg(out, text.length, i + 1, lead + 1);
-    text += line;
+    done.push(cur);
+    doneLength += cur.length + 1;
+    pushSeg(out, doneLength, i + 1, lead + 1);
+    cur = line;
   }
-  out.text = text;
+  if (started) done.push(cur);
+  out.text = done.join('\n');
   return out;
 }
 

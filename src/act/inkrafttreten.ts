@@ -65,7 +65,7 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
       continue;
     }
     const source = `${where}: ${abs.text}`;
-    if (/^(?:Die|Das|Dieses)\s+(?:Verordnung|Gesetz)\b/.test(subject)) {
+    if (/^(?:Die|Das|Diese|Dieses)\s+(?:Verordnung|Gesetz)\b/.test(subject)) {
       rules.push({ artikel: null, nummern: null, kind, date, earliest, source });
       continue;
     }

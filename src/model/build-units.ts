@@ -101,7 +101,8 @@ export function buildSentences(blocks: Classified[]): Satz[] {
       const text = b.kind === 'absatz' ? `(${b.label}) ${b.text}` : b.text;
       if (stack.length === 0) {
         // plain text at container level
-        if (runCarrier && runCarrier.nach === undefined && isContinuation(runCarrier, text)) {
+        // an opaque block (table) is never a Satzteil nach: `nach` is plain text and would lose its layout
+        if (runCarrier && runCarrier.nach === undefined && !b.opaque && isContinuation(runCarrier, text)) {
           const parts = textSentences(text, b.opaque);
           runCarrier.nach = parts.shift()!;
           for (const p of parts) sentences.push(newSatz(p, b.opaque));
@@ -138,15 +139,15 @@ export function buildSentences(blocks: Classified[]): Satz[] {
         continue;
       }
       const innerCarrier = lastSatz(target.item);
-      if (innerCarrier?.items && innerCarrier.items.length && innerCarrier.nach === undefined) {
+      if (innerCarrier?.items && innerCarrier.items.length && innerCarrier.nach === undefined && !b.opaque) {
         const parts = textSentences(text, b.opaque);
         innerCarrier.nach = parts.shift()!;
         for (const p of parts) target.item.children.push(newSatz(p, b.opaque));
-        // close the sub-list
-        stack = stack.slice(0, stack.indexOf(target) + 1);
       } else {
         pushBlockSentences(target.item.children, textSentences(text, b.opaque), b.opaque);
       }
+      // the words went to `target`: the lists below it are closed, later words cannot go back into them
+      stack = stack.slice(0, stack.indexOf(target) + 1);
       continue;
     }
     // a list item

@@ -123,6 +123,11 @@ const HUMAN: Record<UnitKind, string> = {
 export function humanLabelFromId(id: string): string {
   const parts: string[] = [];
   for (const seg of id.split('/')) {
+    if (seg === 'inhalt') {
+      // Angaben of the Inhaltsübersicht: "inhalt/para-30"
+      parts.push('Inhaltsübersicht');
+      continue;
+    }
     const m = /^([a-z]+)-(.+)$/.exec(seg);
     if (!m) {
       parts.push(seg);

@@ -250,9 +250,17 @@ export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): Te
         for (const item of node.children) out.push(...blocksOfListItem(src, item, indent));
         break;
       case 'code': {
-        // indented code inside a list = deeper list content; split at blank lines
-        for (const part of splitAtBlankLines(sliceOf(src, node))) {
-          out.push({ text: blockText(part.text).trimStart(), indent: indent + 1, line: line + part.lineOffset });
+        // indented code inside a list = deeper list content; split at blank lines. Each further 4 columns
+        // of indentation within the code block are one more level ("aa)" under "a)" under "1a.")
+        const parts = splitAtBlankLines(sliceOf(src, node));
+        // the first line of the slice starts at the node's column, the others at the line start
+        const col = (part: { text: string; lineOffset: number }) =>
+          (part.lineOffset === 0 ? node.position!.start.column - 1 : 0) +
+          /^ */.exec(part.text.replace(/\t/g, '    '))![0].length;
+        const base = parts.length ? col(parts[0]) : 0;
+        for (const part of parts) {
+          const deeper = Math.max(0, Math.floor((col(part) - base) / 4));
+          out.push({ text: blockText(part.text).trimStart(), indent: indent + 1 + deeper, line: line + part.lineOffset });
         }
         break;
       }
@@ -291,7 +299,9 @@ function blocksOfListItem(src: string, item: MdListItem, indent: number): TextBl
   } else {
     const inner = blocksOfNodes(src, item.children, indent + 1);
     if (inner.length) {
-      const has = inner[0].text.trimStart().startsWith(`${label}.`);
+      // only a verbatim block taken from the item's own line ("1. <table …") carries the item's label;
+      // a nested list ("1. 1. …") carries its own
+      const has = !!inner[0].opaque && inner[0].line === item.position!.start.line && inner[0].text.trimStart().startsWith(`${label}.`);
       inner[0] = { ...inner[0], text: has ? inner[0].text.trimStart() : `${label}. ${inner[0].text}`, indent };
     } else {
       inner.push({ text: `${label}.`, indent, line: item.position!.start.line });

@@ -59,11 +59,19 @@ export function serializeParagraph(p: Paragraph, style: Style, gliederungDepth =
   const level = kmein ? 1 : 3 + Math.max(0, gliederungDepth);
   const head = `${'#'.repeat(level)} § ${p.label}${p.heading ? (kmein ? ' – ' : ' ') + p.heading : ''}`;
   const blocks: string[] = [head];
+  // keep the order of the children: words before "(1)" stay before the Absätze
+  let direct: Satz[] = [];
+  const flushDirect = () => {
+    if (direct.length) blocks.push(...sentenceBlocks(direct, '', 0, style));
+    direct = [];
+  };
   for (const c of p.children) {
-    if (c.kind === 'absatz') blocks.push(...absatzBlocks(c, style));
+    if (c.kind === 'absatz') {
+      flushDirect();
+      blocks.push(...absatzBlocks(c, style));
+    } else direct.push(c);
   }
-  const direct = p.children.filter((c): c is Satz => c.kind === 'satz');
-  if (direct.length) blocks.push(...sentenceBlocks(direct, '', 0, style));
+  flushDirect();
   for (const f of p.footnotes) blocks.push(f);
   return blocks.join('\n\n');
 }

@@ -12,7 +12,3 @@ export function formatDate(iso: string): string {
 export function formatInterval(from: string, to: string | null): string {
   return to ? `${formatDate(from)} bis ${formatDate(to)}` : `ab ${formatDate(from)}`;
 }
-
-export function isIsoDate(s: string): boolean {
-  return ISO.test(s);
-}

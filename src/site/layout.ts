@@ -36,6 +36,7 @@ export function renderPage(p: PageParts): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(p.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${escapeHtml(href(p.path, CSS))}">
 ${p.head ?? ''}</head>
 <body class="${escapeHtml(p.bodyClass)}">

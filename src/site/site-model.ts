@@ -6,7 +6,7 @@
 import type { ChangeRecord, LawVersion, LawVersions } from '../consolidate/types.js';
 import { paragraphIdOf } from '../model/walk.js';
 import { compareLaws, type SectionDiff } from './compare.js';
-import { actPage, diffPage, instructionAnchor, lawDatePage } from './paths.js';
+import { actPage, instructionAnchor, lawDatePage } from './paths.js';
 import { idsOfLaw } from './render-law.js';
 import type { SiteAct, SiteInput, SiteInstruction } from './types.js';
 
@@ -143,20 +143,6 @@ export class SiteModel {
     const v = where ? law.versions.find((x) => x.validFrom === where.date) : r.effective ? this.versionAt(law, r.effective) : undefined;
     if (!v) return undefined;
     return this.unitLink(law, v, r.targetId ?? r.paragraphId);
-  }
-
-  /** Link to the diff page of the version that a change produced. */
-  diffLink(index: number): Link | undefined {
-    const where = this.versionOfChange.get(index);
-    if (!where) return undefined;
-    const law = this.law(where.law);
-    if (!law) return undefined;
-    const v = law.versions.find((x) => x.validFrom === where.date);
-    const prev = v && this.previous(law, v);
-    if (!v || !prev) return undefined;
-    const r = this.changes[index];
-    const pid = r.paragraphId ?? (r.targetId ? paragraphIdOf(r.targetId) : undefined);
-    return { page: diffPage(law.id, prev.validFrom, v.validFrom), id: pid && this.diffOf(law, v).some((d) => d.id === pid) ? pid : undefined };
   }
 
   /** Link to the instruction that produced a change. */

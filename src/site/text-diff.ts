@@ -45,15 +45,27 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
       } else break;
       j++;
     }
+    // white space at the end of a change belongs to the text around it: "<del>und Begrenzung</del> des"
+    const tailDel = /\s+$/.exec(del)?.[0];
+    const tailIns = /\s+$/.exec(ins)?.[0];
+    let tail = '';
+    if ((del === '' || tailDel) && (ins === '' || tailIns)) {
+      tail = (tailDel ?? tailIns)!;
+      del = del.slice(0, del.length - (tailDel?.length ?? 0));
+      ins = ins.slice(0, ins.length - (tailIns?.length ?? 0));
+    }
     if (del) out.push({ type: 'del', text: del });
     if (ins) out.push({ type: 'ins', text: ins });
+    if (tail) out.push({ type: 'same', text: tail });
     i = j;
   }
-  return out;
-}
-
-export function hasChange(segs: DiffSegment[]): boolean {
-  return segs.some((s) => s.type !== 'same');
+  // merge neighbouring unchanged segments
+  return out.reduce<DiffSegment[]>((acc, seg) => {
+    const last = acc[acc.length - 1];
+    if (last && last.type === 'same' && seg.type === 'same') last.text += seg.text;
+    else acc.push({ ...seg });
+    return acc;
+  }, []);
 }
 
 /**
@@ -63,12 +75,16 @@ export function hasChange(segs: DiffSegment[]): boolean {
 export function renderDiff(segs: DiffSegment[], context?: number): string {
   return segs
     .map((s, i) => {
-      if (s.type === 'del') return `<del>${escapeHtml(s.text)}</del>`;
-      if (s.type === 'ins') return `<ins>${escapeHtml(s.text)}</ins>`;
-      const text = context === undefined ? s.text : elide(s.text, context, i > 0, i < segs.length - 1);
-      return escapeHtml(text);
+      if (s.type === 'del') return `<del>${show(s.text)}</del>`;
+      if (s.type === 'ins') return `<ins>${show(s.text)}</ins>`;
+      return show(context === undefined ? s.text : elide(s.text, context, i > 0, i < segs.length - 1));
     })
     .join('');
+}
+
+/** Escaped, with a no-break space inside numbers ("25 000") so they do not wrap. */
+function show(text: string): string {
+  return escapeHtml(text.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0'));
 }
 
 function elide(text: string, context: number, changeBefore: boolean, changeAfter: boolean): string {

@@ -33,19 +33,29 @@ export interface FactLastChange {
   path: string;
 }
 
+/** One period of a fact's timeline (compatible with the facts stage's TimelineEntry). */
 export interface FactPeriod {
-  value: number | string | null;
+  /** not shown: `display` is */
+  value: unknown;
   display: string;
   validFrom: string;
   validTo: string | null;
   /** law id ("beschv"); the abbreviation is accepted too */
   law: string;
+  /** "BeschV" (else taken from the consolidation) */
+  lawAbbreviation?: string;
   unitLabel: string;
   nodeId: string;
   wording: string;
+  /** 'consolidated' | 'official-snapshot' | 'act-text' (other values are shown as given) */
   tier: string;
+  /** file or act the words come from */
+  source?: string;
   lastChange: FactLastChange | null;
-  euros?: Array<{ year: number; amount: number }>;
+  /** why the value is uncertain (e.g. read from an incomplete version) */
+  caveat?: string;
+  /** amount per calendar year; `display` is used when given */
+  euros?: Array<{ year: number; amount: number; display?: string }>;
 }
 
 export interface Fact {

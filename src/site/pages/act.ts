@@ -3,7 +3,7 @@
  * date) with links to the units each one changed, and the act text.
  */
 import { formatDate } from '../dates.js';
-import { escapeHtml } from '../html.js';
+import { escapeHtml, fragment } from '../html.js';
 import { renderPage } from '../layout.js';
 import { actPage } from '../paths.js';
 import type { SiteModel } from '../site-model.js';
@@ -28,11 +28,11 @@ export function renderActPage(model: SiteModel, act: SiteAct): string {
       parts.push(`<h2 class="artikel-heading" id="art-${escapeHtml(ins.artikel)}">Artikel ${escapeHtml(ins.artikel)}</h2>`);
     }
     const effects = ins.changeIndices.length
-      ? recordList(model, path, ins.changeIndices, { effect: true })
+      ? recordList(model, path, ins.changeIndices, { effect: true, instruction: false })
       : '<p class="muted">Keine Einträge in der Änderungstabelle.</p>';
     parts.push(
-      `<article class="instruction status-${escapeHtml(ins.status)}" id="${escapeHtml(anchors[k])}">\n` +
-        `<header><a class="instr-path" href="#${escapeHtml(encodeURIComponent(anchors[k]))}">${escapeHtml(ins.path)}</a> ${statusBadge(ins.status)}` +
+      `<article class="instruction instr-${escapeHtml(ins.status)}" id="${escapeHtml(anchors[k])}">\n` +
+        `<header><a class="instr-path" href="${escapeHtml(fragment(anchors[k]))}">${escapeHtml(ins.path)}</a> ${statusBadge(ins.status)}` +
         ` <span class="when">${ins.effective ? `in Kraft ab ${escapeHtml(formatDate(ins.effective))}` : 'Inkrafttreten unbekannt'}</span>` +
         ` <span class="muted">Zeile ${escapeHtml(ins.line)}</span></header>\n` +
         `<blockquote class="wording">${escapeHtml(ins.wording)}</blockquote>\n${effects}\n</article>`,

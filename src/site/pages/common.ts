@@ -53,22 +53,31 @@ export function actName(model: SiteModel, actId: string): string {
  * One change record as a list item: target, action, status, the instruction (linked into the act
  * page) and, with `effect`, a link to where the change shows.
  */
-export function recordItem(model: SiteModel, from: string, index: number, opts: { effect?: boolean } = {}): string {
+export interface RecordOptions {
+  /** link the target to where the change shows */
+  effect?: boolean;
+  /** name the instruction (default true; off on the instruction's own act page) */
+  instruction?: boolean;
+}
+
+export function recordItem(model: SiteModel, from: string, index: number, opts: RecordOptions = {}): string {
   const r = model.changes[index];
   if (!r) return '';
-  const instr = linkTo(from, model.instructionLink(index), `${escapeHtml(actName(model, r.act))}, ${escapeHtml(r.path)}`);
+  const instr =
+    opts.instruction === false
+      ? ''
+      : ` durch ${linkTo(from, model.instructionLink(index), `${escapeHtml(actName(model, r.act))}, ${escapeHtml(r.path)}`)} <span class="artikel">(Artikel ${escapeHtml(r.artikel)})</span>`;
   const effect = opts.effect ? model.effectLink(index) : undefined;
   const target = effect ? linkTo(from, effect, escapeHtml(r.target || '(Ziel)')) : escapeHtml(r.target);
   const when = r.effective ? ` <span class="when">in Kraft ab ${escapeHtml(formatDate(r.effective))}</span>` : '';
   const reason = r.reason ? `<div class="reason">${escapeHtml(r.reason)}</div>` : '';
   return (
     `<li class="record">${statusBadge(r.status)} <span class="target">${target}</span>: ` +
-    `<span class="action">${actionLabel(r.action)}</span> durch ${instr}` +
-    ` <span class="artikel">(Artikel ${escapeHtml(r.artikel)})</span>${when}${reason}</li>`
+    `<span class="action">${actionLabel(r.action)}</span>${instr}${when}${reason}</li>`
   );
 }
 
-export function recordList(model: SiteModel, from: string, indices: number[], opts: { effect?: boolean } = {}): string {
+export function recordList(model: SiteModel, from: string, indices: number[], opts: RecordOptions = {}): string {
   if (!indices.length) return '';
   return `<ul class="records">\n${indices.map((i) => recordItem(model, from, i, opts)).join('\n')}\n</ul>`;
 }

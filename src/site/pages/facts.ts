@@ -10,7 +10,18 @@ import type { Link, SiteModel } from '../site-model.js';
 import type { Fact, FactPeriod, FactsJson } from '../types.js';
 import { actName, linkTo } from './common.js';
 
-const EURO = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+/** 41041.8 → "41 041,80 €" (no-break spaces, as the facts stage writes amounts) */
+function formatEuros(amount: number): string {
+  const [int, cents] = Math.abs(amount).toFixed(2).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, '\u00a0');
+  return `${amount < 0 ? '−' : ''}${grouped},${cents}\u00a0€`;
+}
+
+const TIERS: Record<string, string> = {
+  consolidated: 'konsolidierte Fassung',
+  'official-snapshot': 'amtliche Fassung (gesetze-im-internet.de)',
+  'act-text': 'Text des Änderungsakts',
+};
 
 function wordingLink(model: SiteModel, p: FactPeriod): Link | undefined {
   const law = model.law(p.law);
@@ -33,7 +44,7 @@ function renderFact(model: SiteModel, f: Fact, id: string): string {
   const rows = f.timeline
     .map((p) => {
       const law = model.law(p.law);
-      const where = `${law ? law.abbreviation : p.law} ${p.unitLabel}`.trim();
+      const where = `${law?.abbreviation ?? p.lawAbbreviation ?? p.law} ${p.unitLabel}`.trim();
       const last = p.lastChange
         ? linkTo(FACTS, lastChangeLink(model, p.lastChange), `${escapeHtml(actName(model, p.lastChange.act))}, ${escapeHtml(p.lastChange.path)}`)
         : '<span class="muted">Ausgangsfassung</span>';
@@ -41,8 +52,10 @@ function renderFact(model: SiteModel, f: Fact, id: string): string {
         `<tr><td class="period">${escapeHtml(formatInterval(p.validFrom, p.validTo))}</td>` +
         `<td class="value">${escapeHtml(p.display)}</td>` +
         `<td class="where">${linkTo(FACTS, wordingLink(model, p), escapeHtml(where))}</td>` +
-        `<td class="wording">${escapeHtml(p.wording)}</td>` +
-        `<td class="tier"><span class="tier-badge">${escapeHtml(p.tier)}</span></td>` +
+        `<td class="fact-wording">${escapeHtml(p.wording)}</td>` +
+        `<td class="tier"><span class="tier-badge tier-${escapeHtml(p.tier in TIERS ? p.tier : 'other')}">${escapeHtml(TIERS[p.tier] ?? p.tier)}</span>` +
+        `${p.source ? `<div class="muted">${escapeHtml(p.source)}</div>` : ''}` +
+        `${p.caveat ? `<div class="caveat">${escapeHtml(p.caveat)}</div>` : ''}</td>` +
         `<td class="last">${last}</td></tr>`
       );
     })
@@ -53,7 +66,7 @@ function renderFact(model: SiteModel, f: Fact, id: string): string {
       euros
         .map(
           (e) =>
-            `<tr><td>${escapeHtml(e.year)}</td><td class="num">${escapeHtml(EURO.format(e.amount))} €</td><td>${escapeHtml(e.p.display)} (${escapeHtml(formatInterval(e.p.validFrom, e.p.validTo))})</td></tr>`,
+            `<tr><td>${escapeHtml(e.year)}</td><td class="num">${escapeHtml(e.display ?? formatEuros(e.amount))}</td><td>${escapeHtml(e.p.display)} (${escapeHtml(formatInterval(e.p.validFrom, e.p.validTo))})</td></tr>`,
         )
         .join('\n') +
       `\n</tbody></table>`

@@ -1,0 +1,287 @@
+/**
+ * Bad input never crashes the CLI: each case ends with a clear diagnostic (file:line:col:
+ * severity[code]: message) or a UserError (exit code 2, "fassung: error[code]: …", no stack trace),
+ * and a failing run leaves the previous consolidated output byte for byte intact.
+ *
+ * Assumes `npm run build` ran before vitest (as `npm test` does): it spawns dist/src/cli.js.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CORPUS, DEFAULT_MANIFEST } from '../../src/corpus/manifest.js';
+import { parseStatute } from '../../src/model/parse-statute.js';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+const SOURCE_CORPUS = process.env.FASSUNG_CORPUS ? resolve(process.env.FASSUNG_CORPUS) : DEFAULT_CORPUS;
+const VO_FILE = 'acts/bgbl-2023-i-233_verordnung-weiterentwicklung-fachkraefteeinwanderung.txt';
+
+let tmp: string;
+let corpus: string;
+let manifest: string;
+let goodOut: string;
+let snapshot: Map<string, Buffer>;
+let voOriginal: string;
+
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string, rel: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, rel + name + '/');
+      else out.set(rel + name, readFileSync(p));
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+function run(args: string[], opts: { manifest?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, '--corpus', corpus, '--manifest', opts.manifest ?? manifest, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, FASSUNG_CORPUS: corpus, NO_COLOR: '1' },
+    timeout: 90_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectNoCrash(stderr: string): void {
+  expect(stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/); // a stack frame
+  expect(stderr).not.toMatch(/^(?:Type|Reference|Range|Syntax)?Error: /m);
+}
+
+/** Run consolidate into a fresh copy of the good output; a failing run must leave it byte-identical. */
+function consolidateInto(extra: string[] = [], opts: { manifest?: string } = {}) {
+  const out = mkdtempSync(join(tmp, 'out-'));
+  rmSync(out, { recursive: true, force: true });
+  cpSync(goodOut, out, { recursive: true });
+  const r = run(['consolidate', '--out', out, ...extra], opts);
+  expectNoCrash(r.stderr);
+  if (r.status !== 0) {
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^fassung: error\[[a-z0-9-]+\]: /m);
+    const after = tree(out);
+    expect([...after.keys()]).toEqual([...snapshot.keys()]);
+    for (const [k, v] of snapshot) expect(after.get(k)!.equals(v), k).toBe(true);
+  }
+  return r;
+}
+
+/** a formatted diagnostic `file:line:col: severity[code]: message` of the act file */
+function diagnosticsOf(stderr: string, file = VO_FILE): Array<{ line: number; col: number; severity: string; code: string; message: string }> {
+  const esc = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...stderr.matchAll(new RegExp(`^${esc}:(\\d+):(\\d+): (error|warning|info)\\[([a-z0-9-]+)\\]: (.+)$`, 'gm'))].map((m) => ({
+    line: Number(m[1]),
+    col: Number(m[2]),
+    severity: m[3],
+    code: m[4],
+    message: m[5],
+  }));
+}
+
+function withAct(text: string | Buffer, fn: () => void): void {
+  writeFileSync(join(corpus, VO_FILE), text);
+  try {
+    fn();
+  } finally {
+    writeFileSync(join(corpus, VO_FILE), voOriginal);
+  }
+}
+
+/** A small Verordnung against the BeschV in the drafting style of the corpus; `instr` is line 9. */
+function smallAct(instr: string, inkraft = 'Diese Verordnung tritt am 1. März 2024 in Kraft.'): string {
+  return [
+    'Verordnung',
+    'zur Prüfung der Fehlerbehandlung',
+    '',
+    'Vom 30. August 2023',
+    '',
+    'Artikel 1',
+    'Änderung der Beschäftigungsverordnung',
+    'Die Beschäftigungsverordnung vom 6. Juni 2013 (BGBl. I S. 1499), die zuletzt durch Artikel 2 des Gesetzes vom 20. Juli 2022 (BGBl. I S. 1325) geändert worden ist, wird wie folgt geändert:',
+    instr,
+    '',
+    'Artikel 2',
+    'Inkrafttreten',
+    inkraft,
+    '',
+  ].join('\n');
+}
+
+beforeAll(() => {
+  expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
+  tmp = mkdtempSync(join(tmpdir(), 'fassung-bad-input-'));
+  corpus = join(tmp, 'corpus');
+  cpSync(SOURCE_CORPUS, corpus, { recursive: true });
+  manifest = join(tmp, 'manifest.json');
+  cpSync(DEFAULT_MANIFEST, manifest);
+  voOriginal = readFileSync(join(corpus, VO_FILE), 'utf8');
+  goodOut = join(tmp, 'good');
+  const r = run(['consolidate', '--out', goodOut]);
+  expect(r.status, r.stderr).toBe(0);
+  snapshot = tree(goodOut);
+  expect(snapshot.size).toBeGreaterThan(0);
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('bad act texts', () => {
+  it('a quote that never closes', () => {
+    const at = voOriginal.indexOf('„', Math.floor(voOriginal.length / 2));
+    const broken = voOriginal.slice(0, at + 1) + voOriginal.slice(at + 1).replace(/“/g, '');
+    withAct(broken, () => {
+      const r = consolidateInto();
+      expect(r.status).toBe(0);
+      const ds = diagnosticsOf(r.stderr);
+      expect(ds.length).toBeGreaterThan(0);
+      const lineCount = broken.split('\n').length;
+      for (const d of ds) expect(d.line >= 1 && d.line <= lineCount, `${d.line}`).toBe(true);
+      // the unclosed quote is reported at or after the line where it opens
+      const openLine = broken.slice(0, at).split('\n').length;
+      expect(ds.some((d) => d.line >= openLine && /quote|incomplete|unclosed|cut off/i.test(d.code + ' ' + d.message))).toBe(true);
+    });
+  }, 60_000);
+
+  it('an instruction addressing a § that does not exist', () => {
+    withAct(smallAct('1. In § 999 Absatz 1 wird das Wort „Beschäftigung“ durch das Wort „Tätigkeit“ ersetzt.'), () => {
+      const r = consolidateInto();
+      expect(r.status).toBe(0);
+      const d = diagnosticsOf(r.stderr).find((x) => x.code === 'target-not-found');
+      expect(d, r.stderr).toBeDefined();
+      expect(d!.line).toBe(9);
+      expect(d!.message).toMatch(/§ 999/);
+    });
+  }, 60_000);
+
+  it('quoted words that occur twice without "jeweils"', () => {
+    const beschv = parseStatute(readFileSync(join(corpus, 'base/beschv_2013.md'), 'utf8'), { lawId: 'beschv' });
+    let instr: string | undefined;
+    for (const p of beschv.body) {
+      if (instr || p.kind !== 'paragraph') continue;
+      for (const a of p.children) {
+        if (instr || a.kind !== 'absatz') continue;
+        for (const s of a.children) {
+          if (instr || s.text === undefined) continue;
+          // twice as a whole word, and nowhere inside another word
+          const w = (s.text.match(/\p{L}{6,}/gu) ?? []).find(
+            (x) => s.text!.split(x).length === 3 && (s.text!.match(new RegExp(`(?<![\\p{L}\\p{N}])${x}(?![\\p{L}\\p{N}])`, 'gu')) ?? []).length === 2,
+          );
+          if (w) instr = `1. In § ${p.label} Absatz ${a.label} Satz ${s.label} wird das Wort „${w}“ durch das Wort „Prüfwort“ ersetzt.`;
+        }
+      }
+    }
+    expect(instr).toBeDefined();
+    withAct(smallAct(instr!), () => {
+      const r = consolidateInto();
+      expect(r.status).toBe(0);
+      const ds = diagnosticsOf(r.stderr).filter((x) => x.line === 9 && x.severity === 'error');
+      expect(ds.length, `${instr}\n${diagnosticsOf(r.stderr).map((d) => JSON.stringify(d)).join('\n')}`).toBeGreaterThan(0);
+      expect(ds[0].code).toBe('words-ambiguous');
+      expect(ds[0].message).toMatch(/occurs 2 times .*jeweils/);
+    });
+  }, 60_000);
+
+  it('an Inkrafttreten article with an impossible date', () => {
+    withAct(smallAct('1. In § 999 wird das Wort „a“ gestrichen.', 'Diese Verordnung tritt am 31. Februar 2024 in Kraft.'), () => {
+      const r = consolidateInto();
+      expect(r.status).toBe(0);
+      const d = diagnosticsOf(r.stderr).find((x) => x.code === 'impossible-date');
+      expect(d, r.stderr).toBeDefined();
+      expect(d!.line).toBe(13);
+      expect(d!.message).toMatch(/31\. Februar 2024/);
+    });
+  }, 60_000);
+
+  it('an empty file', () => {
+    withAct('', () => {
+      const r = consolidateInto();
+      expect(r.status).toBe(0);
+      const d = diagnosticsOf(r.stderr).find((x) => x.code === 'empty-file');
+      expect(d, r.stderr).toBeDefined();
+      expect(d!.line).toBe(1);
+    });
+  }, 60_000);
+
+  it('a binary file', () => {
+    const bin = Buffer.alloc(4096);
+    for (let i = 0; i < bin.length; i++) bin[i] = (i * 7919) & 0xff;
+    withAct(bin, () => {
+      const r = consolidateInto();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/error\[file-binary\]: .*bgbl-2023-i-233/);
+    });
+  }, 60_000);
+
+  it('a 50 MB file', () => {
+    const line = 'Die Beschäftigungsverordnung wird wie folgt geändert: ' + 'x'.repeat(200) + '\n';
+    const big = line.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(line)));
+    withAct(big, () => {
+      const r = consolidateInto();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/error\[file-too-large\]: /);
+    });
+  }, 60_000);
+});
+
+describe('bad ids and manifests', () => {
+  it('a law id like ../../etc on the command line', () => {
+    for (const args of [['show', '../../etc'], ['versions', '../../etc']]) {
+      const r = run(args);
+      expectNoCrash(r.stderr);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^fassung: error\[unknown-law\]: invalid law id "\.\.\/\.\.\/etc"/m);
+    }
+  }, 60_000);
+
+  it('a law id like ../../etc in the manifest', () => {
+    const m = JSON.parse(readFileSync(manifest, 'utf8'));
+    m.laws[0].id = '../../etc';
+    const bad = join(tmp, 'manifest-bad-id.json');
+    writeFileSync(bad, JSON.stringify(m));
+    const r = consolidateInto([], { manifest: bad });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error\[manifest-invalid\]: [\s\S]*laws\[0\]\.id: "\.\.\/\.\.\/etc" is not a safe id/);
+  }, 60_000);
+
+  it('a base file path leaving the corpus', () => {
+    const m = JSON.parse(readFileSync(manifest, 'utf8'));
+    m.laws[0].base.file = '../../../../etc/passwd';
+    const bad = join(tmp, 'manifest-bad-path.json');
+    writeFileSync(bad, JSON.stringify(m));
+    const r = consolidateInto([], { manifest: bad });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error\[path-outside-corpus\]: /);
+  }, 60_000);
+
+  it('a manifest with wrong types', () => {
+    const m = JSON.parse(readFileSync(manifest, 'utf8'));
+    m.laws[0].names = 'Aufenthaltsgesetz';
+    m.laws[1].base.validFrom = 20220729;
+    m.acts[0].files = { file: 'x.txt' };
+    m.acts[1].date = '2023-02-31';
+    const bad = join(tmp, 'manifest-bad-types.json');
+    writeFileSync(bad, JSON.stringify(m));
+    const r = consolidateInto([], { manifest: bad });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error\[manifest-invalid\]: /);
+    expect(r.stderr).toMatch(/laws\[0\]\.names: expected an array/);
+    expect(r.stderr).toMatch(/laws\[1\]\.base\.validFrom: /);
+    expect(r.stderr).toMatch(/acts\[0\]\.files: expected an array/);
+    expect(r.stderr).toMatch(/acts\[1\]\.date: expected a date/);
+  }, 60_000);
+
+  it('a manifest that is not JSON, or not an object', () => {
+    for (const [name, content] of [['m1.json', '{ "laws": ['], ['m2.json', '42'], ['m3.json', 'null']]) {
+      const bad = join(tmp, name);
+      writeFileSync(bad, content);
+      const r = consolidateInto([], { manifest: bad });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/error\[manifest-invalid\]: /);
+    }
+  }, 60_000);
+});

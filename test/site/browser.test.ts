@@ -1,0 +1,210 @@
+/**
+ * The site in a real browser (Chromium via playwright-core): date switching keeps the unit, changes
+ * show as <del>/<ins>, links reach the instruction, the Satznummern toggle works, search finds words;
+ * no console errors and no request leaves 127.0.0.1. Screenshots go to test-artifacts/.
+ *
+ * Two sites: one built here from the synthetic fixture, and the real consolidation at
+ * consolidated/site (or FASSUNG_SITE_DIR), built with the CLI when dist/src/cli.js exists.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSite, serveSite, type SiteServer } from '../../src/site/index.js';
+import { ACT, D1, D2, fixtureInput, LAW } from './fixture.js';
+import { brokenLinks, duplicateIds } from './site-check.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const hasChromium = existsSync(CHROMIUM);
+const skipBrowser = !hasChromium && !process.env.CI;
+if (skipBrowser) {
+  console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with "apt-get install -y chromium"; in CI these tests run and fail without it)`);
+}
+
+async function launch(): Promise<Browser> {
+  if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install chromium (apt-get install -y chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A page that records console errors, page errors and every request that is not to 127.0.0.1. */
+async function watchedPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') problems.push(`request outside 127.0.0.1: ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return { page, problems };
+}
+
+const norm = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+async function searchFor(page: Page, base: string, word: string): Promise<number> {
+  await page.goto(`${base}/search.html`);
+  const input = page.locator('.pagefind-ui__search-input');
+  await input.waitFor();
+  await input.fill(word);
+  await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+  return page.locator('.pagefind-ui__result').count();
+}
+
+describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
+  let work: string;
+  let server: SiteServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'fassung-browser-'));
+    await buildSite(fixtureInput(), join(work, 'site'));
+    server = await serveSite(join(work, 'site'), 0);
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('switch date on a unit, see the change, follow it to the instruction, search', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/${LAW}/${D1}/index.html#para-26`);
+    await expect(page.locator('[id="para-26"]').isVisible()).resolves.toBe(true);
+    expect(await page.title()).toContain('01.03.2024');
+
+    // Satznummern are hidden until the toggle is switched on
+    const nr = page.locator('[id="para-26/abs-2/satz-3"] .satz-nr');
+    expect(await nr.isVisible()).toBe(false);
+    await page.locator('label[for="satznummern"]').click();
+    expect(await nr.isVisible()).toBe(true);
+    await shot(page, 'fixture-law-2024-03-01');
+
+    await page.locator('.dates a', { hasText: '01.06.2024' }).click();
+    await page.waitForURL(`**/${LAW}/${D2}/index.html#para-26`, { timeout: 10_000 });
+    const box = page.locator('section:has(> [id="para-26"]) .change-box');
+    expect(norm(await box.locator('ins').innerText())).toBe('50 000');
+    expect(norm(await box.locator('del').innerText())).toBe('25 000');
+    expect(await page.locator('.notice.incomplete').isVisible()).toBe(true);
+    await shot(page, 'fixture-law-2024-06-01');
+
+    await box.locator(`a[href*="acts/${ACT}.html#artikel-3-nummer-1"]`).click();
+    await page.waitForURL(`**/acts/${ACT}.html#artikel-3-nummer-1`, { timeout: 10_000 });
+    const instr = page.locator('[id="artikel-3-nummer-1"]');
+    expect(await instr.isVisible()).toBe(true);
+    expect(norm(await instr.innerText())).toContain('Artikel 3 Nummer 1');
+    await shot(page, 'fixture-act');
+
+    expect(await searchFor(page, server.url, 'Chancenkarte')).toBeGreaterThan(0);
+    await shot(page, 'fixture-search');
+
+    for (const [name, path] of [
+      ['fixture-home', 'index.html'],
+      ['fixture-history', `${LAW}/history/para-26.html`],
+      ['fixture-diff', `${LAW}/diff/${D1}_${D2}.html`],
+      ['fixture-facts', 'facts.html'],
+    ]) {
+      await page.goto(`${server.url}/${path}`);
+      await shot(page, name);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * The real consolidation. FASSUNG_SITE_DIR names a built site to use as it is. Otherwise, when the
+ * built CLI (dist/src/cli.js, as `npm test` builds it) has a `site` command, run `consolidate` and
+ * `site` (what `npm start` does) to produce consolidated/site; else use an existing
+ * consolidated/site; else skip with the reason.
+ */
+function realSite(): { dir?: string; why?: string } {
+  if (process.env.FASSUNG_SITE_DIR) return { dir: resolve(process.env.FASSUNG_SITE_DIR) };
+  const dir = join(ROOT, 'consolidated', 'site');
+  const cli = join(ROOT, 'dist', 'src', 'cli.js');
+  const run = (args: string[], stdio: 'pipe' | 'inherit'): string =>
+    execFileSync(process.execPath, [cli, ...args], { cwd: ROOT, stdio, timeout: 600_000, encoding: 'utf8' }) ?? '';
+  const hasSiteCommand = existsSync(cli) && /^\s+site\b/m.test(run(['--help'], 'pipe'));
+  if (hasSiteCommand) {
+    run(['consolidate'], 'inherit');
+    run(['site'], 'inherit');
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`"node dist/src/cli.js site" did not produce ${dir}/index.html`);
+    return { dir };
+  }
+  if (existsSync(join(dir, 'index.html'))) return { dir };
+  return {
+    why: `${dir}/index.html is missing and ${existsSync(cli) ? `${cli} has no "site" command yet` : `${cli} does not exist`} (run "npm start", or set FASSUNG_SITE_DIR)`,
+  };
+}
+
+const real = skipBrowser ? { why: 'no chromium' } : realSite();
+if (!real.dir) console.warn(`real-site browser test skipped: ${real.why}`);
+
+describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidation)', () => {
+  let server: SiteServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveSite(real.dir!, 0);
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('BeschV § 26: 2024-03-01 → 2024-06-01 shows 25 000 → 50 000 from Verordnung Artikel 3', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/beschv/2024-03-01/index.html#para-26`);
+    expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
+    await shot(page, 'real-beschv-2024-03-01');
+
+    await page.locator('.dates a', { hasText: '01.06.2024' }).click();
+    await page.waitForURL('**/beschv/2024-06-01/index.html#para-26', { timeout: 10_000 });
+    const box = page.locator('section:has(> [id="para-26"]) .change-box');
+    const ins = (await box.locator('ins').allInnerTexts()).map(norm);
+    const del = (await box.locator('del').allInnerTexts()).map(norm);
+    expect(ins.some((t) => t.includes('50 000'))).toBe(true);
+    expect(del.some((t) => t.includes('25 000'))).toBe(true);
+    await shot(page, 'real-beschv-2024-06-01');
+
+    const link = box.locator('a[href*="acts/"][href*="#artikel-3-"]').first();
+    await link.click();
+    await page.waitForURL(/\/acts\/[^/]+\.html#artikel-3-/, { timeout: 10_000 });
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const instr = page.locator(`[id="${id}"]`);
+    expect(await instr.isVisible()).toBe(true);
+    expect(norm(await instr.innerText())).toMatch(/Artikel 3/);
+    expect(norm(await page.locator('h1').innerText())).toMatch(/Verordnung/);
+    await shot(page, 'real-act-instruction');
+
+    expect(await searchFor(page, server.url, 'Chancenkarte')).toBeGreaterThan(0);
+    await shot(page, 'real-search-chancenkarte');
+    expect(problems).toEqual([]);
+  });
+
+  test('every local link of the real site resolves, ids are unique, no external reference', () => {
+    expect(brokenLinks(real.dir!).slice(0, 20)).toEqual([]);
+    expect(duplicateIds(real.dir!).slice(0, 20)).toEqual([]);
+  });
+});
