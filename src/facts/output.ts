@@ -32,6 +32,7 @@ export interface FactsJsonEntry {
   source?: string;
   caveat?: string;
   lastChange: LastChange | null;
+  lastChangeNote?: string;
   euros?: Array<{ year: number; amount: number; display: string }>;
 }
 
@@ -69,6 +70,7 @@ function jsonEntry(e: TimelineEntry): FactsJsonEntry {
   };
   if (e.source) out.source = e.source;
   if (e.caveat) out.caveat = e.caveat;
+  if (e.lastChangeNote) out.lastChangeNote = e.lastChangeNote;
   if (e.euros) out.euros = e.euros.map((a) => ({ year: a.year, amount: a.amount, display: a.display }));
   return out;
 }
@@ -88,8 +90,9 @@ export const TIER_LABEL: Record<SourceTier, string> = {
   'act-text': 'Text des Änderungsgesetzes (noch nicht konsolidiert)',
 };
 
-export function lastChangeText(c: LastChange | null): string {
-  return c ? `zuletzt geändert durch ${c.act}, ${c.path}` : 'Ausgangstext';
+export function lastChangeText(c: LastChange | null, note?: string): string {
+  if (c) return `zuletzt geändert durch ${c.act}, ${c.path}`;
+  return note ?? 'Ausgangstext';
 }
 
 function entryLines(e: TimelineEntry): string[] {
@@ -97,7 +100,7 @@ function entryLines(e: TimelineEntry): string[] {
   const tier = `${TIER_LABEL[e.tier]}${e.source ? ` (${e.source})` : ''}`;
   const lines = [
     `  ${period}  ${e.display}`,
-    `    ${e.lawAbbreviation} ${e.unitLabel} · ${tier} · ${lastChangeText(e.lastChange)}`,
+    `    ${e.lawAbbreviation} ${e.unitLabel} · ${tier} · ${lastChangeText(e.lastChange, e.lastChangeNote)}`,
     `    „${e.wording}“`,
   ];
   if (e.euros?.length) lines.push(`    ${e.euros.map((a) => `${a.year}: ${a.display}`).join(' · ')}`);

@@ -91,6 +91,8 @@ class FactResolver {
   readonly sink = new DiagnosticSink();
   /** laws the catalogue names but the input lacks, with the facts concerned */
   readonly missingLaws = new Map<string, string[]>();
+  /** facts read with a caveat, per law and first day: reported as one warning each */
+  readonly uncertain = new Map<string, { where: string; caveat: string; facts: string[] }>();
 
   constructor(private readonly input: ResolveFactsInput) {}
 
@@ -174,7 +176,12 @@ class FactResolver {
       this.sink.error('fact-unresolved', `${def.id}: ${where}: ${r.detail}. Wording: „${clip(piece.words)}“`, blame());
       return undefined;
     }
-    if (piece.caveat) this.sink.warning('fact-from-incomplete-version', `${def.id}: ${where}: read from an incomplete version. ${piece.caveat}`);
+    if (piece.caveat) {
+      const key = `${lv.abbreviation} ab ${piece.from}\u0000${piece.caveat}`;
+      const seen = this.uncertain.get(key) ?? { where: `${lv.abbreviation} ab ${piece.from}`, caveat: piece.caveat, facts: [] };
+      seen.facts.push(def.id);
+      this.uncertain.set(key, seen);
+    }
     const entry: TimelineEntry = {
       value: r.value,
       display: r.display,
@@ -187,8 +194,11 @@ class FactResolver {
       wording: piece.words,
       matched: r.matched,
       tier: piece.tier,
-      lastChange: this.lastChange(versions, k, lv.law, loc.nodeId, piece),
+      lastChange: null,
     };
+    const last = this.lastChange(def, versions, k, lv.law, loc.nodeId, piece);
+    entry.lastChange = last.change;
+    if (last.note) entry.lastChangeNote = last.note;
     if (piece.source) entry.source = piece.source;
     if (piece.caveat) entry.caveat = piece.caveat;
     if (r.share) entry.share = { numerator: r.share.numerator, denominator: r.share.denominator };
@@ -202,16 +212,29 @@ class FactResolver {
       .filter((r): r is ChangeRecord => r !== undefined && changeCovers(r, law, nodeId) && (!appliedOnly || r.status === 'applied'));
   }
 
-  private lastChange(versions: LawVersion[], k: number, law: string, nodeId: string, piece: TextPiece): LastChange | null {
+  /**
+   * The change that last altered the unit. Consolidated words: the latest covering record of this or an earlier
+   * version (null = base text). Words from outside the consolidation: a record of this version, else the
+   * Artikel whose pending text they are; if they equal the consolidation's own words, its history holds;
+   * otherwise they were changed by something the corpus does not have, and that is said.
+   */
+  private lastChange(def: FactDefinition, versions: LawVersion[], k: number, law: string, nodeId: string, piece: TextPiece): { change: LastChange | null; note?: string } {
     const own = this.changesOf(versions[k], law, nodeId, piece.tier === 'consolidated');
-    if (own.length) return toLastChange(own[own.length - 1]);
-    if (piece.actChange) return piece.actChange;
-    for (let i = k - 1; i >= 0; i--) {
-      const earlier = this.changesOf(versions[i], law, nodeId, true);
-      if (earlier.length) return toLastChange(earlier[earlier.length - 1]);
-    }
-    return null;
+    if (own.length) return { change: toLastChange(own[own.length - 1]) };
+    if (piece.actChange) return { change: piece.actChange };
+    const history = (): LastChange | null => {
+      for (let i = k - 1; i >= 0; i--) {
+        const earlier = this.changesOf(versions[i], law, nodeId, true);
+        if (earlier.length) return toLastChange(earlier[earlier.length - 1]);
+      }
+      return null;
+    };
+    if (piece.tier === 'consolidated' || wordsOf(versions[k].tree, nodeId) === piece.words) return { change: history() };
+    const hit = this.input.actText?.(law, versions[k].validFrom, def.id);
+    if (hit?.change && hit.text === piece.words) return { change: hit.change };
+    return { change: null, note: 'Änderung nicht im Korpus: der Wortlaut weicht von der Konsolidierung ab, und keine Änderungsvorschrift im Korpus erklärt ihn' };
   }
+
 }
 
 function minDate(a: string | null, b: string | null): string | null {
@@ -257,6 +280,9 @@ export function mergeEntries(entries: TimelineEntry[]): TimelineEntry[] {
 export function resolveFacts(input: ResolveFactsInput): ResolveFactsResult {
   const resolver = new FactResolver(input);
   const timelines = input.catalogue.facts.map((def) => resolver.resolve(def));
+  for (const { where, caveat, facts } of resolver.uncertain.values()) {
+    resolver.sink.warning('fact-from-incomplete-version', `${where}: ${facts.length} fact(s) read from words that nothing of that day confirms (${caveat}): ${facts.join(', ')}`);
+  }
   for (const [law, facts] of resolver.missingLaws) {
     resolver.sink.warning('fact-law-missing', `law ${JSON.stringify(law)} is not among the consolidated laws; not resolved: ${[...new Set(facts)].join(', ')}`);
   }

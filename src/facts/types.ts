@@ -96,8 +96,10 @@ export interface TimelineEntry {
   tier: SourceTier;
   /** file or act the words come from, for official-snapshot and act-text tiers */
   source?: string;
-  /** the change that last altered the unit; null = base text */
+  /** the change that last altered the unit; null = base text (unless lastChangeNote says otherwise) */
   lastChange: LastChange | null;
+  /** set when the words were changed by something the corpus does not contain */
+  lastChangeNote?: string;
   /** set when the words come from an incomplete consolidated version with nothing better available */
   caveat?: string;
   /** share-of-bbg only: the amount per calendar year for which the BBG is known */
