@@ -21,7 +21,11 @@ import { consolidationFiles, stableJson, writeOutputAtomic } from './consolidate
 import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
 import type { Law } from './model/types.js';
 import type { Consolidation, LawVersion } from './consolidate/types.js';
-import { extraOutputs, factsJsonFor } from './pipeline.js';
+import { extraOutputs, factsJsonFor, resolveCorpusFacts, corpusFactsJson } from './pipeline.js';
+import { formatFactsText } from './facts/output.js';
+import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
+import { loadProfile } from './facts/profile.js';
+import { entryOn } from './facts/resolve-facts.js';
 import { siteInput } from './site-input.js';
 
 interface GlobalOpts {
@@ -274,6 +278,48 @@ stepOptions(program.command('verify <law>').description('apply one step and comp
     if (o.json) return void process.stdout.write(stableJson({ ...report, changes: r.changes, diagnostics: r.diagnostics }));
     printDiagnostics(r.diagnostics);
     process.stdout.write(formatVerifyReport(report) + '\n');
+  });
+
+program
+  .command('facts')
+  .description('eligibility facts with their value per period and the wording they rest on')
+  .option('--date <date>', 'only the values valid on this date')
+  .option('--fact <id>', 'only this fact (e.g. westbalkan.quota)')
+  .option('--json', 'JSON output')
+  .action((o: { date?: string; fact?: string; json?: boolean }) => {
+    const date = checkDate(o.date);
+    const c = corpus();
+    const result = consolidate(c);
+    const r = resolveCorpusFacts(c, result);
+    if (o.fact && !r.timelines.some((t) => t.id === o.fact)) {
+      throw new UserError(`unknown fact ${JSON.stringify(o.fact)} (known: ${r.timelines.map((t) => t.id).join(', ')})`, 'unknown-fact');
+    }
+    if (o.json) {
+      const json = corpusFactsJson(result, r);
+      const facts = json.facts
+        .filter((f) => !o.fact || f.id === o.fact)
+        .map((f) => ({ ...f, timeline: date ? f.timeline.filter((e) => e.validFrom <= date && (e.validTo === null || date <= e.validTo)) : f.timeline }));
+      return void process.stdout.write(stableJson({ ...json, facts }));
+    }
+    printDiagnostics(r.diagnostics, 'error');
+    process.stdout.write(formatFactsText(r.timelines, { date, factId: o.fact }) + '\n');
+    void entryOn;
+  });
+
+program
+  .command('check')
+  .description("evaluate a person's profile against the pathways the corpus carries on a date (information, not legal advice)")
+  .requiredOption('--profile <file>', 'profile JSON (see test/profiles/)')
+  .option('--date <date>', 'the date to check (default: today)')
+  .option('--json', 'JSON output')
+  .action((o: { profile: string; date?: string; json?: boolean }) => {
+    const date = checkDate(o.date) ?? new Date().toISOString().slice(0, 10);
+    const profile = loadProfile(resolve(o.profile));
+    const c = corpus();
+    const r = resolveCorpusFacts(c, consolidate(c));
+    const check = checkProfile(profile, date, r.context);
+    if (o.json) return void process.stdout.write(stableJson(check));
+    process.stdout.write(formatProfileCheckText(check) + '\n');
   });
 
 program

@@ -5,46 +5,52 @@
 import type { Corpus } from './consolidate/consolidate.js';
 import type { Consolidation } from './consolidate/types.js';
 import { stableJson, type OutputFile } from './consolidate/write-output.js';
-import { loadFactCatalogue } from './facts/catalogue.js';
+import { DEFAULT_FACT_CATALOGUE, loadFactCatalogue } from './facts/catalogue.js';
 import { officialSnapshotsFromManifest } from './facts/official-snapshots.js';
 import { pendingActText } from './facts/act-text.js';
-import { loadParameters } from './facts/parameters.js';
+import { DEFAULT_PARAMETERS, loadParameters } from './facts/parameters.js';
 import { resolveFacts, type ResolveFactsResult } from './facts/resolve-facts.js';
-import type { FactsJson } from './site/types.js';
-import { readCorpusText } from './corpus/manifest.js';
+import { factsJson, generatedFromLaws, type FactsJson } from './facts/output.js';
+import type { CheckContext } from './facts/facts-on-date.js';
+import type { FactsJson as SiteFactsJson } from './site/types.js';
+import { PROJECT_ROOT, readCorpusText } from './corpus/manifest.js';
+import { relative } from 'node:path';
 
-export function resolveCorpusFacts(corpus: Corpus, result: Consolidation): ResolveFactsResult {
+export interface ResolvedFacts extends ResolveFactsResult {
+  context: CheckContext;
+}
+
+export function resolveCorpusFacts(corpus: Corpus, result: Consolidation): ResolvedFacts {
   const catalogue = loadFactCatalogue(undefined, corpus.manifest.laws.map((l) => l.id));
-  const snapshots = officialSnapshotsFromManifest(corpus.manifest, corpus.dir, (rel) => readCorpusText(corpus.dir, rel));
-  return resolveFacts({
+  const parameters = loadParameters();
+  const read = (rel: string) => readCorpusText(corpus.dir, rel);
+  const r = resolveFacts({
     laws: result.laws,
     changes: result.changes,
     catalogue,
-    ...snapshots,
-    actText: pendingActText({ manifest: corpus.manifest, corpusDir: corpus.dir, catalogue, read: (rel) => readCorpusText(corpus.dir, rel) }),
-    parameters: loadParameters(),
+    ...officialSnapshotsFromManifest(corpus.manifest, corpus.dir, read),
+    actText: pendingActText({ manifest: corpus.manifest, corpusDir: corpus.dir, catalogue, read }),
+    parameters,
   });
+  return { ...r, context: { timelines: r.timelines, catalogue, parameters } };
 }
 
-/** facts.json: `{ facts: [{ id, label, unit, timeline: [...] }], diagnostics }` */
-export function factsJson(r: ResolveFactsResult): FactsJson & { diagnostics: ResolveFactsResult['diagnostics'] } {
-  return {
-    facts: r.timelines.map((t) => ({
-      id: t.id,
-      label: t.label,
-      unit: t.unit,
-      timeline: t.timeline.map((e) => ({ ...e, value: e.value as never, euros: e.euros?.map((x) => ({ ...x })) })) as never,
-    })),
-    diagnostics: r.diagnostics,
-  };
+export function corpusFactsJson(result: Consolidation, facts: ResolveFactsResult): FactsJson {
+  return factsJson(
+    facts,
+    generatedFromLaws(result.laws, {
+      catalogue: relative(PROJECT_ROOT, DEFAULT_FACT_CATALOGUE),
+      parameters: relative(PROJECT_ROOT, DEFAULT_PARAMETERS),
+    }),
+  );
 }
 
-export async function factsJsonFor(corpus: Corpus, result: Consolidation): Promise<FactsJson> {
-  return factsJson(resolveCorpusFacts(corpus, result));
+export async function factsJsonFor(corpus: Corpus, result: Consolidation): Promise<SiteFactsJson> {
+  return corpusFactsJson(result, resolveCorpusFacts(corpus, result)) as unknown as SiteFactsJson;
 }
 
 export async function extraOutputs(corpus: Corpus, result: Consolidation): Promise<OutputFile[]> {
   const r = resolveCorpusFacts(corpus, result);
   result.diagnostics.push(...r.diagnostics);
-  return [{ path: 'facts.json', content: stableJson(factsJson(r)) }];
+  return [{ path: 'facts.json', content: stableJson(corpusFactsJson(result, r)) }];
 }
