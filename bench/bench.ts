@@ -123,6 +123,7 @@ async function realCorpus(): Promise<void> {
   console.log(`${`apply operations, build ${versions} versions (${cons.value.changes.length} ops)`.padEnd(44)}${fmt(cons.ms)}`);
 
   const out = mkdtempSync(join(tmpdir(), 'fassung-bench-'));
+  let writeMs = 0;
   try {
     const write = medianOf(() => {
       const files = consolidationFiles(cons.value);
@@ -130,6 +131,7 @@ async function realCorpus(): Promise<void> {
       return files.length;
     });
     console.log(`${`write output (${write.value} files)`.padEnd(44)}${fmt(write.ms)}`);
+    writeMs = write.ms;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -166,7 +168,9 @@ async function realCorpus(): Promise<void> {
   sample();
   console.log(`\npeak memory (sampled after each run): rss ${mb(peakRss)}, heapUsed ${mb(peakHeap)}`);
   console.log('\nmachine-independent ratios:');
-  console.log(`  consolidation time / base-text parse time   ${(cons.ms / parseBases.ms).toFixed(4)}`);
+  console.log(`  apply time / base-text parse time           ${(cons.ms / parseBases.ms).toFixed(4)}`);
+  const whole = parseBases.ms + parseActs.ms + cons.ms + writeMs;
+  console.log(`  whole consolidation (parse base texts + acts, apply, write) / base-text parse time  ${(whole / parseBases.ms).toFixed(2)} (target ≤ about 2)`);
   const pages = site ? pageCount(site.value) : undefined;
   if (site && pages) console.log(`  site build time / page                      ${(site.ms / pages).toFixed(3)} ms (${pages} pages)`);
   else console.log(`  site build time / page                      n/a (${site ? 'page count unknown' : 'site module not present'})`);

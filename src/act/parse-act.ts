@@ -210,7 +210,8 @@ export function parseInstructionTree(
 
   // build nodes with text ranges
   const nodes: InstructionNode[] = [];
-  const all: InstructionNode[] = [];
+  /** the last node seen at each depth, to find a child's parent without searching */
+  const lastAtDepth: InstructionNode[] = [];
   for (let k = 0; k < flat.length; k++) {
     const f = flat[k];
     const end = k + 1 < flat.length ? flat[k + 1].start : to;
@@ -238,10 +239,12 @@ export function parseInstructionTree(
     node.quotes = quotes.quotes;
     node.truncated = quotes.truncated;
     node.sentence = quotes.sentence;
-    all.push(node);
-    const parent = [...all].reverse().find((n) => n !== node && n.labels.length === f.labels.length - 1 && sameprefix(n.labels, f.labels));
-    if (parent && f.labels.length > 1) parent.children.push(node);
+    const depth = f.labels.length;
+    const parent = depth > 1 ? lastAtDepth[depth - 2] : undefined;
+    if (parent && sameprefix(parent.labels, f.labels)) parent.children.push(node);
     else nodes.push(node);
+    lastAtDepth[depth - 1] = node;
+    lastAtDepth.length = depth;
   }
   return nodes;
 }

@@ -12,6 +12,7 @@ import { assignIds } from '../model/build-units.js';
 import { compareLabels } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
+import { cloneParagraph } from '../model/walk.js';
 import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
 
 export interface ApplyResult {
@@ -63,11 +64,11 @@ export function applyOperation(law: Law, op: Operation): ApplyResult {
     return replaceBody(law, idx, paragraphs[0]);
   }
   if (op.action === 'repeal' && target.length === 1) {
-    const p: Paragraph = { ...structuredClone(original), heading: '(weggefallen)', weggefallen: true, children: [], footnotes: [] };
+    const p: Paragraph = { ...cloneParagraph(original), heading: '(weggefallen)', weggefallen: true, children: [], footnotes: [] };
     assignIds(p);
     return replaceBody(law, idx, p);
   }
-  const p = structuredClone(original);
+  const p = cloneParagraph(original);
   const rest = target.slice(1);
   const targetId = applyWithinParagraph(p, rest, op);
   assignIds(p);
@@ -355,24 +356,65 @@ function checkLabels(got: string[], want: string[]): void {
 // ---------------------------------------------------------------------------------------------
 // words
 
-function wordsPattern(words: string): RegExp {
-  const esc = words
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s\\u00a0\\u202f]+');
-  const pre = /^[\p{L}\p{N}]/u.test(words.trim()) ? '(?<![\\p{L}\\p{N}])' : '';
-  const post = /[\p{L}\p{N}]$/u.test(words.trim()) ? '(?![\\p{L}\\p{N}])' : '';
-  return new RegExp(pre + esc + post, 'gu');
+interface WordsPattern {
+  re: RegExp;
+  /** the words start / end with a letter or digit: the match must not continue a longer word */
+  wordStart: boolean;
+  wordEnd: boolean;
+}
+
+const patternCache = new Map<string, WordsPattern>();
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Quoted words as a pattern: any white-space kind between words; whole words at the edges. The word
+ * boundaries are checked in code rather than with Unicode look-behind, which V8 runs slowly.
+ */
+function wordsPattern(words: string): WordsPattern {
+  let p = patternCache.get(words);
+  if (!p) {
+    const w = words.trim();
+    const esc = w
+      .split(/\s+/)
+      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\s\\u00a0\\u202f]+');
+    p = { re: new RegExp(esc, 'g'), wordStart: WORD_CHAR.test(w[0] ?? ''), wordEnd: WORD_CHAR.test(w[w.length - 1] ?? '') };
+    if (patternCache.size > 10_000) patternCache.clear();
+    patternCache.set(words, p);
+  }
+  return p;
+}
+
+/** All whole-word occurrences of the pattern in a text. */
+function findWords(t: string, p: WordsPattern): Array<{ index: number; length: number }> {
+  const out: Array<{ index: number; length: number }> = [];
+  p.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = p.re.exec(t))) {
+    const i = m.index;
+    const end = i + m[0].length;
+    if (m[0].length === 0) {
+      p.re.lastIndex++;
+      continue;
+    }
+    const okStart = !p.wordStart || i === 0 || !WORD_CHAR.test(t[i - 1]);
+    const okEnd = !p.wordEnd || end === t.length || !WORD_CHAR.test(t[end]);
+    if (okStart && okEnd) out.push({ index: i, length: m[0].length });
+    else p.re.lastIndex = i + 1;
+  }
+  return out;
 }
 
 function editWords(slots: Slot[], op: Extract<Operation, { action: 'replace' | 'delete' | 'insert-words' }>, each: boolean): number {
   const find = op.action === 'insert-words' ? op.anchor : op.find;
-  const re = wordsPattern(find);
+  const pattern = wordsPattern(find);
+  // cheap pre-filter: a slot without the first quoted word cannot match (the regex is costly)
+  const firstWord = find.trim().split(/\s+/)[0] ?? '';
   const matches: Array<{ slot: Slot; index: number; length: number }> = [];
   for (const slot of slots) {
     const t = slot.get();
-    for (const m of t.matchAll(re)) matches.push({ slot, index: m.index!, length: m[0].length });
+    if (!t.includes(firstWord)) continue;
+    for (const m of findWords(t, pattern)) matches.push({ slot, index: m.index, length: m.length });
   }
   let chosen = matches;
   if ('atEnd' in op && op.atEnd) {

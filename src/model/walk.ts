@@ -55,3 +55,23 @@ export function bodyNodeById(law: Law, id: string): BodyNode | undefined {
 }
 
 export type Container = Paragraph | Absatz | ListItem;
+
+/** A deep copy of a § (faster than structuredClone for this plain tree of strings and arrays). */
+export function cloneParagraph(p: Paragraph): Paragraph {
+  return {
+    ...p,
+    children: p.children.map((c) => (c.kind === 'absatz' ? { ...c, children: c.children.map(cloneSatz) } : cloneSatz(c))),
+    footnotes: [...p.footnotes],
+    ...(p.source ? { source: { ...p.source } } : {}),
+  };
+}
+
+export function cloneSatz(s: Satz): Satz {
+  const c: Satz = { ...s };
+  if (s.items) c.items = s.items.map(cloneItem);
+  return c;
+}
+
+function cloneItem(i: ListItem): ListItem {
+  return { ...i, children: i.children.map(cloneSatz) };
+}
