@@ -3,7 +3,7 @@
  * "in dem Satzteil vor Nummer 1", "den Absätzen 3 und 4", "die Nummern 9 bis 11", "die Angabe zu § 30")
  * parsed into a structured address, and inherited from parent instructions.
  */
-import { expandRange } from '../model/labels.js';
+import { expandRange, HUMAN } from '../model/labels.js';
 import type { UnitKind } from '../model/types.js';
 
 export type AddressPart =
@@ -146,15 +146,7 @@ export function inheritAddress(context: Address, own: Address): Address {
   return [...kept, ...own];
 }
 
-const WORD: Record<string, string> = {
-  paragraph: '§',
-  absatz: 'Abs.',
-  satz: 'Satz',
-  nummer: 'Nr.',
-  buchstabe: 'Buchst.',
-  doppelbuchstabe: 'Doppelbuchst.',
-  dreifachbuchstabe: 'Dreifachbuchst.',
-};
+const WORD = HUMAN;
 
 export function formatAddress(a: Address): string {
   return a

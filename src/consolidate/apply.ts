@@ -12,7 +12,7 @@ import { assignIds } from '../model/build-units.js';
 import { compareLabels } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
-import { cloneParagraph } from '../model/walk.js';
+import { cloneParagraph, sentencesOf } from '../model/walk.js';
 import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
 
 export interface ApplyResult {
@@ -99,18 +99,6 @@ function insertParagraphs(law: Law, anchorLabel: string, labels: string[], conte
 // ---------------------------------------------------------------------------------------------
 // resolution inside a §
 
-function sentencesOf(node: Unit): Satz[] {
-  switch (node.kind) {
-    case 'paragraph':
-      return node.children.filter((c): c is Satz => c.kind === 'satz');
-    case 'absatz':
-      return node.children;
-    case 'satz':
-      return [node];
-    default:
-      return node.children;
-  }
-}
 
 function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
   let hits: Hit[] = [{ node: p }];

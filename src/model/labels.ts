@@ -109,7 +109,8 @@ export function idSegment(kind: UnitKind, label: string): string {
   return `${ID_PREFIX[kind]}-${label}`;
 }
 
-const HUMAN: Record<UnitKind, string> = {
+/** Abbreviated unit words as in human labels: "§ 26 Abs. 2 Satz 3". */
+export const HUMAN: Record<UnitKind, string> = {
   paragraph: '§',
   absatz: 'Abs.',
   satz: 'Satz',

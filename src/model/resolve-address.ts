@@ -5,22 +5,11 @@
  */
 import type { Address } from '../act/address.js';
 import { formatAddress } from '../act/address.js';
-import type { Law, Satz, Unit, UnitKind } from './types.js';
+import type { Law, Unit, UnitKind } from './types.js';
+import { sentencesOf } from './walk.js';
 
 export type Resolution = { ok: true; units: Unit[] } | { ok: false; code: 'target-not-found' | 'target-ambiguous' | 'target-unsupported'; message: string };
 
-function sentencesOf(node: Unit): Satz[] {
-  switch (node.kind) {
-    case 'paragraph':
-      return node.children.filter((c): c is Satz => c.kind === 'satz');
-    case 'absatz':
-      return node.children;
-    case 'satz':
-      return [node];
-    default:
-      return node.children;
-  }
-}
 
 function childrenOf(node: Unit, kind: UnitKind, label: string): Unit[] {
   if (kind === 'absatz') return node.kind === 'paragraph' ? node.children.filter((c) => c.kind === 'absatz' && c.label === label) : [];

@@ -75,3 +75,17 @@ export function cloneSatz(s: Satz): Satz {
 function cloneItem(i: ListItem): ListItem {
   return { ...i, children: i.children.map(cloneSatz) };
 }
+
+/** The Sätze directly inside a unit: a §'s own Sätze, an Absatz's, a list item's; a Satz is its own. */
+export function sentencesOf(node: Unit): Satz[] {
+  switch (node.kind) {
+    case 'paragraph':
+      return node.children.filter((c): c is Satz => c.kind === 'satz');
+    case 'absatz':
+      return node.children;
+    case 'satz':
+      return [node];
+    default:
+      return node.children;
+  }
+}
