@@ -34,7 +34,7 @@ const FURNITURE: RegExp[] = [
 ];
 
 /** "D e r  B u n d e s m i n i s t e r": letters separated by single spaces */
-const SPACED = /^(?:\S ){4,}\S?/;
+const SPACED = /^(?:\p{L}[ ]{1,2}){4,}\p{L}?/u;
 
 export function isFurniture(line: string): boolean {
   return FURNITURE.some((r) => r.test(line)) || SPACED.test(line);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { cleanActText } from '../../src/act/clean-text.js';
+import { parseActFragment } from '../../src/act/parse-act.js';
+import { effectiveDate, readInkrafttreten } from '../../src/act/inkrafttreten.js';
+import type { ActEntry } from '../../src/corpus/manifest.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+
+const act = (verkuendung: ActEntry['verkuendung']): ActEntry => ({
+  id: 'x', title: 'X', kind: 'Verordnung', date: '2023-08-30', citation: 'X', verkuendung, files: [], missing: null, inkrafttreten: null,
+});
+
+function rules(text: string, entry: ActEntry) {
+  const frag = parseActFragment(cleanActText('x.txt', text));
+  const diags: Diagnostic[] = [];
+  const r = readInkrafttreten(frag.artikel[0], entry, diags);
+  return { r, diags };
+}
+
+const ARTIKEL9 = `Artikel 9
+Inkrafttreten
+(1) Die Verordnung tritt vorbehaltlich der Absätze 2 bis 4 am 1. März 2024 in Kraft.
+(2) Die Artikel 1 und 4 treten am Tag nach der Verkündung in Kraft, frühestens jedoch am 18. November 2023.
+(3) Artikel 3 sowie Artikel 5 Nummer 2 und 7 treten am 1. Juni 2024 in Kraft.
+(4) Artikel 6 tritt am Tag nach der Verkündung in Kraft.`;
+
+describe('Inkrafttreten', () => {
+  const entry = act({ date: null, earliest: '2023-09-01', latest: '2023-09-30', source: 'test' });
+  const { r, diags } = rules(ARTIKEL9, entry);
+  it('reads a default, fixed dates, relative dates and lists of Artikel and Nummern', () => {
+    expect(diags).toEqual([]);
+    expect(effectiveDate(r, '2', '1', entry).date).toBe('2024-03-01');
+    expect(effectiveDate(r, '1', '3', entry).date).toBe('2023-11-18');
+    expect(effectiveDate(r, '4', null, entry).date).toBe('2023-11-18');
+    expect(effectiveDate(r, '3', '1', entry).date).toBe('2024-06-01');
+    expect(effectiveDate(r, '5', '2', entry).date).toBe('2024-06-01');
+    expect(effectiveDate(r, '5', '7', entry).date).toBe('2024-06-01');
+    expect(effectiveDate(r, '5', '3', entry).date).toBe('2024-03-01');
+  });
+  it('"am Tag nach der Verkündung" without a known Verkündung is unknown, not guessed', () => {
+    expect(effectiveDate(r, '6', null, entry).date).toBeNull();
+    const known = act({ date: '2023-09-06', source: 'test' });
+    expect(effectiveDate(r, '6', null, known).date).toBe('2023-09-07');
+    expect(effectiveDate(r, '1', null, known).date).toBe('2023-11-18');
+  });
+  it('an impossible date is a diagnostic', () => {
+    const bad = rules('Artikel 2\nInkrafttreten\nDiese Verordnung tritt am 31. Februar 2024 in Kraft.', entry);
+    expect(bad.r).toEqual([]);
+    expect(bad.diags[0]).toMatchObject({ severity: 'error', code: 'impossible-date' });
+  });
+});
