@@ -164,7 +164,8 @@ program
   .description('build every version of every law and write them (Markdown + JSON), the effects table and diagnostics')
   .option('--out <dir>', 'output directory', join(PROJECT_ROOT, 'consolidated'))
   .option('--json', 'print the summary as JSON')
-  .action(async (o: { out: string; json?: boolean }) => {
+  .option('--verbose', 'print warnings too')
+  .action(async (o: { out: string; json?: boolean; verbose?: boolean }) => {
     const c = corpus();
     const result = consolidate(c);
     const files = [...consolidationFiles(result), ...(await extraOutputs(c, result))];
@@ -181,11 +182,14 @@ program
       };
     });
     if (o.json) return void process.stdout.write(stableJson({ out: resolve(o.out), summary }));
-    printDiagnostics(result.diagnostics, 'warning');
+    printDiagnostics(result.diagnostics, 'error');
+    if (o.verbose) printDiagnostics(result.diagnostics, 'warning');
     for (const s of summary) {
       console.log(`${s.law}: ${s.versions} versions written, operations applied ${s.applied}, failed ${s.failed}, text incomplete ${s.incomplete}${s.complete ? '' : ' (some versions incomplete)'}`);
     }
     console.log(`output: ${resolve(o.out)}`);
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    if (warnings) console.log(`${warnings} warnings (typos read as meant, truncated act text, missing Inhaltsübersicht, facts read from incomplete versions): see diagnostics.json, or rerun with --verbose`);
   });
 
 program
