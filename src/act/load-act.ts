@@ -176,16 +176,21 @@ export function loadAct(
         return;
       }
       if (n.truncated) {
+        // in an act whose text the manifest declares incomplete, a cut-off quote is expected; in a
+        // complete act it is an error of the text
+        const expected = entry.missing !== null;
         instructions.push({
           ...base,
           seq: seq++,
-          status: 'incomplete-text',
+          status: expected ? 'incomplete-text' : 'failed',
           operations: [],
           diagnostics: [
             {
-              severity: 'warning',
-              code: 'incomplete-text',
-              message: `the quoted text of this instruction is cut off by the end of the available act text (${a.clean.file}); not applied`,
+              severity: expected ? 'warning' : 'error',
+              code: expected ? 'incomplete-text' : 'unclosed-quote',
+              message: expected
+                ? `the quoted text of this instruction is cut off by the end of the available act text (${a.clean.file}); not applied`
+                : `a quote („) of this instruction never closes (no matching “ before the next Artikel or the end of ${a.clean.file}); not applied`,
               location: loc,
               act: entry.id,
               path,
