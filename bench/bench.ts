@@ -112,7 +112,7 @@ async function realCorpus(): Promise<void> {
   console.log(`${'load + parse base texts'.padEnd(44)}${fmt(parseBases.ms)}`);
 
   const baseTexts = manifest.laws.map((l) => readCorpusText(dir, l.base.file));
-  const vocab = vocabularyOf([], baseTexts);
+  const vocab = vocabularyOf(baseTexts);
   const parseActs = medianOf(() => manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab)));
   const instr = parseActs.value.reduce((s, a) => s + a.instructions.length, 0);
   console.log(`${`parse acts (${instr} instructions)`.padEnd(44)}${fmt(parseActs.ms)}`);

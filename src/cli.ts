@@ -5,7 +5,7 @@
  * Pipeline: act text → instructions → operations → statute tree → dated versions → facts → site.
  */
 import { Command, Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diffWords } from 'diff';
 import { formatDiagnostic, UserError, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -25,7 +25,6 @@ import { extraOutputs, factsJsonFor, resolveCorpusFacts, corpusFactsJson } from 
 import { formatFactsText } from './facts/output.js';
 import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
 import { loadProfile } from './facts/profile.js';
-import { entryOn } from './facts/resolve-facts.js';
 import { siteInput } from './site-input.js';
 
 interface GlobalOpts {
@@ -307,7 +306,6 @@ program
     }
     printDiagnostics(r.diagnostics, 'error');
     process.stdout.write(formatFactsText(r.timelines, { date, factId: o.fact }) + '\n');
-    void entryOn;
   });
 
 program
@@ -365,5 +363,3 @@ async function main(): Promise<void> {
 }
 
 void main();
-void existsSync;
-void readFileSync;

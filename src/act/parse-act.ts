@@ -235,7 +235,7 @@ export function parseInstructionTree(
       sentence: '',
       truncated: false,
     };
-    const quotes = findQuotesInBody(body, f.bodyStart, removed);
+    const quotes = findQuotesInBody(body, f.bodyStart);
     node.quotes = quotes.quotes;
     node.truncated = quotes.truncated;
     node.sentence = quotes.sentence;
@@ -256,9 +256,7 @@ function sameprefix(parent: string[], child: string[]): boolean {
 function findQuotesInBody(
   body: string,
   bodyOffset: number,
-  removed: Array<[number, number]>,
 ): { quotes: Quote[]; sentence: string; truncated: boolean } {
-  void removed;
   const quotes: Quote[] = [];
   let depth = 0;
   let start = -1;
@@ -435,7 +433,7 @@ function parseArtikel(
     node.instructions = parseInstructionTree(clean, bodyStart + introEnd + 1, end, diagnostics, number);
   } else {
     // a single-sentence Artikel: the whole body is one instruction
-    const q = findQuotesInBody(body, bodyStart, []);
+    const q = findQuotesInBody(body, bodyStart);
     node.instructions = [
       {
         labels: [],

@@ -242,7 +242,6 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         if (!owner) fail('target-unsupported', 'cannot remove this unit');
         owner.list.splice(owner.list.indexOf(h.node as never), 1);
       }
-      cleanupEmptyLists(p);
       return p.id;
     }
     case 'insert-units': {
@@ -291,10 +290,6 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
 
 function findOf(op: Operation): string {
   return op.action === 'insert-words' ? op.anchor : 'find' in op ? op.find : '';
-}
-
-function cleanupEmptyLists(p: Paragraph): void {
-  void p;
 }
 
 function rewriteUnits(hits: Hit[], kind: UnitKind, content: string): string | undefined {

@@ -21,10 +21,9 @@ export interface Corpus {
 }
 
 /** Words of the base texts, to tell hyphenation ("Erwerbs-\nmigration") from compounds. */
-export function vocabularyOf(laws: Law[], texts: string[] = []): Set<string> {
+export function vocabularyOf(texts: string[]): Set<string> {
   const vocab = new Set<string>();
   for (const t of texts) for (const w of t.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? []) vocab.add(w);
-  void laws;
   return vocab;
 }
 
@@ -36,7 +35,7 @@ export function loadCorpus(manifest: Manifest, dir: string): Corpus {
     baseTexts.push(src);
     bases.set(l.id, parseStatute(src, { lawId: l.id }));
   }
-  const vocab = vocabularyOf([], baseTexts);
+  const vocab = vocabularyOf(baseTexts);
   const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
   return { manifest, dir, acts, bases };
 }

@@ -6,7 +6,7 @@
  * "(2)" or with a list label that continues the numbering ("1." first, then "2." or "2a."), so a
  * wrapped date "16. August 2023" at a line start stays in its sentence.
  */
-import { buildContent, buildItems, buildSentences, assignIds, type TextBlock } from '../model/build-units.js';
+import { buildContent, buildItems, assignIds, type TextBlock } from '../model/build-units.js';
 import { matchItemLabel, LIST_RANK } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
@@ -124,16 +124,9 @@ export function parseQuotedAbsaetze(content: string): Absatz[] | undefined {
   return c as Absatz[];
 }
 
+/** One or more Sätze (a list inside belongs to its sentence). */
 export function parseQuotedSentences(content: string): Satz[] {
-  const blocks = quotedBlocks(content).map((b) => ({ ...b }));
-  const classified = blocks;
-  // sentences (a list inside belongs to its sentence)
-  return buildSentencesFromBlocks(classified);
-}
-
-function buildSentencesFromBlocks(blocks: TextBlock[]): Satz[] {
-  const content = buildContent(blocks);
-  return content.children.filter((c): c is Satz => c.kind === 'satz');
+  return buildContent(quotedBlocks(content)).children.filter((c): c is Satz => c.kind === 'satz');
 }
 
 export function parseQuotedItems(content: string): { items: ListItem[]; rest: Satz[] } {
@@ -154,4 +147,3 @@ export function parseQuotedAngaben(content: string): Angabe[] {
   return out;
 }
 
-export { buildSentences };

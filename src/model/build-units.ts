@@ -249,18 +249,13 @@ export function buildItems(blocks: TextBlock[]): { items: ListItem[]; rest: Satz
 /** Assign positional Satz labels and ids below a § (after parsing and after every change). */
 export function assignIds(p: Paragraph): void {
   p.id = idSegment('paragraph', p.label);
-  let satzNo = 0;
   for (const c of p.children) {
-    if (c.kind === 'absatz') {
-      c.id = `${p.id}/${idSegment('absatz', c.label)}`;
-      assignSentenceIds(c.children, c.id, true);
-    } else {
-      satzNo++;
-    }
+    if (c.kind !== 'absatz') continue;
+    c.id = `${p.id}/${idSegment('absatz', c.label)}`;
+    assignSentenceIds(c.children, c.id, true);
   }
   const direct = p.children.filter((c): c is Satz => c.kind === 'satz');
   if (direct.length) assignSentenceIds(direct, p.id, true);
-  void satzNo;
 }
 
 export function assignSentenceIds(sentences: Satz[], parentId: string, alwaysNumber: boolean): void {
