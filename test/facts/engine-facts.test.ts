@@ -53,6 +53,23 @@ describe('facts on the engine consolidation', () => {
     expect(t('chancenkarte.work-hours').map((e) => [e.validFrom, e.value, e.tier])).toEqual([['2024-06-01', 20, 'act-text']]);
   });
 
+  it('the other changes of the official summaries, each with its source tier', () => {
+    const at = (id: string, date: string) => entryOn(timelines.find((x) => x.id === id)!, date)!;
+    // the limitation "in den Jahren 2021 bis einschließlich 2023" is gone from 18.11.2023
+    expect(at('westbalkan.time-limit', '2023-11-17').value).toBe(true);
+    expect([at('westbalkan.time-limit', '2023-11-18').value, at('westbalkan.time-limit', '2023-11-18').tier]).toEqual([false, 'consolidated']);
+    // BeschV § 6: two years of experience within five from 1.3.2024
+    expect([at('beschv6.experience', '2024-03-01').value, at('beschv6.experience-window', '2024-03-01').value]).toEqual([2, 5]);
+    expect([at('beschv6.experience', '2024-02-29').value, at('beschv6.experience-window', '2024-02-29').value]).toEqual([3, 7]);
+    // training side job: 10 hours a week, 20 from 1.3.2024 (AufenthG: from the official snapshot, our Gesetz text lacks Art. 2)
+    expect([at('training.side-job-hours', '2024-02-29').value, at('training.side-job-hours', '2024-03-01').value]).toEqual([10, 20]);
+    expect(at('training.side-job-hours', '2024-03-01').tier).toBe('official-snapshot');
+    // Blue Card shortage occupations: 52 % under § 18b Abs. 2, then 45,3 % under § 18g Abs. 1
+    expect([at('bluecard.salary.shortage', '2023-11-17').value, at('bluecard.salary.shortage', '2023-11-17').unitLabel]).toEqual([52, '§ 18b Abs. 2 Satz 2']);
+    expect([at('bluecard.salary.shortage', '2023-11-18').value, at('bluecard.salary.shortage', '2023-11-18').unitLabel]).toEqual([45.3, '§ 18g Abs. 1 Satz 2']);
+    expect(at('bluecard.salary.shortage', '2024-03-01').euros?.find((e) => e.year === 2024)?.amount).toBe(41041.8);
+  });
+
   it('the example profiles come out as on the hand-made versions', () => {
     const ctx = { timelines, catalogue, parameters };
     const profile = (f: string) => loadProfile(join(import.meta.dirname, '..', 'profiles', `${f}.json`));
