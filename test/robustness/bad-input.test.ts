@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileTree } from '../helpers.js';
 import { DEFAULT_CORPUS, DEFAULT_MANIFEST } from '../../src/corpus/manifest.js';
 import { parseStatute } from '../../src/model/parse-statute.js';
 
@@ -25,18 +26,7 @@ let goodOut: string;
 let snapshot: Map<string, Buffer>;
 let voOriginal: string;
 
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string, rel: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, rel + name + '/');
-      else out.set(rel + name, readFileSync(p));
-    }
-  };
-  walk(dir, '');
-  return out;
-}
+const tree = fileTree;
 
 function run(args: string[], opts: { manifest?: string } = {}) {
   const r = spawnSync(process.execPath, [CLI, '--corpus', corpus, '--manifest', opts.manifest ?? manifest, ...args], {

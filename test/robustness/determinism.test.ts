@@ -6,23 +6,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { fileTree } from '../helpers.js';
 
 const CLI = join(resolve(__dirname, '..', '..'), 'dist', 'src', 'cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'fassung-determinism-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string, rel: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, rel + name + '/');
-      else out.set(rel + name, readFileSync(p));
-    }
-  };
-  walk(dir, '');
-  return out;
-}
+const tree = fileTree;
 
 it('consolidating twice gives byte-identical output', () => {
   expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
