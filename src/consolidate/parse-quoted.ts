@@ -48,8 +48,9 @@ export function quotedBlocks(content: string): TextBlock[] {
       blocks.push({ text: line, indent: 0, line: i + 1 });
     } else if (blocks.length === 0) {
       blocks.push({ text: line, indent: 0, line: i + 1 });
-    } else if (endsListItemSentence(blocks[blocks.length - 1].text, lines[i - 1]) && /^[\p{Lu}§]/u.test(line)) {
-      // a sentence after a list ("Ist der Arbeitgeber tarifgebunden …" after "c) …"): a block of its own
+    } else if (endsListItem(blocks[blocks.length - 1].text, lines[i - 1], line)) {
+      // words after a list: a new sentence ("Ist der Arbeitgeber tarifgebunden …" after "c) …") or the
+      // Satzteil nach the list ("sofern die Tätigkeit …" after "5. … erteilt,"): a block of its own
       blocks.push({ text: line, indent: 0, line: i + 1 });
     } else {
       const b = blocks[blocks.length - 1];
@@ -59,13 +60,21 @@ export function quotedBlocks(content: string): TextBlock[] {
   return blocks;
 }
 
-/** the current block is a list item and its last PDF line closes a sentence */
-function endsListItemSentence(block: string, prevLine: string): boolean {
-  const l = matchItemLabel(block, false);
-  if (!l) return false;
-  if (!/[.!?]$/.test(prevLine)) return false;
+/** Full PDF lines of the BGBl run to about 100–110 characters; a shorter one ends its paragraph. */
+const SHORT_LINE = 75;
+
+/**
+ * Does the list item in `block` end with its last PDF line `prevLine`? Either that line closes a
+ * sentence and the next starts a new one, or it is a short line ending in punctuation (the item's
+ * paragraph ended there; what follows continues the enclosing sentence).
+ */
+function endsListItem(block: string, prevLine: string, line: string): boolean {
+  if (!matchItemLabel(block, false)) return false;
   const lastToken = prevLine.split(/\s+/).pop() ?? '';
-  return !/^(?:Abs|Nr|S|Art|BGBl|ABl|Buchst|z|B|i|V|m|vgl|bzw)\.$/.test(lastToken);
+  const sentenceEnd =
+    /[.!?]$/.test(prevLine) && !/^(?:Abs|Nr|S|Art|BGBl|ABl|Buchst|z|B|i|V|m|vgl|bzw)\.$/.test(lastToken) && /^[\p{Lu}§]/u.test(line);
+  const shortLine = prevLine.length < SHORT_LINE && /[.,;:]$/.test(prevLine);
+  return sentenceEnd || shortLine;
 }
 
 function joinLine(a: string, b: string): string {
