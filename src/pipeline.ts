@@ -29,7 +29,7 @@ export function resolveCorpusFacts(corpus: Corpus, result: Consolidation): Resol
     changes: result.changes,
     catalogue,
     ...officialSnapshotsFromManifest(corpus.manifest, corpus.dir, read),
-    actText: pendingActText({ manifest: corpus.manifest, corpusDir: corpus.dir, catalogue, read }),
+    actText: pendingActText({ acts: corpus.acts, catalogue }),
     parameters,
   });
   return { ...r, context: { timelines: r.timelines, catalogue, parameters } };

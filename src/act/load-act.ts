@@ -24,6 +24,7 @@ export interface InstructionRecord {
   effective: string | null;
   effectiveSource: string;
   status: InstructionStatus;
+  /** for 'parsed' the operations to apply; for 'incomplete-text' those the cut-off text shows (not applied) */
   operations: Operation[];
   diagnostics: Diagnostic[];
   source: SourceLocation;
@@ -183,7 +184,8 @@ export function loadAct(
           ...base,
           seq: seq++,
           status: expected ? 'incomplete-text' : 'failed',
-          operations: [],
+          // what the instruction would do, as far as the text goes: listed, never applied
+          operations: expected && r.kind === 'operations' ? r.operations : [],
           diagnostics: [
             {
               severity: expected ? 'warning' : 'error',

@@ -10,7 +10,7 @@
 export { loadFactCatalogue, validateFactCatalogue, DEFAULT_FACT_CATALOGUE } from './catalogue.js';
 export { loadParameters, validateParameters, DEFAULT_PARAMETERS } from './parameters.js';
 export { officialSnapshotsFromManifest } from './official-snapshots.js';
-export { pendingActText, extractPendingParagraphs } from './act-text.js';
+export { pendingActText, pendingParagraphs } from './act-text.js';
 export { resolveFacts, entryOn, type ResolveFactsInput, type ResolveFactsResult } from './resolve-facts.js';
 export { factsJson, generatedFromLaws, formatFactsText, type FactsJson, type GeneratedFrom } from './output.js';
 export { checkProfile, formatProfileCheckText, DISCLAIMER, type ProfileCheck } from './check-profile.js';

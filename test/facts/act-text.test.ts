@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPendingParagraphs, pendingActText } from '../../src/facts/act-text.js';
+import { pendingActText, pendingParagraphs } from '../../src/facts/act-text.js';
 import { findById } from '../../src/model/walk.js';
 import { unitText } from '../../src/model/text-of.js';
 import type { Law } from '../../src/model/types.js';
-import { CORPUS, catalogue, manifest } from './helpers.js';
+import { acts, catalogue } from './helpers.js';
 
 const PAGE_18 = 'acts/bgbl-2023-i-217_gesetz-weiterentwicklung-fachkraefteeinwanderung_seite-18.txt';
 const PAGES_1_2 = 'acts/bgbl-2023-i-217_gesetz-weiterentwicklung-fachkraefteeinwanderung_seiten-1-2.txt';
 
 function pending(file: string) {
-  return extractPendingParagraphs(readFileSync(join(CORPUS, file), 'utf8'), { act: 'bgbl-2023-i-217', file, manifest });
+  return pendingParagraphs(acts()).filter((p) => p.act === 'bgbl-2023-i-217' && p.file === file);
 }
 
 function lawOf(p: ReturnType<typeof pending>[number]): Law {
@@ -53,7 +51,7 @@ describe('pending text of the Gesetz, BGBl. 2023 I Nr. 217', () => {
   });
 
   it('gives the words of a fact on a date from the latest Artikel in force by then', () => {
-    const provider = pendingActText({ manifest, corpusDir: CORPUS, catalogue });
+    const provider = pendingActText({ acts: acts(), catalogue });
     const hit = provider('aufenthg', '2024-06-01', 'chancenkarte.work-hours')!;
     expect(hit.text).toBe('1. eine Beschäftigung von durchschnittlich insgesamt höchstens 20 Stunden je Woche auszuüben und');
     expect(hit.change).toEqual({ act: 'bgbl-2023-i-217', artikel: '3', path: 'Artikel 3 Nummer 3' });

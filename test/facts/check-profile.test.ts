@@ -13,7 +13,7 @@ import { findById } from '../../src/model/walk.js';
 import { UserError } from '../../src/diagnostics/diagnostic.js';
 import type { CheckContext } from '../../src/facts/facts-on-date.js';
 import type { PathwayResult } from '../../src/facts/pathways/common.js';
-import { CORPUS, catalogue, changeRecord, cloneTree, manifest, official, parameters, versionsFromOfficial } from './helpers.js';
+import { CORPUS, acts, catalogue, changeRecord, cloneTree, manifest, official, parameters, versionsFromOfficial } from './helpers.js';
 
 const NBSP = '\u00a0';
 const PROFILES = join(import.meta.dirname, '..', 'profiles');
@@ -39,7 +39,7 @@ function buildContext(): CheckContext {
     catalogue,
     parameters,
     ...officialSnapshotsFromManifest(manifest, CORPUS),
-    actText: pendingActText({ manifest, corpusDir: CORPUS, catalogue }),
+    actText: pendingActText({ acts: acts(), catalogue }),
   });
   return { timelines, catalogue, parameters };
 }

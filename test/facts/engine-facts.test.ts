@@ -10,7 +10,7 @@ import { pendingActText } from '../../src/facts/act-text.js';
 import { checkProfile } from '../../src/facts/check-profile.js';
 import { loadProfile } from '../../src/facts/profile.js';
 import { join } from 'node:path';
-import { CORPUS, catalogue, manifest, parameters } from './helpers.js';
+import { CORPUS, acts, catalogue, manifest, parameters } from './helpers.js';
 
 const consolidation = consolidate(loadCorpus(manifest, CORPUS));
 const { timelines, diagnostics } = resolveFacts({
@@ -19,7 +19,7 @@ const { timelines, diagnostics } = resolveFacts({
   catalogue,
   parameters,
   ...officialSnapshotsFromManifest(manifest, CORPUS),
-  actText: pendingActText({ manifest, corpusDir: CORPUS, catalogue }),
+  actText: pendingActText({ acts: acts(), catalogue }),
 });
 const t = (id: string) => timelines.find((x) => x.id === id)!.timeline;
 

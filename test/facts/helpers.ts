@@ -11,6 +11,8 @@ import type { ChangeRecord, LawVersion, LawVersions } from '../../src/consolidat
 import { loadFactCatalogue } from '../../src/facts/catalogue.js';
 import { loadParameters } from '../../src/facts/parameters.js';
 import { addDays } from '../../src/facts/resolve-facts.js';
+import { loadCorpus } from '../../src/consolidate/consolidate.js';
+import type { LoadedAct } from '../../src/act/load-act.js';
 
 export const CORPUS = DEFAULT_CORPUS;
 export const manifest: Manifest = loadManifest();
@@ -84,4 +86,12 @@ export function changeRecord(r: Partial<ChangeRecord> & Pick<ChangeRecord, 'act'
     wording: '',
     ...r,
   };
+}
+
+let loadedActs: LoadedAct[] | undefined;
+
+/** The corpus acts as the act parser reads them (loaded once per test file). */
+export function acts(): LoadedAct[] {
+  loadedActs ??= loadCorpus(manifest, CORPUS).acts;
+  return loadedActs;
 }

@@ -14,7 +14,7 @@ import { entryOn, resolveFacts, type ResolveFactsInput } from '../../src/facts/r
 import { officialSnapshotsFromManifest } from '../../src/facts/official-snapshots.js';
 import { pendingActText } from '../../src/facts/act-text.js';
 import type { FactTimeline } from '../../src/facts/types.js';
-import { CORPUS, catalogue, changeRecord, cloneTree, lawVersions, manifest, official, parameters, versionsFromOfficial } from './helpers.js';
+import { CORPUS, acts, catalogue, changeRecord, cloneTree, lawVersions, manifest, official, parameters, versionsFromOfficial } from './helpers.js';
 
 const NBSP = '\u00a0';
 
@@ -301,7 +301,7 @@ describe('source tiers for incomplete versions', () => {
     { validFrom: '2024-06-01', tree: stale, complete: false, missing: ['Artikel 3 Nummer 3 ff. des Gesetzes BGBl. 2023 I Nr. 217: Text nicht im Korpus'] },
   ]);
   const snapshots = officialSnapshotsFromManifest(manifest, CORPUS);
-  const actText = pendingActText({ manifest, corpusDir: CORPUS, catalogue });
+  const actText = pendingActText({ acts: acts(), catalogue });
   const { timelines, diagnostics } = resolveFacts({ laws: [aufenthg], changes: [], catalogue, ...snapshots, actText, parameters });
   const tiers = (id: string) => timeline(timelines, id).timeline.map((e) => [e.validFrom, e.validTo, e.value, e.tier, e.caveat !== undefined]);
 
