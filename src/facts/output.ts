@@ -17,24 +17,8 @@ export interface GeneratedFrom {
   laws: Array<{ law: string; versions: Array<{ validFrom: string; validTo: string | null; complete: boolean }> }>;
 }
 
-export interface FactsJsonEntry {
-  value: TimelineEntry['value'];
-  display: string;
-  validFrom: string;
-  validTo: string | null;
-  law: string;
-  lawAbbreviation: string;
-  unitLabel: string;
-  nodeId: string;
-  wording: string;
-  matched: string;
-  tier: SourceTier;
-  source?: string;
-  caveat?: string;
-  lastChange: LastChange | null;
-  lastChangeNote?: string;
-  euros?: Array<{ year: number; amount: number; display: string }>;
-}
+/** A timeline entry as written to facts.json: all of it but the internal exact share. */
+export type FactsJsonEntry = Omit<TimelineEntry, 'share'>;
 
 export interface FactsJson {
   generatedFrom: GeneratedFrom;
@@ -54,25 +38,9 @@ export function generatedFromLaws(laws: LawVersions[], files: { catalogue: strin
 }
 
 function jsonEntry(e: TimelineEntry): FactsJsonEntry {
-  const out: FactsJsonEntry = {
-    value: e.value,
-    display: e.display,
-    validFrom: e.validFrom,
-    validTo: e.validTo,
-    law: e.law,
-    lawAbbreviation: e.lawAbbreviation,
-    unitLabel: e.unitLabel,
-    nodeId: e.nodeId,
-    wording: e.wording,
-    matched: e.matched,
-    tier: e.tier,
-    lastChange: e.lastChange,
-  };
-  if (e.source) out.source = e.source;
-  if (e.caveat) out.caveat = e.caveat;
-  if (e.lastChangeNote) out.lastChangeNote = e.lastChangeNote;
-  if (e.euros) out.euros = e.euros.map((a) => ({ year: a.year, amount: a.amount, display: a.display }));
-  return out;
+  const { share: _share, ...entry } = e;
+  void _share;
+  return entry;
 }
 
 /** The JSON document for consolidated/facts.json. */
