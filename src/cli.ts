@@ -7,15 +7,15 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { diffWords } from 'diff';
+import { wordDiff } from './text/word-diff.js';
 import { formatDiagnostic, UserError, type Diagnostic } from './diagnostics/diagnostic.js';
 import { findAct, findLaw, isValidIsoDate, loadManifest, PROJECT_ROOT, readTextFile, resolveCorpusDir, type Manifest } from './corpus/manifest.js';
 import { parseStatute } from './model/parse-statute.js';
 import { serializeLaw, serializeParagraph } from './model/serialize.js';
 import { parseAddress, formatAddress } from './act/address.js';
 import { resolveAddress } from './model/resolve-address.js';
-import { unitText } from './model/text-of.js';
-import { humanLabelFromId } from './model/labels.js';
+import { paragraphText, unitText } from './model/text-of.js';
+import { compareLabels, humanLabelFromId } from './model/labels.js';
 import { applyStep, consolidate, loadCorpus, type Corpus } from './consolidate/consolidate.js';
 import { consolidationFiles, stableJson, writeOutputAtomic } from './consolidate/write-output.js';
 import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
@@ -218,15 +218,26 @@ program
     const c = consolidate(corpus());
     const a = versionOn(c, lawId, o.from);
     const b = versionOn(c, lawId, o.to);
-    const ta = o.unit ? showUnit(a.tree, o.unit, false) : serializeLaw(a.tree, 'kmein');
-    const tb = o.unit ? showUnit(b.tree, o.unit, false) : serializeLaw(b.tree, 'kmein');
-    const parts = diffWords(ta, tb);
     const color = process.stdout.isTTY;
-    let out = '';
-    for (const p of parts) {
-      if (p.added) out += color ? `\x1b[32m{+${p.value}+}\x1b[0m` : `{+${p.value}+}`;
-      else if (p.removed) out += color ? `\x1b[31m[-${p.value}-]\x1b[0m` : `[-${p.value}-]`;
-      else out += o.unit ? p.value : '';
+    const render = (ta: string, tb: string) =>
+      wordDiff(ta, tb)
+        .map((seg) =>
+          seg.type === 'ins' ? (color ? `\x1b[32m{+${seg.text}+}\x1b[0m` : `{+${seg.text}+}`) : seg.type === 'del' ? (color ? `\x1b[31m[-${seg.text}-]\x1b[0m` : `[-${seg.text}-]`) : seg.text,
+        )
+        .join('');
+    let out: string;
+    if (o.unit) {
+      out = render(showUnit(a.tree, o.unit, false), showUnit(b.tree, o.unit, false));
+    } else {
+      // the whole law: every § whose words differ, each with its own diff
+      const texts = (t: Law) => new Map(t.body.flatMap((n) => (n.kind === 'paragraph' ? [[n.id, paragraphText(n)] as const] : [])));
+      const ma = texts(a.tree);
+      const mb = texts(b.tree);
+      const ids = [...new Set([...ma.keys(), ...mb.keys()])].sort((x, y) => compareLabels(x.slice(5), y.slice(5)));
+      out = ids
+        .filter((id) => ma.get(id) !== mb.get(id))
+        .map((id) => `${humanLabelFromId(id)}\n${render(ma.get(id) ?? '', mb.get(id) ?? '')}`)
+        .join('\n\n');
     }
     process.stdout.write((out || '(no differences)') + '\n');
   });

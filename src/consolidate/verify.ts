@@ -3,7 +3,7 @@
  * white-space kind, Markdown escapes): provisions equal, provisions that differ (with a word diff) and
  * the operations that touched each differing provision.
  */
-import { diffWords } from 'diff';
+import { formatWordDiff, wordDiff as segments } from '../text/word-diff.js';
 import type { Law, Paragraph } from '../model/types.js';
 import { inhaltText, paragraphText } from '../model/text-of.js';
 import type { ChangeRecord } from './types.js';
@@ -26,10 +26,9 @@ export interface VerifyReport {
   changedAndEqual: string[];
 }
 
+/** "[-removed-]{+inserted+}" word diff of two texts. */
 export function wordDiff(a: string, b: string): string {
-  return diffWords(a, b)
-    .map((p) => (p.added ? `{+${p.value}+}` : p.removed ? `[-${p.value}-]` : p.value))
-    .join('');
+  return formatWordDiff(segments(a, b));
 }
 
 export function verifyAgainst(ours: Law, official: Law, changes: ChangeRecord[]): VerifyReport {
