@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ActEntry } from '../corpus/manifest.js';
 import { locate } from './clean-text.js';
+import { addDays } from '../text/dates.js';
 import { GERMAN_DATE, germanDate, type ArtikelNode } from './parse-act.js';
 
 export interface InkrafttretenRule {
@@ -21,11 +22,6 @@ export interface InkrafttretenRule {
   source: string;
 }
 
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Diagnostic[]): InkrafttretenRule[] {
   const rules: InkrafttretenRule[] = [];

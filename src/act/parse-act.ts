@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { locate, type CleanText } from './clean-text.js';
+import { nextLabels } from '../model/labels.js';
 
 export interface Quote {
   /** text between „ and “ (cleaned, lines joined by "\n") */
@@ -109,19 +110,6 @@ const LEVEL_OF = (label: string): number => {
 
 const LABEL_WORD = ['', 'Nummer', 'Buchstabe', 'Doppelbuchstabe', 'Dreifachbuchstabe'];
 
-function successors(label: string): string[] {
-  const num = /^(\d+)([a-z]?)$/.exec(label);
-  if (num) {
-    const n = Number(num[1]);
-    const next = [String(n + 1)];
-    if (num[2] === '') next.push(`${n}a`);
-    else next.push(`${n}${String.fromCharCode(num[2].charCodeAt(0) + 1)}`);
-    return next;
-  }
-  const c = label.charCodeAt(0) + 1;
-  if (c > 122) return [];
-  return [String.fromCharCode(c).repeat(label.length)];
-}
 
 function firstOfLevel(level: number): string {
   return ['', '1', 'a', 'aa', 'aaa'][level];
@@ -132,7 +120,7 @@ function acceptable(stack: string[], label: string): boolean {
   const level = LEVEL_OF(label);
   if (level === 0) return false;
   if (level === stack.length + 1) return label === firstOfLevel(level) || (level === 1 && stack.length === 0);
-  if (level <= stack.length) return successors(stack[level - 1]).includes(label);
+  if (level <= stack.length) return nextLabels(stack[level - 1]).includes(label);
   return false;
 }
 

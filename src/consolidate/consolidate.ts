@@ -10,6 +10,7 @@ import type { Manifest } from '../corpus/manifest.js';
 import { readCorpusText } from '../corpus/manifest.js';
 import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
+import { addDays } from '../text/dates.js';
 import { applyOperation, ApplyError } from './apply.js';
 import type { ChangeRecord, Consolidation, LawVersion, LawVersions } from './types.js';
 
@@ -61,11 +62,6 @@ export function instructionsFor(acts: LoadedAct[], law: string): InstructionReco
     );
 }
 
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Apply a list of instructions to a tree, recording one ChangeRecord per operation.
@@ -166,7 +162,7 @@ export function consolidate(corpus: Corpus): Consolidation {
         missingSoFar.push(`${act.entry.citation}: ${act.entry.missing}`);
       }
       const prev = versions[versions.length - 1];
-      prev.validTo = dayBefore(date);
+      prev.validTo = addDays(date, -1);
       versions.push({
         law: entry.id,
         validFrom: date,

@@ -7,19 +7,10 @@
  * wrapped date "16. August 2023" at a line start stays in its sentence.
  */
 import { buildContent, buildItems, assignIds, type TextBlock } from '../model/build-units.js';
-import { matchItemLabel, LIST_RANK } from '../model/labels.js';
+import { matchItemLabel, nextLabels, LIST_RANK } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
 
-function successors(label: string): string[] {
-  const num = /^(\d+)([a-z]?)$/.exec(label);
-  if (num) {
-    const n = Number(num[1]);
-    return num[2] === '' ? [String(n + 1), `${n}a`] : [String(n + 1), `${n}${String.fromCharCode(num[2].charCodeAt(0) + 1)}`];
-  }
-  const c = label.charCodeAt(0) + 1;
-  return c > 122 ? [] : [String.fromCharCode(c).repeat(label.length)];
-}
 
 const FIRST: Record<ListKind, string> = { nummer: '1', buchstabe: 'a', doppelbuchstabe: 'aa', dreifachbuchstabe: 'aaa' };
 
@@ -35,7 +26,7 @@ export function quotedBlocks(content: string): TextBlock[] {
       else if (i === 0 || blocks.length === 0) accept = true;
       else {
         const prev = last[l.kind];
-        accept = l.label === FIRST[l.kind] || (prev !== undefined && successors(prev).includes(l.label));
+        accept = l.label === FIRST[l.kind] || (prev !== undefined && nextLabels(prev).includes(l.label));
       }
     }
     if (accept && l) {

@@ -44,11 +44,9 @@ export interface ResolveFactsResult {
   diagnostics: Diagnostic[];
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays } from '../text/dates.js';
+
+export { addDays };
 
 /** Does a change record touch the unit (the unit itself, a unit inside it, or a unit containing it)? */
 export function changeCovers(r: ChangeRecord, law: string, nodeId: string): boolean {

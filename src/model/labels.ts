@@ -142,3 +142,17 @@ export function humanLabelFromId(id: string): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * The labels that may follow `label` in a numbering: "7" → "8" or "7a"; "7a" → "8" or "7b";
+ * "c" → "d"; "aa" → "bb".
+ */
+export function nextLabels(label: string): string[] {
+  const num = /^(\d+)([a-z]?)$/.exec(label);
+  if (num) {
+    const n = Number(num[1]);
+    return num[2] === '' ? [String(n + 1), `${n}a`] : [String(n + 1), `${n}${String.fromCharCode(num[2].charCodeAt(0) + 1)}`];
+  }
+  const c = label.charCodeAt(0) + 1;
+  return c > 122 ? [] : [String.fromCharCode(c).repeat(label.length)];
+}
