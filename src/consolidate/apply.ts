@@ -12,7 +12,7 @@ import { assignIds } from '../model/build-units.js';
 import { compareLabels } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
-import { cloneParagraph, sentencesOf } from '../model/walk.js';
+import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
 import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
 
 export interface ApplyResult {
@@ -32,13 +32,8 @@ export class ApplyError extends Error {
   }
 }
 
-type ListOwner = { list: Array<Unit | Absatz | Satz>; index: number };
-
-interface Hit {
-  node: Unit;
-  /** the array that holds the node, and its index there */
-  owner?: ListOwner;
-}
+/** A resolved unit; the § itself has no owner list. */
+type Hit = Omit<ChildHit, 'owner'> & { owner?: ChildHit['owner'] };
 
 function fail(code: string, message: string): never {
   throw new ApplyError(code, message);
@@ -108,7 +103,7 @@ function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
     const next: Hit[] = [];
     for (const h of hits) {
       for (const label of part.labels) {
-        const found = findChild(h.node, part.kind, label);
+        const found = findChildren(h.node, part.kind, label);
         if (found.length === 0) fail('target-not-found', `${formatAddress([part])} (label ${label}) not found in ${h.node.id || '§'}`);
         if (found.length > 1) fail('target-ambiguous', `${formatAddress([part])} matches ${found.length} units in ${h.node.id}`);
         next.push(found[0]);
@@ -119,33 +114,6 @@ function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
   return hits;
 }
 
-function findChild(node: Unit, kind: UnitKind, label: string): Hit[] {
-  if (kind === 'absatz') {
-    if (node.kind !== 'paragraph') return [];
-    const list = node.children;
-    return list.flatMap((c, index) => (c.kind === 'absatz' && c.label === label ? [{ node: c, owner: { list, index } }] : []));
-  }
-  if (kind === 'satz') {
-    const list = node.kind === 'paragraph' ? null : sentencesOf(node);
-    if (node.kind === 'paragraph') {
-      const direct = node.children;
-      const sentences = direct.filter((c): c is Satz => c.kind === 'satz');
-      const s = sentences[Number(label) - 1];
-      return s ? [{ node: s, owner: { list: direct, index: direct.indexOf(s) } }] : [];
-    }
-    const s = list![Number(label) - 1];
-    return s ? [{ node: s, owner: { list: list!, index: Number(label) - 1 } }] : [];
-  }
-  // list kinds: search the items of the node's sentences (one level)
-  const out: Hit[] = [];
-  for (const s of sentencesOf(node)) {
-    const items = s.items ?? [];
-    items.forEach((it, index) => {
-      if (it.kind === kind && it.label === label) out.push({ node: it, owner: { list: items, index } });
-    });
-  }
-  return out;
-}
 
 interface Slot {
   get(): string;

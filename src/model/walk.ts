@@ -1,7 +1,7 @@
 /**
  * Walking the unit tree: every unit with its parent, lookup by node id, the § of a node.
  */
-import type { Absatz, BodyNode, Law, ListItem, Paragraph, Satz, Unit } from './types.js';
+import type { Absatz, BodyNode, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from './types.js';
 
 export function* unitsOfParagraph(p: Paragraph): Generator<Unit> {
   yield p;
@@ -88,4 +88,33 @@ export function sentencesOf(node: Unit): Satz[] {
     default:
       return node.children;
   }
+}
+
+/** A unit found below another, with the array that holds it (to replace, remove or insert beside it). */
+export interface ChildHit {
+  node: Unit;
+  owner: { list: Array<Unit | Absatz | Satz>; index: number };
+}
+
+/**
+ * The children of `node` of one kind and label: Absätze of a §; Sätze by position; list items among
+ * the items of the node's own Sätze (one level: "Nummer 2" of an Absatz, "Buchstabe c" of a Nummer).
+ */
+export function findChildren(node: Unit, kind: UnitKind, label: string): ChildHit[] {
+  if (kind === 'absatz') {
+    if (node.kind !== 'paragraph') return [];
+    const list = node.children;
+    return list.flatMap((c, index) => (c.kind === 'absatz' && c.label === label ? [{ node: c, owner: { list, index } }] : []));
+  }
+  if (kind === 'satz') {
+    if (node.kind === 'satz') return [];
+    const s = sentencesOf(node)[Number(label) - 1];
+    if (!s) return [];
+    const list: Array<Absatz | Satz> = node.kind === 'paragraph' ? node.children : sentencesOf(node);
+    return [{ node: s, owner: { list, index: list.indexOf(s) } }];
+  }
+  return sentencesOf(node).flatMap((s) => {
+    const items = s.items ?? [];
+    return items.flatMap((it, index) => (it.kind === kind && it.label === label ? [{ node: it, owner: { list: items, index } }] : []));
+  });
 }
