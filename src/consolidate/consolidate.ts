@@ -100,6 +100,7 @@ export function applyInstructions(
         if (!(e instanceof ApplyError)) throw e;
         row.status = 'failed';
         row.reason = e.message;
+        row.code = e.code;
         const para = op.target.find((p) => p.kind === 'paragraph');
         if (para && 'labels' in para) row.paragraphId = `para-${para.labels[0]}`;
         diagnostics.push({
@@ -152,7 +153,7 @@ export function consolidate(corpus: Corpus): Consolidation {
       for (const idx of r.indices) {
         const c = changes[idx];
         // an Inhaltsübersicht the base text does not carry is no gap in the norm text
-        const noToc = c.status === 'failed' && c.target.startsWith('Inhaltsübersicht') && /no Inhaltsübersicht/.test(c.reason ?? '');
+        const noToc = c.code === 'no-inhaltsuebersicht';
         if ((c.status === 'incomplete-text' || c.status === 'failed') && !noToc) {
           missingSoFar.push(`${corpus.acts.find((a) => a.entry.id === c.act)?.entry.citation ?? c.act} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`);
         }

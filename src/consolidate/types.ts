@@ -26,6 +26,8 @@ export interface ChangeRecord {
   status: OperationStatus;
   /** why it failed / was not applied */
   reason?: string;
+  /** the diagnostic code of a failure ("target-not-found", "no-inhaltsuebersicht" …) */
+  code?: string;
   source: SourceLocation;
   /** the instruction's wording (cleaned act text) */
   wording: string;
