@@ -46,7 +46,7 @@ export function corpusFactsJson(result: Consolidation, facts: ResolveFactsResult
 }
 
 export async function factsJsonFor(corpus: Corpus, result: Consolidation): Promise<SiteFactsJson> {
-  return corpusFactsJson(result, resolveCorpusFacts(corpus, result)) as unknown as SiteFactsJson;
+  return corpusFactsJson(result, resolveCorpusFacts(corpus, result));
 }
 
 export async function extraOutputs(corpus: Corpus, result: Consolidation): Promise<OutputFile[]> {
