@@ -18,6 +18,11 @@ export interface CleanText {
   segCol: number[];
   /** number of lines of the original file */
   lineCount: number;
+  /**
+   * Editorial in-force markers of web copies ("abweichendes Inkrafttreten am 15.07.2021" …
+   * "Ende abweichendes Inkrafttreten"): the offset where each starts or ends (date null), in order.
+   */
+  markers: Array<{ offset: number; date: string | null; line: number }>;
 }
 
 const FURNITURE: RegExp[] = [
@@ -58,9 +63,111 @@ export function joinHyphenated(left: string, right: string, vocabulary?: Set<str
   return 'keep-hyphen';
 }
 
+/** One physical line of the input after web-layout normalisation, with where it came from. */
+interface RawLine {
+  text: string;
+  line: number;
+  /** 0-based column of text[0] in the original line */
+  col: number;
+}
+
+/**
+ * Web chrome of the sites that copy the BGBl text (buzer.de, umwelt-online, bgbl.de, Bundesanzeiger):
+ * lines that are never part of an act. Matched against the trimmed line.
+ */
+const WEB_CHROME: RegExp[] = [
+  /^(?:Tools:|Update via:|Anzeige|Vorschriftensuche|Regelwerk|Änderungstext|Eingangsformel|Schlussformel|Schlußformel|Inhaltsverzeichnis|ENDE|---+|\|(?:\s*\|)*|Fußnoten?)$/,
+  /^Bundesrecht - tagaktuell konsolidiert/,
+  /^Inhaltsverzeichnis \| Ausdrucken/,
+  /^Link zu dieser Seite:/,
+  /^ID: \d+$/,
+  /^\(Stand: \d{2}\.\d{2}\.\d{4}\)$/,
+  /^Zu den Beratungsabläufen/,
+  /^(?:Für einen individuellen Ausdruck|Einstellungen in der Druckvorschau|Druck- und Lokalversion)/,
+  /^Artikel \d+[a-z]? (?:wird in \d+ Vorschriften? zitiert|ändert mWv\.)/,
+  /^Artikel \d+[a-z]? - .+\(.*k\.a\.Abk\.\)$/,
+  /^.+\(.*k\.a\.Abk\.\)$/,
+  /^[GV]\. v\. \d{2}\.\d{2}\.\d{4} .*(?:BGBl|BAnz)/,
+  /^\d+ Änderungen \|/,
+  /^\*\)$/,
+];
+
+/** Lines after which a web page holds only its own listings (citations, ads): the act has ended. */
+const WEB_TRAILER: RegExp[] = [
+  /^Zitierungen von /,
+  /^Zitate in Änderungsvorschriften/,
+  /^Sie sehen die Vorschriften, die auf /,
+  /^Ihr Rechtsradar/,
+  /^Alle vollständigen Texte in der aktuellen Fassung/,
+  /^Abonnentenzugang/,
+  /^Nutzungsgebühr:/,
+];
+
+/** buzer's editorial in-force markers: kept as marker lines for the Inkrafttreten reader */
+export const MARKER_START = /^abweichendes Inkrafttreten am (\d{2})\.(\d{2})\.(\d{4})$/;
+export const MARKER_END = /^Ende abweichendes Inkrafttreten$/;
+
+const LABEL_ONLY = /^„?(?:\d+[a-z]?\.|[a-z]{1,3}\))$/;
+
+/**
+ * Normalise the layout of web copies to the layout of the BGBl: list bullets ("- 1."), bullets glued to
+ * the previous word ("monatlich- 1."), labels on a line of their own, "alt | neu" tables (the new column
+ * is the act's text), web chrome and trailing listings. Each output line keeps its source line and
+ * column.
+ */
+export function normaliseWebLayout(raw: string): RawLine[] {
+  const src = raw.replace(/\r\n?/g, '\n').split('\n');
+  const out: RawLine[] = [];
+  for (let i = 0; i < src.length; i++) {
+    let text = src[i].replace(/[\u00a0\t]/g, (c) => (c === '\t' ? ' ' : c));
+    let col = 0;
+    const trimmed = text.trim();
+    if (WEB_TRAILER.some((r) => r.test(trimmed))) break;
+    // table rows: "| alt | neu |" (header) and "| old text | new text |": keep the new column
+    if (/^\|.*\|$/.test(trimmed) && trimmed.length > 2) {
+      const cells = trimmed.slice(1, -1).split(' | ');
+      if (cells.length === 2 && /^alt$/.test(cells[0].trim()) && /^neu$/.test(cells[1].trim())) continue;
+      const last = cells[cells.length - 1];
+      col = text.lastIndexOf(last);
+      text = last;
+    }
+    // bullets: "- 1." / "- In § 1 …"
+    const b = /^(\s*-\s+)(?=\S)/.exec(text);
+    if (b && !/^\s*-\s*$/.test(text)) {
+      col += b[1].length;
+      text = text.slice(b[1].length);
+    }
+    // a bullet glued to the end of the previous words: "beträgt monatlich- 1."
+    const g = /^(.*\S)- („?(?:\d+[a-z]?\.|[a-z]{1,3}\)))$/.exec(text);
+    if (g && !/\s-$/.test(g[1] + '-')) {
+      out.push({ text: g[1], line: i + 1, col });
+      out.push({ text: g[2], line: i + 1, col: col + g[1].length + 2 });
+      continue;
+    }
+    out.push({ text, line: i + 1, col });
+  }
+  // a label alone on its line ("1." / "a)" / "„4.") belongs to the next non-empty line
+  const joined: RawLine[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const l = out[k];
+    if (LABEL_ONLY.test(l.text.trim())) {
+      let n = k + 1;
+      while (n < out.length && out[n].text.trim() === '') n++;
+      if (n < out.length && !LABEL_ONLY.test(out[n].text.trim()) && !/^Artikel \d/.test(out[n].text.trim())) {
+        const next = out[n];
+        joined.push({ text: `${l.text.trim()} ${next.text.trim()}`, line: l.line, col: l.col + (l.text.length - l.text.trimStart().length) });
+        k = n;
+        continue;
+      }
+    }
+    joined.push(l);
+  }
+  return joined;
+}
+
 export function cleanActText(file: string, raw: string, vocabulary?: Set<string>): CleanText {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
-  const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: lines.length };
+  const lines = normaliseWebLayout(raw);
+  const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: raw.split('\n').length, markers: [] };
   // The text is built as finished logical lines + the current one, with its length tracked: reading the
   // end of one ever-growing string (regex, slice) flattens it each time and made cleaning quadratic.
   const done: string[] = [];
@@ -70,8 +177,9 @@ export function cleanActText(file: string, raw: string, vocabulary?: Set<string>
   let inFootnote = false;
   let lastWasEmpty = true;
   for (let i = 0; i < lines.length; i++) {
-    const rawLine = lines[i];
-    const lead = rawLine.length - rawLine.trimStart().length;
+    const rawLine = lines[i].text;
+    const srcLine = lines[i].line;
+    const lead = lines[i].col + rawLine.length - rawLine.trimStart().length;
     let line = rawLine.trim();
     if (line === '') {
       inFootnote = false;
@@ -85,12 +193,17 @@ export function cleanActText(file: string, raw: string, vocabulary?: Set<string>
     }
     lastWasEmpty = false;
     if (inFootnote) continue;
-    if (isFurniture(line)) continue;
-    // footnote markers at the end of a title line ("Fachkräfteeinwanderung*")
-    line = line.replace(/(\p{L})\*+$/u, '$1');
+    const mk = MARKER_START.exec(line);
+    if (mk || MARKER_END.test(line)) {
+      out.markers.push({ offset: started ? doneLength + cur.length + 1 : 0, date: mk ? `${mk[3]}-${mk[2]}-${mk[1]}` : null, line: srcLine });
+      continue;
+    }
+    if (isFurniture(line) || WEB_CHROME.some((r) => r.test(line)) || /^Anm\. d\. Red\.:/.test(line)) continue;
+    // footnote markers at the end of a title line ("Fachkräfteeinwanderung*") and after "Verkündung*)"
+    line = line.replace(/(\p{L})\*+$/u, '$1').replace(/(\p{L})\*\)/gu, '$1');
     if (!started) {
       started = true;
-      pushSeg(out, 0, i + 1, lead + 1);
+      pushSeg(out, 0, srcLine, lead + 1);
       cur = line;
       continue;
     }
@@ -99,24 +212,64 @@ export function cleanActText(file: string, raw: string, vocabulary?: Set<string>
       const how = joinHyphenated(cur.slice(Math.max(0, cur.lastIndexOf(' ') + 1)), line, vocabulary);
       if (how === 'join') {
         cur = cur.slice(0, -1);
-        pushSeg(out, doneLength + cur.length, i + 1, lead + 1);
+        pushSeg(out, doneLength + cur.length, srcLine, lead + 1);
         cur += line;
         continue;
       }
       if (how === 'keep-hyphen') {
-        pushSeg(out, doneLength + cur.length, i + 1, lead + 1);
+        pushSeg(out, doneLength + cur.length, srcLine, lead + 1);
         cur += line;
         continue;
       }
     }
     done.push(cur);
     doneLength += cur.length + 1;
-    pushSeg(out, doneLength, i + 1, lead + 1);
+    pushSeg(out, doneLength, srcLine, lead + 1);
     cur = line;
   }
   if (started) done.push(cur);
-  out.text = done.join('\n');
+  out.text = pairQuotes(done.join('\n'));
   return out;
+}
+
+const QUOTE_CHARS = new Set(['"', '„', '“', '”', '»', '«']);
+const SPACE = /[\s\u00a0]/;
+const CLOSE_FOLLOW = /[\s\u00a0.,;:)!?\]]/;
+
+/**
+ * Quotation marks in every form („…“ "…" »…« «…» “…”, straight on both sides, a closing straight quote
+ * after „) become „ and “, paired by position and by the characters around each mark: a mark after a
+ * space or a colon and before a word opens; a mark after a word and before a space or punctuation
+ * closes. The text keeps its length, so source positions stay valid.
+ */
+export function pairQuotes(text: string): string {
+  let depth = 0;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!QUOTE_CHARS.has(c)) continue;
+    let mark: '„' | '“';
+    if (c === '„') mark = '„';
+    else {
+      const prev = i > 0 ? text[i - 1] : '\n';
+      const next = i + 1 < text.length ? text[i + 1] : '\n';
+      const openLike = (SPACE.test(prev) || /[(:\[/]/.test(prev) || prev === '\n') && !SPACE.test(next);
+      const closeLike = !SPACE.test(prev) && (CLOSE_FOLLOW.test(next) || next === '\n');
+      if (depth > 0 && closeLike) mark = '“';
+      else if (openLike) mark = '„';
+      else if (depth > 0 && !SPACE.test(next)) mark = c === '“' || c === '”' || c === '«' ? '“' : '„';
+      else if (depth > 0) mark = '“';
+      else mark = '„';
+    }
+    if (mark === '„') depth++;
+    else if (depth > 0) depth--;
+    if (mark !== c) {
+      out += text.slice(last, i) + mark;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function pushSeg(c: CleanText, offset: number, line: number, col: number): void {

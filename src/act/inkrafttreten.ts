@@ -14,92 +14,155 @@ import { GERMAN_DATE, germanDate, type ArtikelNode } from './parse-act.js';
 export interface InkrafttretenRule {
   /** null = the whole act (default rule) */
   artikel: string | null;
-  /** null = the whole Artikel */
+  /** null = the whole Artikel; else the instruction paths it names: "2", "3 b" (Nummer 3 Buchstabe b) */
   nummern: string[] | null;
-  kind: 'fixed' | 'day-after-verkuendung';
+  kind: 'fixed' | 'day-after-verkuendung' | 'unknown';
   date?: string;
   earliest?: string;
   source: string;
 }
 
+/** Split an Absatz into its in-force sentences ("… in Kraft. Die Artikel 2, 5 und 9 treten …"). */
+function sentencesOfAbsatz(text: string): string[] {
+  return text
+    .split(/(?<=\bin Kraft(?:,[^.]*)?\.)\s+(?=\p{Lu})/u)
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** "Artikel 3 sowie Artikel 5 Nummer 2 und 7" / "Artikel 1 Nummer 3 Buchstabe b" → rules' subjects */
+function readSubjects(subject: string): Array<{ artikel: string; nummern: string[] | null }> | undefined {
+  const refs = subject.replace(/^(?:Die|Der)\s+/, '').split(/\s*(?:,|\bsowie\b|\bund\b)\s*(?=Artikel\b)/);
+  const out: Array<{ artikel: string; nummern: string[] | null }> = [];
+  for (const ref of refs) {
+    const r = /^Artikel\s+(\d+[a-z]?(?:\s*(?:,|und|sowie|bis)\s*\d+[a-z]?)*)(?:\s+(?:Nummer|Nummern)\s+(.+))?$/.exec(ref.trim());
+    if (!r) return undefined;
+    let artikelNos = r[1].split(/\s*(?:,|und|sowie)\s*/).filter(Boolean);
+    const range = /^(\d+)\s*bis\s*(\d+)$/.exec(r[1].trim());
+    if (range) artikelNos = Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i));
+    let nummern: string[] | null = null;
+    if (r[2]) {
+      nummern = [];
+      // "2 und 7", "3 Buchstabe b", "2 Buchstabe a und c"
+      for (const part of r[2].split(/\s*(?:,|\bund\b|\bsowie\b)\s*(?=\d)/)) {
+        const b = /^(\d+[a-z]?)(?:\s+Buchstaben?\s+(.+))?$/.exec(part.trim());
+        if (!b) return undefined;
+        if (b[2]) for (const x of b[2].split(/\s*(?:,|und|sowie)\s*/).filter(Boolean)) nummern.push(`${b[1]} ${x}`);
+        else nummern.push(b[1]);
+      }
+    }
+    for (const no of artikelNos) out.push({ artikel: no, nummern });
+  }
+  return out;
+}
 
 export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Diagnostic[]): InkrafttretenRule[] {
   const rules: InkrafttretenRule[] = [];
+  const unreadable: string[] = [];
   for (const abs of a.absaetze) {
-    const where = `Artikel ${a.number} Absatz ${abs.label}`;
-    const loc = locate(a.clean, abs.start);
-    const m = /^(.*?)\s+(?:tritt|treten)\s+(.*?)\s+in Kraft(.*)$/.exec(abs.text);
-    if (!m) {
-      diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `Inkrafttreten sentence not understood: "${abs.text}"`, location: loc, act: act.id, path: where });
-      continue;
-    }
-    const subject = m[1];
-    const when = `${m[2]}${m[3]}`;
-    let kind: InkrafttretenRule['kind'];
-    let date: string | undefined;
-    let earliest: string | undefined;
-    const dm = GERMAN_DATE.exec(m[2]);
-    if (/am Tag nach der Verkündung/.test(m[2])) {
-      kind = 'day-after-verkuendung';
-      const e = /frühestens jedoch am (\d{1,2})\.\s*(\S+)\s+(\d{4})/.exec(when);
-      if (e) {
-        earliest = germanDate(e[1], e[2], e[3]);
-        if (!earliest) {
-          diagnostics.push({ severity: 'error', code: 'impossible-date', message: `impossible date "${e[0]}"`, location: loc, act: act.id, path: where });
+    for (const sentence of sentencesOfAbsatz(abs.text)) {
+      const where = `Artikel ${a.number}${a.absaetze.length > 1 ? ` Absatz ${abs.label}` : ''}`;
+      const loc = locate(a.clean, abs.start);
+      const m = /^(.*?)\s+(?:tritt|treten)\s+(.*?)\s+in Kraft(.*)$/.exec(sentence);
+      if (!m) {
+        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `Inkrafttreten sentence not understood: "${sentence}"`, location: loc, act: act.id, path: where });
+        unreadable.push(where);
+        continue;
+      }
+      const subject = m[1];
+      const when = `${m[2]}${m[3]}`;
+      let kind: InkrafttretenRule['kind'];
+      let date: string | undefined;
+      let earliest: string | undefined;
+      const dm = GERMAN_DATE.exec(m[2]);
+      const given = /am Tag nach der Verkündung\s*\((\d{2})\.(\d{2})\.(\d{4})\)/.exec(m[2]);
+      if (given) {
+        // a web copy that states the resulting day: "am Tag nach der Verkündung (24.07.2025)"
+        kind = 'fixed';
+        date = `${given[3]}-${given[2]}-${given[1]}`;
+      } else if (/am Tag nach der Verkündung/.test(m[2])) {
+        kind = 'day-after-verkuendung';
+        const e = /frühestens jedoch am (\d{1,2})\.\s*(\S+)\s+(\d{4})/.exec(when);
+        if (e) {
+          earliest = germanDate(e[1], e[2], e[3]);
+          if (!earliest) {
+            diagnostics.push({ severity: 'error', code: 'impossible-date', message: `impossible date "${e[0]}"`, location: loc, act: act.id, path: where });
+            unreadable.push(where);
+            continue;
+          }
+        }
+      } else if (dm) {
+        kind = 'fixed';
+        date = germanDate(dm[1], dm[2], dm[3]);
+        if (!date) {
+          diagnostics.push({ severity: 'error', code: 'impossible-date', message: `impossible date "${dm[0]}" in ${where}`, location: loc, act: act.id, path: where });
+          unreadable.push(where);
           continue;
         }
-      }
-    } else if (dm) {
-      kind = 'fixed';
-      date = germanDate(dm[1], dm[2], dm[3]);
-      if (!date) {
-        diagnostics.push({ severity: 'error', code: 'impossible-date', message: `impossible date "${dm[0]}" in ${where}`, location: loc, act: act.id, path: where });
+      } else {
+        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `in-force date not understood: "${m[2]}"`, location: loc, act: act.id, path: where });
+        unreadable.push(where);
         continue;
       }
-    } else {
-      diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `in-force date not understood: "${m[2]}"`, location: loc, act: act.id, path: where });
-      continue;
-    }
-    const source = `${where}: ${abs.text}`;
-    if (/^(?:Die|Das|Diese|Dieses)\s+(?:Verordnung|Gesetz)\b/.test(subject)) {
-      rules.push({ artikel: null, nummern: null, kind, date, earliest, source });
-      continue;
-    }
-    // "Die Artikel 1 und 4" / "Artikel 3 sowie Artikel 5 Nummer 2 und 7"
-    const refs = subject.replace(/^Die\s+/, '').split(/\s*(?:,|\bsowie\b|\bund\b)\s*(?=Artikel\b)/);
-    for (const ref of refs) {
-      const r = /^Artikel\s+(.+?)(?:\s+(?:Nummer|Nummern)\s+(.+))?$/.exec(ref.trim());
-      if (!r) {
-        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `reference not understood: "${ref}"`, location: loc, act: act.id, path: where });
+      const source = `${where}: ${sentence}`;
+      if (/^(?:Die|Das|Diese|Dieses)\s+(?:Verordnung|Gesetz)\b|^(?:Gesetz|Verordnung)\b/.test(subject)) {
+        // "vorbehaltlich der Absätze 2 bis 4": those Absätze must be there
+        const vb = /vorbehaltlich (?:der Absätze (\d+) bis (\d+)|der Absätze ([\d, und]+)|des Absatzes (\d+))/.exec(subject + ' ' + m[2]);
+        if (vb) {
+          const wanted = vb[1] ? Array.from({ length: Number(vb[2]) - Number(vb[1]) + 1 }, (_, i) => String(Number(vb[1]) + i)) : (vb[3] ?? vb[4]).split(/\s*(?:,|und)\s*/).filter(Boolean);
+          const missing = wanted.filter((w) => !a.absaetze.some((x) => x.label === w));
+          if (missing.length) {
+            diagnostics.push({ severity: 'error', code: 'inkrafttreten-absatz-missing', message: `${where} reserves Absatz ${missing.join(', ')}, which the text lacks; the general date is not applied to Artikel that an exception may concern`, location: loc, act: act.id, path: where });
+            unreadable.push(`${where} (Absatz ${missing.join(', ')} missing)`);
+          }
+        }
+        rules.push({ artikel: null, nummern: null, kind, date, earliest, source });
         continue;
       }
-      const artikelNos = r[1].split(/\s*(?:,|und|sowie)\s*/).filter(Boolean);
-      const nummern = r[2] ? r[2].split(/\s*(?:,|und|sowie)\s*/).filter(Boolean) : null;
-      for (const no of artikelNos) rules.push({ artikel: no, nummern, kind, date, earliest, source });
+      const subjects = readSubjects(subject);
+      if (!subjects) {
+        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `reference not understood: "${subject}"`, location: loc, act: act.id, path: where });
+        unreadable.push(where);
+        continue;
+      }
+      for (const x of subjects) rules.push({ artikel: x.artikel, nummern: x.nummern, kind, date, earliest, source });
+    }
+  }
+  // a part of the article that could not be read may hold an exception: the general rule is not safe
+  if (unreadable.length) {
+    for (const r of rules) {
+      if (r.artikel === null) {
+        r.kind = 'unknown';
+        r.source = `${r.source} — not applied, because ${unreadable.join('; ')} could not be read and may hold an exception`;
+      }
     }
   }
   return rules;
 }
 
-/** The date on which an Artikel (and Nummer) enters into force; null when the act does not tell. */
+/** The date on which an Artikel (and Nummer, Buchstabe) enters into force; null when the act does not tell. */
 export function effectiveDate(
   rules: InkrafttretenRule[],
   artikel: string,
   nummer: string | null,
   act: ActEntry,
+  labels: string[] = nummer ? [nummer] : [],
 ): { date: string | null; source: string } {
-  const specific =
-    rules.find((r) => r.artikel === artikel && r.nummern && nummer && r.nummern.includes(nummer)) ??
-    rules.find((r) => r.artikel === artikel && !r.nummern) ??
-    rules.find((r) => r.artikel === null);
+  let specific: InkrafttretenRule | undefined;
+  for (let k = labels.length; k >= 1 && !specific; k--) {
+    const key = labels.slice(0, k).join(' ');
+    specific = rules.find((r) => r.artikel === artikel && r.nummern?.includes(key));
+  }
+  specific ??= rules.find((r) => r.artikel === artikel && !r.nummern) ?? rules.find((r) => r.artikel === null);
   if (!specific) return { date: null, source: `no in-force rule for Artikel ${artikel}` };
+  if (specific.kind === 'unknown') return { date: null, source: specific.source };
   if (specific.kind === 'fixed') return { date: specific.date!, source: specific.source };
   // am Tag nach der Verkündung [, frühestens jedoch am …]
   const v = act.verkuendung;
   if (v.date) {
     const next = addDays(v.date, 1);
     const date = specific.earliest && specific.earliest > next ? specific.earliest : next;
-    return { date, source: `${specific.source} (Verkündung ${v.date})` };
+    return { date, source: `${specific.source} (Verkündung ${v.date}: ${v.source})` };
   }
   if (v.latest && specific.earliest && addDays(v.latest, 1) <= specific.earliest) {
     return { date: specific.earliest, source: `${specific.source} (Verkündung no later than ${v.latest}, so the earliest date governs)` };

@@ -6,7 +6,8 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import type { ActEntry, Manifest } from '../corpus/manifest.js';
 import { cleanActText, locate } from './clean-text.js';
-import { parseActFragment, type ArtikelNode, type InstructionNode } from './parse-act.js';
+import { findLawCitation, parseActFragment, type ArtikelNode, type InstructionNode } from './parse-act.js';
+import { readVerkuendung, type VerkuendungFound } from './verkuendung.js';
 import { parseInstruction } from './parse-instruction.js';
 import { readInkrafttreten, effectiveDate, type InkrafttretenRule } from './inkrafttreten.js';
 import type { Address } from './address.js';
@@ -47,6 +48,50 @@ export interface LoadedAct {
   texts: Array<{ file: string; text: string }>;
 }
 
+/** Edit distance, for "did you mean" on law names. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** The known law a name as written refers to ("des Aufenthaltsgesetzes" → aufenthg), or a near miss. */
+export function resolveLawName(name: string, laws: Manifest['laws']): { law?: string; nearMiss?: string } {
+  const forms = (n: string) => {
+    const l = n.trim().toLowerCase();
+    return [l, l.replace(/es$/, ''), l.replace(/s$/, '')];
+  };
+  const written = forms(name);
+  for (const law of laws) {
+    const known = [...law.names, law.abbreviation, law.title].map((n) => n.toLowerCase());
+    if (written.some((w) => known.includes(w))) return { law: law.id };
+  }
+  let best: { name: string; d: number } | undefined;
+  for (const law of laws) {
+    for (const n of law.names) {
+      const d = Math.min(...written.map((w) => distance(w, n.toLowerCase())));
+      if (d <= Math.max(2, Math.floor(n.length / 12)) && (!best || d < best.d)) best = { name: n, d };
+    }
+  }
+  return { nearMiss: best?.name };
+}
+
+/** Every name by which a known law may be cited, longest first. */
+function citableNames(laws: Manifest['laws']): string[] {
+  return [...new Set(laws.flatMap((l) => [...l.names, l.abbreviation]))].filter((n) => n.length > 2).sort((a, b) => b.length - a.length);
+}
+
+/** The sentence without the citation of the amended law: "§ 1 der X vom … wird …" → "§ 1 wird …". */
+function withoutCitation(sentence: string, names: string[]): string {
+  const c = findLawCitation(sentence, names);
+  if (!c) return sentence;
+  const before = sentence.slice(0, c.start).replace(/\s+$/, '');
+  const after = sentence.slice(c.end).replace(/^\s*,?\s*/, '');
+  return `${before} ${after}`.trim().replace(/^(?:Die|Das|Der)\s+(?=wird|werden)/, '');
+}
+
 export function loadAct(
   entry: ActEntry,
   manifest: Manifest,
@@ -58,11 +103,17 @@ export function loadAct(
   const texts: Array<{ file: string; text: string }> = [];
   let title: string | undefined;
   let date: string | undefined;
+  let verkuendung: VerkuendungFound | undefined;
+  let verkuendungFile = entry.files[0] ?? entry.id;
   for (const file of entry.files) {
     const raw = readFile(file);
     if (raw.trim() === '') {
       diagnostics.push({ severity: 'error', code: 'empty-file', message: `act file is empty: ${file}`, location: { file, line: 1, column: 1 }, act: entry.id });
       continue;
+    }
+    if (!verkuendung) {
+      verkuendung = readVerkuendung(raw);
+      if (verkuendung) verkuendungFile = file;
     }
     const clean = cleanActText(file, raw, vocabulary);
     texts.push({ file, text: clean.text });
@@ -72,62 +123,99 @@ export function loadAct(
     date ??= frag.date;
     artikel.push(...frag.artikel);
   }
+  // the Verkündung: from the text; the manifest where the text does not say
+  let actEntry = entry;
+  if (verkuendung) {
+    if (entry.verkuendung.date && entry.verkuendung.date !== verkuendung.date) {
+      diagnostics.push({ severity: 'warning', code: 'verkuendung-differs', message: `the text gives the Verkündung as ${verkuendung.date} ("${verkuendung.source}"), the manifest as ${entry.verkuendung.date}; the text is used`, location: { file: verkuendungFile, line: verkuendung.line, column: 1 }, act: entry.id });
+    }
+    actEntry = { ...entry, verkuendung: { date: verkuendung.date, source: `${verkuendungFile}:${verkuendung.line}: "${verkuendung.source}"` } };
+  }
   if (artikel.length === 0) {
     diagnostics.push({
       severity: 'error',
       code: 'no-artikel',
-      message: `no "Artikel N" found in the text of ${entry.id}`,
+      message: `no "Artikel N" and no amending sentence found in the text of ${entry.id}`,
       location: { file: entry.files[0] ?? entry.id, line: 1, column: 1 },
       act: entry.id,
     });
   }
-  // Inkrafttreten: from the act's own article, else from the manifest
+  // Inkrafttreten: from the act's own article; the manifest supplies or overrides the Artikel it names
   const inkArtikel = artikel.find((a) => /Inkrafttreten/.test(a.heading));
   let rules: InkrafttretenRule[] = [];
-  if (inkArtikel) {
-    rules = readInkrafttreten(inkArtikel, entry, diagnostics);
-  } else if (entry.inkrafttreten) {
-    rules = entry.inkrafttreten.map((e) => ({
+  if (inkArtikel) rules = readInkrafttreten(inkArtikel, actEntry, diagnostics);
+  if (entry.inkrafttreten) {
+    const fromManifest = entry.inkrafttreten.map((e) => ({
       artikel: e.artikel,
       nummern: null,
       kind: 'fixed' as const,
       date: e.date,
       source: `manifest: ${e.source}`,
     }));
-    diagnostics.push({
-      severity: 'info',
-      code: 'inkrafttreten-from-manifest',
-      message: `the text of ${entry.citation} lacks its Inkrafttreten article; in-force dates come from the manifest (${rules.map((r) => `Artikel ${r.artikel}: ${r.date}`).join(', ')})`,
-      act: entry.id,
-      location: { file: entry.files[0], line: 1, column: 1 },
-    });
-  } else {
-    diagnostics.push({ severity: 'error', code: 'inkrafttreten-missing', message: `no Inkrafttreten article and no dates in the manifest for ${entry.id}`, act: entry.id });
+    for (const m of fromManifest) {
+      const own = effectiveDate(rules, m.artikel, null, actEntry);
+      if (inkArtikel && own.date && own.date !== m.date) {
+        diagnostics.push({ severity: 'warning', code: 'inkrafttreten-manifest-differs', message: `Artikel ${m.artikel}: the act's Inkrafttreten article gives ${own.date}, the manifest ${m.date}; the manifest is used`, act: entry.id, location: inkArtikel ? locate(inkArtikel.clean, inkArtikel.start) : undefined });
+      }
+    }
+    rules = [...fromManifest, ...rules.filter((r) => !fromManifest.some((m) => m.artikel === r.artikel && !r.nummern))];
+    if (!inkArtikel) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'inkrafttreten-from-manifest',
+        message: `the text of ${entry.citation} lacks its Inkrafttreten article; in-force dates come from the manifest (${fromManifest.map((r) => `Artikel ${r.artikel}: ${r.date}`).join(', ')})`,
+        act: entry.id,
+        location: { file: entry.files[0], line: 1, column: 1 },
+      });
+    }
+  } else if (!inkArtikel && !artikel.some((a) => a.clean.markers.length)) {
+    diagnostics.push({ severity: 'error', code: 'inkrafttreten-missing', message: `no Inkrafttreten article and no dates in the manifest for ${entry.id}`, act: entry.id, location: { file: entry.files[0] ?? entry.id, line: 1, column: 1 } });
   }
-  // the amended law of each Artikel
-  const lawOf = new Map<string, { law: string | null; name: string }>();
+  // the amended law of each Artikel (or Artikel-Absatz)
+  const names = citableNames(manifest.laws);
+  const lawOf = new Map<ArtikelNode, { law: string | null; name: string }>();
   for (const a of artikel) {
     if (a === inkArtikel) continue;
-    const law = manifest.laws.find((l) => l.names.includes(a.lawName));
-    lawOf.set(a.number, { law: law ? law.id : null, name: a.lawName });
+    const cited = findLawCitation(a.intro, names)?.name ?? a.lawName;
+    const r = resolveLawName(cited, manifest.laws);
+    lawOf.set(a, { law: r.law ?? null, name: cited });
+    if (!r.law && r.nearMiss) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'unknown-law',
+        message: `Artikel ${a.number} amends "${cited}", which matches no known law; did you mean "${r.nearMiss}"?`,
+        location: locate(a.clean, a.introStart),
+        act: entry.id,
+        path: `Artikel ${a.number}`,
+      });
+    }
   }
   // Artikel named by a later Artikel's "zuletzt durch Artikel N dieses Gesetzes" amend the same law
   const missingArtikel: LoadedAct['missingArtikel'] = [];
   for (const a of artikel) {
     if (a.lastChangedBy?.sameAct && a.lastChangedBy.artikel && !artikel.some((x) => x.number === a.lastChangedBy!.artikel)) {
-      const law = lawOf.get(a.number)?.law ?? null;
-      missingArtikel.push({ artikel: a.lastChangedBy.artikel, law, effective: effectiveDate(rules, a.lastChangedBy.artikel, null, entry).date });
+      const law = lawOf.get(a)?.law ?? null;
+      missingArtikel.push({ artikel: a.lastChangedBy.artikel, law, effective: effectiveDate(rules, a.lastChangedBy.artikel, null, actEntry).date });
     }
   }
   const instructions: InstructionRecord[] = [];
   let seq = 0;
   for (const a of artikel) {
     if (a === inkArtikel) continue;
-    const target = lawOf.get(a.number)!;
-    const walk = (n: InstructionNode, context: Address) => {
-      const path = `Artikel ${a.number}${n.path ? ' ' + n.path : ''}`;
+    const target = lawOf.get(a)!;
+    const prefix = `Artikel ${a.number}${a.absatz ? ` Absatz ${a.absatz}` : ''}`;
+    const dateOf = (n: InstructionNode) => {
+      const eff = effectiveDate(rules, a.number, n.labels[0] ?? null, actEntry, n.labels);
+      if (eff.date || rules.some((r) => r.artikel === a.number || r.artikel === null)) return eff;
+      // web copies: buzer's editorial marker "abweichendes Inkrafttreten am …" around the instruction
+      const marker = [...a.clean.markers].reverse().find((m) => m.offset <= n.start);
+      if (marker?.date) return { date: marker.date, source: `editorial marker "abweichendes Inkrafttreten am ${marker.date}" of the web copy (${a.clean.file}:${marker.line})` };
+      return eff;
+    };
+    const walk = (n: InstructionNode, context: Address): Address | undefined => {
+      const path = `${prefix}${n.path ? ' ' + n.path : ''}`;
       const loc = locate(a.clean, n.start);
-      const eff = effectiveDate(rules, a.number, n.labels[0] ?? null, entry);
+      const eff = dateOf(n);
       const base = {
         act: entry.id,
         artikel: a.number,
@@ -142,7 +230,7 @@ export function loadAct(
       if (!target.law) {
         if (n.children.length) {
           for (const c of n.children) walk(c, context);
-          return;
+          return undefined;
         }
         instructions.push({
           ...base,
@@ -153,18 +241,21 @@ export function loadAct(
             {
               severity: 'info',
               code: 'target-not-in-corpus',
-              message: `Artikel ${a.number} amends ${a.lawName ? `"${a.lawName}"` : 'a law'} which is not in the corpus`,
+              message: `${prefix} amends ${target.name ? `"${target.name}"` : 'a law'} which is not among the known laws`,
               location: loc,
               act: entry.id,
               path,
             },
           ],
         });
-        return;
+        return undefined;
       }
-      const r = parseInstruction(n.sentence, n.quotes.map((q) => q.text), context);
+      const sentence = n.labels.length === 0 && !a.hasInstructions ? withoutCitation(n.sentence, names) : n.sentence;
+      const r = parseInstruction(sentence, n.quotes.map((q) => q.text), context);
       if (r.kind === 'context') {
         if (n.children.length === 0) {
+          // an unnumbered "§ 90 Absatz 1 wird wie folgt geändert:" before numbered instructions sets their context
+          if (n.labels.length === 0 && a.hasInstructions) return r.address;
           instructions.push({
             ...base,
             seq: seq++,
@@ -174,7 +265,7 @@ export function loadAct(
           });
         }
         for (const c of n.children) walk(c, r.address);
-        return;
+        return undefined;
       }
       if (n.truncated) {
         // in an act whose text the manifest declares incomplete, a cut-off quote is expected; in a
@@ -199,7 +290,7 @@ export function loadAct(
             },
           ],
         });
-        return;
+        return undefined;
       }
       if (r.kind === 'error') {
         instructions.push({
@@ -207,19 +298,30 @@ export function loadAct(
           seq: seq++,
           status: 'failed',
           operations: [],
-          diagnostics: [{ severity: 'error', code: r.code, message: r.message, location: loc, act: entry.id, path, notes: [`instruction: ${n.sentence}`] }],
+          diagnostics: [{ severity: 'error', code: r.code, message: r.message, location: loc, act: entry.id, path, notes: [`instruction: ${sentence}`] }],
         });
-        return;
+        return undefined;
       }
       instructions.push({
         ...base,
         seq: seq++,
         status: 'parsed',
         operations: r.operations,
-        diagnostics: r.warnings.map((w) => ({ severity: 'warning' as const, code: 'typo-corrected', message: w, location: loc, act: entry.id, path })),
+        diagnostics: r.warnings.map((w) => ({ severity: 'warning' as const, code: w.startsWith('tidied') ? 'tidied' : 'typo-corrected', message: w, location: loc, act: entry.id, path })),
       });
+      return undefined;
     };
-    for (const n of a.instructions) walk(n, []);
+    // the amending sentence names the unit that is the context of every instruction ("§ 2 der X … wird wie folgt geändert:")
+    let context: Address = [];
+    if (a.hasInstructions && target.law) {
+      const own = withoutCitation(a.intro, names);
+      const r = parseInstruction(own, [], []);
+      if (r.kind === 'context') context = r.address;
+    }
+    for (const n of a.instructions) {
+      const next = walk(n, context);
+      if (next) context = next;
+    }
   }
-  return { entry, title, date, artikel, instructions, inkrafttreten: rules, diagnostics, missingArtikel, texts };
+  return { entry: actEntry, title, date, artikel, instructions, inkrafttreten: rules, diagnostics, missingArtikel, texts };
 }

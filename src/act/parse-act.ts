@@ -35,6 +35,8 @@ export interface InstructionNode {
 
 export interface ArtikelNode {
   number: string;
+  /** an Artikel split into Absätze that amend different laws: the Absatz of this part */
+  absatz?: string;
   heading: string;
   /** opening sentence ("Die Beschäftigungsverordnung vom … wird wie folgt geändert:") or the single sentence */
   intro: string;
@@ -278,7 +280,94 @@ function findQuotesInBody(
   return { quotes, sentence: sentence.replace(/\s+/g, ' ').trim(), truncated };
 }
 
-const ARTIKEL_LINE = /^Artikel (\d+[a-z]?)$/;
+/** "Artikel 3" alone, or "Artikel 2 Änderung der Beschäftigungsverordnung" (web copies) on one line */
+const ARTIKEL_LINE = /^Artikel (\d+[a-z]?)(?:\s+(\p{Lu}.*))?$/u;
+
+/** the rest of an "Artikel N …" line is a heading, not the continuation of a sentence */
+function isArtikelHeading(rest: string | undefined): boolean {
+  if (rest === undefined) return true;
+  return !/\b(?:wird|werden|worden|ist|sind|vom|des Gesetzes|der Verordnung|dieses|dieser)\b|[„“]/.test(rest) && rest.length < 200;
+}
+
+/** A law citation inside an amending sentence: where it starts and ends, and the law's name as written. */
+export interface LawCitation {
+  /** offsets into the sentence: from the determiner ("der", "Die" …) to the end of the citation */
+  start: number;
+  end: number;
+  /** the name as written, in its grammatical case ("Aufenthaltsgesetzes") */
+  name: string;
+}
+
+const CITATION_ANCHOR = /\s(?:vom \d{1,2}\.\s*\p{L}+ \d{4}|in der Fassung der Bekanntmachung vom|in der im Bundesgesetzblatt Teil III,)/u;
+const DETERMINER = /(?:^|\s)(Die|Das|Der|Dem|Den|der|des|die|das|dem|den)\s/g;
+
+/**
+ * Find the citation of the amended law in an amending sentence: "§ 1 der Mindestunterhaltsverordnung vom
+ * 3. Dezember 2015 (BGBl. I S. 2188), die zuletzt durch … geändert worden ist, wird …" → the span of
+ * "der Mindestunterhaltsverordnung … worden ist," and the name "Mindestunterhaltsverordnung".
+ * `names` (known names of laws) are preferred over the heuristic reading of the name.
+ */
+export function findLawCitation(sentence: string, names: string[] = []): LawCitation | undefined {
+  const anchor = CITATION_ANCHOR.exec(sentence);
+  let nameStart = -1;
+  let detStart = -1;
+  let anchorAt = anchor ? anchor.index : -1;
+  // a known name (with genitive ending) right before the anchor, or anywhere followed by a citation
+  for (const n of [...names].sort((x, y) => y.length - x.length)) {
+    const esc = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?:^|\\s)((?:Die|Das|Der|Dem|Den|der|des|die|das|dem|den)\\s+)?(${esc}(?:es|s)?)(?=[\\s,(]|$)`, 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      const at = m.index + (m[0].length - m[1]?.length - m[2].length || 0);
+      const nameAt = m.index + m[0].length - m[2].length;
+      const after = sentence.slice(nameAt + m[2].length);
+      if (anchorAt < 0 || anchorAt === nameAt + m[2].length || /^\s*(?:\(|,|\s(?:wird|werden)\b)/.test(after) || after === '') {
+        nameStart = nameAt;
+        detStart = m[1] ? nameAt - m[1].length : nameAt;
+        if (anchorAt < 0 || anchorAt < nameStart) anchorAt = nameAt + m[2].length;
+        void at;
+        break;
+      }
+    }
+    if (nameStart >= 0) break;
+  }
+  if (nameStart < 0) {
+    if (!anchor) return undefined;
+    // the words after the last determiner before the anchor
+    const before = sentence.slice(0, anchor.index);
+    let m: RegExpExecArray | null;
+    let last: RegExpExecArray | undefined;
+    DETERMINER.lastIndex = 0;
+    while ((m = DETERMINER.exec(before))) {
+      if (/^\p{Lu}/u.test(before.slice(m.index + m[0].length))) last = m;
+      DETERMINER.lastIndex = m.index + m[0].length - 1;
+    }
+    if (!last) return undefined;
+    detStart = last.index + (last[0].startsWith(' ') ? 1 : 0);
+    nameStart = last.index + last[0].length;
+    anchorAt = anchor.index;
+  }
+  const name = sentence.slice(nameStart, anchorAt).trim();
+  // the citation runs over "vom …", the BGBl reference in parentheses and the "zuletzt … worden ist," clause
+  let end = anchorAt;
+  const rest = sentence.slice(end);
+  const vom = /^\s(?:vom \d{1,2}\.\s*\p{L}+ \d{4}|in der Fassung der Bekanntmachung vom \d{1,2}\.\s*\p{L}+ \d{4}|in der im Bundesgesetzblatt Teil III, Gliederungsnummer [\d-]+, veröffentlichten bereinigten Fassung)/u.exec(rest);
+  if (vom) end += vom[0].length;
+  // parentheses
+  if (/^\s*\(/.test(sentence.slice(end))) {
+    let i = sentence.indexOf('(', end);
+    let depth = 0;
+    for (; i < sentence.length; i++) {
+      if (sentence[i] === '(') depth++;
+      else if (sentence[i] === ')' && --depth === 0) break;
+    }
+    end = i + 1;
+  }
+  const clause = /^,\s*(?:die|das|der|zuletzt)\b[^„]*?worden (?:ist|sind)\s*,?/.exec(sentence.slice(end));
+  if (clause) end += clause[0].length;
+  else if (sentence[end] === ',' ) end += 1;
+  return { start: detStart, end, name };
+}
 
 /** Parse one cleaned act file (or fragment) into title, date and Artikel. */
 export function parseActFragment(clean: CleanText): ParsedActFragment {
@@ -290,31 +379,42 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
     lines.push({ text: l, start: pos });
     pos += l.length + 1;
   }
-  // Artikel starts: "Artikel N" alone on a line, outside quotes
-  const starts: Array<{ number: string; lineIdx: number }> = [];
+  // Artikel starts: "Artikel N" alone on a line (or with its heading), outside quotes
+  let starts: Array<{ number: string; lineIdx: number; heading?: string }> = [];
   let depth = 0;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     const m = ARTIKEL_LINE.exec(l.text.trim());
-    const expected = starts.length === 0 || Number(m?.[1]) === Number(starts[starts.length - 1].number) + 1;
-    if (m && (depth === 0 || expected)) {
-      if (depth > 0) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'unclosed-quote',
-          message: `a quote opened before "Artikel ${m[1]}" never closes; the quote is cut at the Artikel boundary`,
-          location: locate(clean, l.start),
-        });
+    if (m && isArtikelHeading(m[2])) {
+      const expected = starts.length === 0 || Number.parseInt(m[1]) === Number.parseInt(starts[starts.length - 1].number) + 1 || starts.some((s) => s.number === m[1]);
+      if (depth === 0 || expected) {
+        if (depth > 0) {
+          diagnostics.push({
+            severity: 'warning',
+            code: 'unclosed-quote',
+            message: `a quote opened before "Artikel ${m[1]}" never closes; the quote is cut at the Artikel boundary`,
+            location: locate(clean, l.start),
+          });
+        }
+        depth = 0;
+        starts.push({ number: m[1], lineIdx: li, heading: m[2] });
+        continue;
       }
-      depth = 0;
-      starts.push({ number: m[1], lineIdx: li });
-      continue;
     }
     for (const ch of l.text) {
       if (ch === '„') depth++;
       else if (ch === '“' && depth > 0) depth--;
     }
   }
+  // a table of contents lists the Artikel before the text: an Artikel line with no body whose number
+  // comes again later is an entry of that list
+  starts = starts.filter((s, k) => {
+    const next = starts[k + 1];
+    const empty = next ? next.lineIdx === s.lineIdx + 1 || (next.lineIdx === s.lineIdx + 2 && !s.heading) : false;
+    return !(empty && starts.slice(k + 1).some((x) => x.number === s.number));
+  });
+  // repeated headings of one Artikel (a page title and the heading): keep the last before its text
+  starts = starts.filter((s, k) => !(starts[k + 1] && starts[k + 1].number === s.number && starts[k + 1].lineIdx <= s.lineIdx + 2));
   // title and date before the first Artikel
   let title: string | undefined;
   let date: string | undefined;
@@ -328,21 +428,65 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
     const titleLines: string[] = [];
     while (t >= 0 && head[t] && !/^(Nr\.|Ausgegeben|Bundesgesetzblatt)/.test(head[t])) {
       titleLines.unshift(head[t]);
-      if (/^(Gesetz|Verordnung|Bekanntmachung)\b/.test(head[t])) break;
+      if (/^(?:\p{Lu}\p{Ll}+\s+)?(Gesetz|Verordnung|Bekanntmachung)\b/u.test(head[t]) || /^(?:Erste|Zweite|Dritte|Vierte|Fünfte|Sechste|Siebte|Achte|Neunte|Zehnte)\b/.test(head[t])) break;
       t--;
     }
     title = titleLines.join(' ').replace(/\s+/g, ' ').trim();
   }
   const artikel: ArtikelNode[] = [];
+  if (starts.length === 0) {
+    // an act without Artikel: the amending sentence, its instructions and an Inkrafttreten sentence
+    artikel.push(...parseWithoutArtikel(clean, lines, diagnostics));
+  }
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k];
     const endLine = k + 1 < starts.length ? starts[k + 1].lineIdx : lines.length;
-    artikel.push(parseArtikel(clean, lines, s.number, s.lineIdx, endLine, diagnostics));
+    artikel.push(...parseArtikel(clean, lines, s.number, s.lineIdx, endLine, diagnostics, s.heading));
   }
   return { clean, title, date, artikel, diagnostics };
 }
 
 const SENTENCE_START = /^(Die|Das|Der|In|Im|Dem|Den|Nach|Artikel|§|\(\d)/;
+const INKRAFT_SENTENCE = /\b(?:tritt|treten)\b[^„]*\bin Kraft\b/;
+const AMENDING = /\b(?:wird|werden) wie folgt (?:geändert|ergänzt):/;
+
+/** An act with no "Artikel" lines: the text from its amending sentence on is Artikel 1; a closing "… tritt … in Kraft" sentence is its Inkrafttreten. */
+function parseWithoutArtikel(clean: CleanText, lines: Array<{ text: string; start: number }>, diagnostics: Diagnostic[]): ArtikelNode[] {
+  const first = lines.findIndex((l) => CITATION_ANCHOR.test(l.text) || AMENDING.test(l.text));
+  if (first < 0) return [];
+  // the amending sentence may start on an earlier line ("Die\nKurzarbeitergeldverordnung vom\n…")
+  let from = first;
+  while (from > 0 && !/[.:]$/.test(lines[from - 1].text) && lines[from - 1].text.length < 60 && !/^Vom \d|^\(BGBl/.test(lines[from - 1].text)) from--;
+  const out: ArtikelNode[] = [];
+  let ink = -1;
+  for (let li = lines.length - 1; li > first; li--) {
+    if (/^§ \d+[a-z]?\s*(?:Inkrafttreten|$)/.test(lines[li].text) && lines[li + 1] && INKRAFT_SENTENCE.test(lines[li + 1].text)) {
+      ink = li;
+      break;
+    }
+    if (/^(?:Diese|Dieses|Die|Das)\s+(?:Verordnung|Gesetz)\b.*\bin Kraft\b/.test(lines[li].text)) {
+      ink = li - 1;
+      break;
+    }
+  }
+  // join the lines of the amending sentence into one line's worth by parsing it as the Artikel body
+  const fake = { text: 'Artikel 1', start: lines[from].start };
+  const body = [fake, ...lines.slice(from, ink >= 0 ? ink + 1 : lines.length)];
+  void body;
+  const endLine = ink >= 0 ? ink + 1 : lines.length;
+  out.push(...parseArtikel(clean, lines, '1', from - 1, endLine, diagnostics, '', true));
+  if (ink >= 0) {
+    const inkStart = /^§ \d/.test(lines[ink + 0].text) && !INKRAFT_SENTENCE.test(lines[ink].text) ? ink : ink;
+    out.push(...parseArtikel(clean, lines, '2', inkStart, lines.length, diagnostics, 'Inkrafttreten', true));
+  }
+  diagnostics.push({
+    severity: 'info',
+    code: 'act-without-artikel',
+    message: 'the act has no "Artikel" lines: its amending sentence is read as Artikel 1' + (ink >= 0 ? ' and its closing in-force sentence as Artikel 2 (Inkrafttreten)' : ''),
+    location: locate(clean, lines[from].start),
+  });
+  return out;
+}
 
 function parseArtikel(
   clean: CleanText,
@@ -351,11 +495,14 @@ function parseArtikel(
   startLine: number,
   endLine: number,
   diagnostics: Diagnostic[],
-): ArtikelNode {
+  inlineHeading?: string,
+  synthetic = false,
+): ArtikelNode[] {
   const text = clean.text;
   let li = startLine + 1;
   const headingLines: string[] = [];
-  if (li < endLine) {
+  if (inlineHeading) headingLines.push(inlineHeading);
+  else if (li < endLine && !synthetic && !SENTENCE_START.test(lines[li].text) && !INKRAFT_SENTENCE.test(lines[li].text)) {
     headingLines.push(lines[li].text);
     li++;
     while (li < endLine && /^\p{Ll}/u.test(lines[li].text) && !SENTENCE_START.test(lines[li].text)) {
@@ -363,10 +510,10 @@ function parseArtikel(
       li++;
     }
   }
-  const heading = headingLines.join(' ').trim();
-  const bodyStart = li < endLine ? lines[li].start : text.length;
+  let heading = headingLines.join(' ').trim();
+  const bodyStart = li < endLine && li < lines.length ? lines[Math.max(li, 0)].start : text.length;
   const end = endLine < lines.length ? lines[endLine].start - 1 : text.length;
-  const node: ArtikelNode = {
+  const blank = (): ArtikelNode => ({
     number,
     heading,
     intro: '',
@@ -376,12 +523,18 @@ function parseArtikel(
     instructions: [],
     absaetze: [],
     clean,
-    start: lines[startLine].start,
+    start: lines[Math.max(startLine, 0)].start,
     end,
-  };
-  if (/^Inkrafttreten\b/.test(heading) || /Inkrafttreten/.test(heading)) {
+  });
+  const body = text.slice(bodyStart, end);
+  // a headless Artikel whose text is only in-force sentences is the Inkrafttreten article
+  if (!heading && INKRAFT_SENTENCE.test(body) && !AMENDING.test(body) && !/(?:eingefügt|angefügt|ersetzt|gefasst|aufgehoben|gestrichen):?/.test(body.replace(/„[^“]*“/g, ''))) {
+    heading = 'Inkrafttreten';
+  }
+  if (/Inkrafttreten/.test(heading)) {
+    const node = blank();
+    node.heading = heading;
     // Absätze "(1) …"
-    const body = text.slice(bodyStart, end);
     const re = /(?:^|\n)\((\d+)\)\s*/g;
     const marks: Array<{ label: string; at: number; textAt: number }> = [];
     let m: RegExpExecArray | null;
@@ -390,19 +543,54 @@ function parseArtikel(
     for (let i = 0; i < marks.length; i++) {
       const t = body.slice(marks[i].textAt, i + 1 < marks.length ? marks[i + 1].at : body.length);
       // stop at the signature block
-      const cut = t.search(/\n(Der Bundesrat hat zugestimmt|Das vorstehende Gesetz|Die verfassungsmäßigen Rechte|Berlin, den)/);
+      const cut = t.search(/\n(Der Bundesrat hat zugestimmt|Das vorstehende Gesetz|Die verfassungsmäßigen Rechte|Berlin, den|Bonn, den|Der Bundeskanzler|Die Bundeskanzlerin|Der Bundesminister|Die Bundesministerin|Der Präsident|Die Präsidentin)/);
       node.absaetze.push({
         label: marks[i].label,
         text: (cut >= 0 ? t.slice(0, cut) : t).replace(/\s+/g, ' ').trim(),
         start: bodyStart + marks[i].textAt,
       });
     }
-    return node;
+    return [node];
   }
-  // the opening sentence: up to "wird wie folgt geändert:" / "werden wie folgt geändert:" or the first
-  // sentence end outside quotes
-  const body = text.slice(bodyStart, end);
-  const opening = /(?:wird|werden) wie folgt geändert:/.exec(body);
+  // an Artikel split into Absätze, each amending its own law: "(1) Das Aufenthaltsgesetz … wird …"
+  const parts: Array<{ absatz?: string; from: number }> = [];
+  const absRe = /(?:^|\n)\((\d+)\)\s+(?=\S)/g;
+  let am: RegExpExecArray | null;
+  let qd = 0;
+  let scanned = 0;
+  while ((am = absRe.exec(body))) {
+    for (; scanned < am.index; scanned++) {
+      if (body[scanned] === '„') qd++;
+      else if (body[scanned] === '“' && qd > 0) qd--;
+    }
+    if (qd > 0) continue;
+    const lineEnd = body.indexOf('\n', am.index + 1);
+    const line = body.slice(am.index, lineEnd < 0 ? body.length : lineEnd);
+    if (CITATION_ANCHOR.test(line) && /(?:wird|werden)\b/.test(line)) parts.push({ absatz: am[1], from: am.index + (body[am.index] === '\n' ? 1 : 0) + am[0].trimStart().length - (am[0].startsWith('\n') ? 0 : 0) });
+  }
+  if (parts.length === 0) parts.push({ from: 0 });
+  const nodes: ArtikelNode[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const pFrom = parts[k].absatz ? body.indexOf(')', body.lastIndexOf('(' + parts[k].absatz + ')', parts[k].from)) + 1 : 0;
+    const pTo = k + 1 < parts.length ? body.lastIndexOf('(' + parts[k + 1].absatz + ')', parts[k + 1].from) : body.length;
+    const node = blank();
+    node.heading = heading;
+    if (parts[k].absatz) node.absatz = parts[k].absatz;
+    readAmendingPart(node, clean, bodyStart + pFrom, bodyStart + pTo, diagnostics);
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+/** The amending sentence of an Artikel (or of one of its Absätze) and its instructions. */
+function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to: number, diagnostics: Diagnostic[]): void {
+  const text = clean.text;
+  let start = from;
+  while (start < to && /\s/.test(text[start])) start++;
+  const body = text.slice(start, to);
+  node.introStart = start;
+  // the opening sentence: up to "wird wie folgt geändert:" outside quotes
+  const opening = AMENDING.exec(body);
   let introEnd: number;
   if (opening && !/„/.test(body.slice(0, opening.index))) {
     introEnd = opening.index + opening[0].length;
@@ -418,17 +606,36 @@ function parseArtikel(
     node.lastChangedBy = { artikel: chain[2], sameAct: same, text: chain[1] };
   }
   if (node.hasInstructions) {
-    node.instructions = parseInstructionTree(clean, bodyStart + introEnd + 1, end, diagnostics, number);
+    const treeFrom = start + introEnd + 1;
+    // the unnumbered text between the amending sentence and the first numbered instruction
+    node.instructions = parseInstructionTree(clean, treeFrom, to, diagnostics, node.number);
+    const firstLabelled = node.instructions.length ? node.instructions[0].start : to;
+    const lead = text.slice(treeFrom, firstLabelled);
+    if (lead.trim() !== '') {
+      const q = findQuotesInBody(lead, treeFrom);
+      const leadNode: InstructionNode = {
+        labels: [],
+        path: '',
+        text: lead.trim(),
+        start: treeFrom + (lead.length - lead.trimStart().length),
+        end: firstLabelled,
+        children: [],
+        quotes: q.quotes,
+        sentence: q.sentence,
+        truncated: q.truncated,
+      };
+      node.instructions.unshift(leadNode);
+    }
   } else {
     // a single-sentence Artikel: the whole body is one instruction
-    const q = findQuotesInBody(body, bodyStart);
+    const q = findQuotesInBody(body, start);
     node.instructions = [
       {
         labels: [],
         path: '',
         text: body.trim(),
-        start: bodyStart,
-        end,
+        start,
+        end: to,
         children: [],
         quotes: q.quotes,
         sentence: q.sentence,
@@ -436,7 +643,6 @@ function parseArtikel(
       },
     ];
   }
-  return node;
 }
 
 /**
@@ -447,10 +653,10 @@ function parseArtikel(
  */
 export function amendedLawName(intro: string): string {
   const s = intro.replace(/\s+/g, ' ');
-  const m1 = /^(?:Die|Das|Der) ((?:(?!\s(?:vom|in der Fassung)\s).)+?)(?:,| vom | in der Fassung )/.exec(s);
+  const m1 = /^(?:Die|Das|Der) ((?:(?!\s(?:vom|in der Fassung|in der im)\s).)+?)(?:,| vom | in der Fassung | in der im )/.exec(s);
   if (m1 && !/^(?:Inhaltsübersicht|Anlage)/.test(m1[1])) return m1[1].trim();
-  const m2 = /\b(?:der|des) ((?:(?!\s(?:vom|in der Fassung)\s).)+?) (?:vom \d|in der Fassung)/.exec(s);
-  if (m2) return m2[1].replace(/^(?:Anlage|Inhaltsübersicht|Überschrift)\s+(?:der|des)\s+/, '').trim();
+  const c = findLawCitation(s);
+  if (c) return c.name;
   return '';
 }
 
