@@ -84,7 +84,7 @@ const WEB_CHROME: RegExp[] = [
   /^\(Stand: \d{2}\.\d{2}\.\d{4}\)$/,
   /^Zu den Beratungsabläufen/,
   /^(?:Für einen individuellen Ausdruck|Einstellungen in der Druckvorschau|Druck- und Lokalversion)/,
-  /^Artikel \d+[a-z]? (?:wird in \d+ Vorschriften? zitiert|ändert mWv\.)/,
+  /^Artikel \d+[a-z]? (?:wird in \d+ Vorschrift(?:en)? zitiert|ändert mWv\.)/,
   /^Artikel \d+[a-z]? - .+\(.*k\.a\.Abk\.\)$/,
   /^.+\(.*k\.a\.Abk\.\)$/,
   /^[GV]\. v\. \d{2}\.\d{2}\.\d{4} .*(?:BGBl|BAnz)/,
@@ -138,7 +138,7 @@ export function normaliseWebLayout(raw: string): RawLine[] {
       text = text.slice(b[1].length);
     }
     // a bullet glued to the end of the previous words: "beträgt monatlich- 1."
-    const g = /^(.*\S)- („?(?:\d+[a-z]?\.|[a-z]{1,3}\)))$/.exec(text);
+    const g = /^(.*\S) ?- („?(?:\d+[a-z]?\.|[a-z]{1,3}\)))$/.exec(text);
     if (g && !/\s-$/.test(g[1] + '-')) {
       out.push({ text: g[1], line: i + 1, col });
       out.push({ text: g[2], line: i + 1, col: col + g[1].length + 2 });

@@ -406,15 +406,9 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
       else if (ch === '“' && depth > 0) depth--;
     }
   }
-  // a table of contents lists the Artikel before the text: an Artikel line with no body whose number
-  // comes again later is an entry of that list
-  starts = starts.filter((s, k) => {
-    const next = starts[k + 1];
-    const empty = next ? next.lineIdx === s.lineIdx + 1 || (next.lineIdx === s.lineIdx + 2 && !s.heading) : false;
-    return !(empty && starts.slice(k + 1).some((x) => x.number === s.number));
-  });
-  // repeated headings of one Artikel (a page title and the heading): keep the last before its text
-  starts = starts.filter((s, k) => !(starts[k + 1] && starts[k + 1].number === s.number && starts[k + 1].lineIdx <= s.lineIdx + 2));
+  // a table of contents, a page title or a citation list repeats "Artikel N": the last occurrence
+  // before the next Artikel is the one that carries the text
+  starts = starts.filter((s, k) => !starts.slice(k + 1).some((x) => x.number === s.number));
   // title and date before the first Artikel
   let title: string | undefined;
   let date: string | undefined;
@@ -446,7 +440,7 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
   return { clean, title, date, artikel, diagnostics };
 }
 
-const SENTENCE_START = /^(Die|Das|Der|In|Im|Dem|Den|Nach|Artikel|§|\(\d)/;
+const SENTENCE_START = /^(?:(?:Die|Das|Der|In|Im|Dem|Den|Nach|Vor|Artikel)\s|§|\(\d)/;
 const INKRAFT_SENTENCE = /\b(?:tritt|treten)\b[^„]*\bin Kraft\b/;
 const AMENDING = /\b(?:wird|werden) wie folgt (?:geändert|ergänzt):/;
 

@@ -66,17 +66,41 @@ function parseNewUnits(what: string): { unitKind: UnitKind | 'angabe'; labels: s
 }
 
 /**
+ * Bring the many ways of writing one instruction to one wording (the meaning is kept exactly):
+ * "der folgende Absatz 9" → "folgender Absatz 9", "ergänzt" (words) → "eingefügt", "im Satzteil vor
+ * Nummer 1" moved into the address, "Die Wörter ⟦0⟧ werden durch … ersetzt" → "werden die Wörter ⟦0⟧
+ * durch … ersetzt", a quote glued to its colon, a stray letter of a web copy before a quote.
+ */
+export function normaliseSentence(sentence: string, warnings: string[]): string {
+  let s = sentence
+    .replace(/[.;]$/, '')
+    .replace(/\s*\.$/, '')
+    .trim()
+    .replace(/:(?=⟦)/g, ': ');
+  if (/: \p{L}⟦\d+⟧/u.test(s)) {
+    warnings.push('a stray letter before a quote of the act text was dropped');
+    s = s.replace(/: \p{L}(⟦\d+⟧)/u, ': $1');
+  }
+  s = s
+    .replace(/\b(?:der|die|das|den) (folgenden?|folgender|folgendes)\b/g, (_, w: string) => w)
+    .replace(/\bfolgenden (Absatz|Satz|Buchstaben|§)\b/g, 'folgender $1')
+    // "In § 9 Absatz 1 werden im Satzteil vor Nummer 1 die Wörter …": the Satzteil belongs to the address
+    .replace(/ (wird|werden) ((?:in dem|im) Satzteil (?:vor|nach) \S+ \S+) /, ' $2 $1 ')
+    .replace(/^(?:Im|In dem) (Satzteil (?:vor|nach) \S+ \S+) (wird|werden) /, 'In dem $1 $2 ')
+    // subject first: "Die Wörter ⟦0⟧ werden durch …", "Das Wort ⟦0⟧ am Ende wird durch einen Punkt ersetzt"
+    .replace(/^(Das Wort|Die Wörter|Die Angabe|Die Angaben|Das Zeichen) (⟦\d+⟧(?: am Ende)?) (wird|werden) /, (_, w: string, q: string, v: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)} ${q} `)
+    .replace(/^(In .+?) (wird|werden) (.*?) ergänzt$/, '$1 $2 $3 eingefügt')
+    .replace(/^(.*\bnach (?:dem Wort|den Wörtern|der Angabe) ⟦\d+⟧ (?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt\b/, '$1 eingefügt');
+  return s;
+}
+
+/**
  * Parse one instruction sentence in the context of its parent's address.
  */
 export function parseInstruction(sentence: string, quotes: string[], context: Address): InstructionParse {
   const fixed = correctTypos(sentence.replace(/\s+/g, ' ').trim());
   const warnings = fixed.warnings;
-  const s = fixed.s
-    .replace(/[.;]$/, '')
-    .replace(/\s*\.$/, '')
-    .trim()
-    // "In § 9 Absatz 1 werden in dem Satzteil vor Nummer 1 die Wörter …": the Satzteil belongs to the address
-    .replace(/ (wird|werden) (in dem Satzteil (?:vor|nach) \S+ \S+) /, ' $2 $1 ');
+  const s = normaliseSentence(fixed.s, warnings);
   let m: RegExpExecArray | null;
 
   const addr = (phrase: string): Address | undefined => {
