@@ -258,6 +258,8 @@ export function pairQuotes(text: string): string {
       const closeLike = !SPACE.test(prev) && (CLOSE_FOLLOW.test(next) || next === '\n');
       if (depth > 0 && closeLike) mark = '“';
       else if (openLike) mark = '„';
+      // a closing mark with nothing open: the opening mark was lost (web copies drop it at a line start)
+      else if (depth === 0 && closeLike) mark = '“';
       else if (depth > 0 && !SPACE.test(next)) mark = c === '“' || c === '”' || c === '«' ? '“' : '„';
       else if (depth > 0) mark = '“';
       else mark = '„';

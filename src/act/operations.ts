@@ -12,7 +12,9 @@ interface OpBase {
 }
 
 export type Operation =
-  | (OpBase & { action: 'rewrite'; unitKind: UnitKind | 'ueberschrift' | 'angabe'; content: string })
+  | (OpBase & { action: 'rewrite'; unitKind: UnitKind | 'ueberschrift' | 'angabe' | 'satzteil'; content: string })
+  /** replace the addressed unit(s) by new units whose labels may differ ("Nummer 3 wird durch die folgenden Nummern 3 bis 10 ersetzt") */
+  | (OpBase & { action: 'substitute-units'; unitKind: UnitKind; labels: string[]; content: string })
   | (OpBase & { action: 'repeal' })
   | (OpBase & { action: 'delete-unit' })
   | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean })
@@ -30,6 +32,7 @@ export type Action = Operation['action'];
 
 export const ACTIONS: Action[] = [
   'rewrite',
+  'substitute-units',
   'repeal',
   'delete-unit',
   'replace',

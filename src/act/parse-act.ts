@@ -14,6 +14,10 @@ export interface Quote {
   end: number;
   /** the quote is cut off by the end of the available text */
   truncated: boolean;
+  /** the opening mark was missing: the quote was taken to start after the instruction's colon */
+  openingSupplied?: boolean;
+  /** a period follows the closing mark directly (web copies move a unit's final period outside) */
+  periodAfter?: boolean;
 }
 
 export interface InstructionNode {
@@ -264,7 +268,17 @@ function findQuotesInBody(
       depth--;
       if (depth === 0) {
         sentence += `⟦${quotes.length}⟧`;
-        quotes.push({ text: body.slice(start + 1, i), start: bodyOffset + start, end: bodyOffset + i + 1, truncated: false });
+        quotes.push({ text: body.slice(start + 1, i), start: bodyOffset + start, end: bodyOffset + i + 1, truncated: false, periodAfter: body[i + 1] === '.' });
+        last = i + 1;
+      }
+    } else if (ch === '“' && depth === 0) {
+      // a closing mark with no opening one: the quote starts after the colon that announces it
+      const colon = body.lastIndexOf(':', i);
+      if (colon >= last) {
+        let qs = colon + 1;
+        while (qs < i && /\s/.test(body[qs])) qs++;
+        sentence += body.slice(last, colon + 1) + ` ⟦${quotes.length}⟧`;
+        quotes.push({ text: body.slice(qs, i), start: bodyOffset + qs, end: bodyOffset + i + 1, truncated: false, openingSupplied: true, periodAfter: body[i + 1] === '.' });
         last = i + 1;
       }
     }

@@ -129,6 +129,31 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     if (!unitKind) return bad(`cannot set anew: "${m[2]}"`);
     return ok([{ action: 'rewrite', target, unitKind: unitKind as UnitKind, content: unitKind === 'ueberschrift' ? q(quotes, m[3]) : block(quotes, m[3]) }]);
   }
+  // X wird durch den folgenden Absatz 14 ersetzt: ⟦n⟧ / Nummer 3 wird durch die folgenden Nummern 3 bis 10 ersetzt
+  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(.+?) (?:wird|werden) durch (?:folgende[rsn]?) (.+?) ersetzt:? ${Q}$`).exec(s))) {
+    const base = m[1] ? addr(m[1]) : context;
+    if (!base) return bad(`address not understood: "${m[1]}"`);
+    // "Die Angabe nach Nummer 10 wird durch folgende Angabe ersetzt": the Satzteil after a list
+    const st = /^Die (?:Angabe|Wörter) (nach|vor) (Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)$/.exec(m[2]);
+    if (st && /^(?:Angabe|Wörter)$/.test(m[3])) {
+      const target = inheritAddress(base, [{ kind: 'satzteil', which: st[1] as 'vor' | 'nach', ref: { kind: unitKindOfWord(st[2])!, label: st[3] } }]);
+      return ok([{ action: 'rewrite', target, unitKind: 'satzteil', content: q(quotes, m[4]) }]);
+    }
+    const own = parseAddress(m[2]);
+    if (!own) return bad(`address not understood: "${m[2]}"`);
+    const nu = parseNewUnits(m[3]);
+    if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[3]}"`);
+    const target = inheritAddress(base, own);
+    return ok([{ action: 'substitute-units', target, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
+  }
+  // Der bisherige § 2 wird § 4 / Die bisherigen §§ 2 und 3 werden die §§ 3 und 4 / Der bisherige Absatz 3 wird Absatz 4
+  if ((m = /^(?:Der|Die|Das) bisherigen? (§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+?) (?:wird|werden) (?:die |der |das )?(?:§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+)$/.exec(s))) {
+    const unitKind = unitKindOfWord(m[1])!;
+    const from = parseNewUnits(`${m[1]} ${m[2]}`);
+    const to = parseNewUnits(`${m[1]} ${m[3]}`);
+    if (!from || !to || from.labels.length !== to.labels.length) return bad('renumbering with lists of different length');
+    return ok([{ action: 'renumber', target: context, unitKind, from: from.labels, to: to.labels }]);
+  }
   // X wird/werden aufgehoben
   if ((m = /^(.+?) (?:wird|werden) aufgehoben$/.exec(s))) {
     const a = addr(m[1]);
@@ -149,8 +174,8 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     return ok([{ action: 'renumber', target: context, unitKind, from: from.labels, to: to.labels }]);
   }
   // Nach X wird folgender Y eingefügt/angefügt: ⟦n⟧  (also "In X wird nach Satz 2 folgender Satz eingefügt")
-  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) nach|Nach) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s)) ||
-      (m = new RegExp(`^In (.+?) (?:wird|werden) nach (.+?) (?:folgender|folgende|folgendes|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s))) {
+  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) nach|Nach) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s)) ||
+      (m = new RegExp(`^In (.+?) (?:wird|werden) nach (.+?) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s))) {
     const base = m[1] ? addr(m[1]) : context;
     if (!base) return bad(`address not understood: "${m[1]}"`);
     const anchorOwn = parseAddress(m[2]);
@@ -161,7 +186,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     return ok([{ action: 'insert-units', target: anchor, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
   }
   // Dem X wird folgender Y angefügt: ⟦n⟧
-  if ((m = new RegExp(`^Dem (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
+  if ((m = new RegExp(`^Dem (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
     const nu = parseNewUnits(m[2]);
@@ -256,7 +281,7 @@ function parseClause(c: string, quotes: string[], target: Address, each: boolean
     return { action: 'insert-words', target, anchor: q(quotes, m[2]), position: m[1] as 'nach' | 'vor' === 'nach' ? 'after' : 'before', words, each };
   }
   // nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt: ⟦n⟧
-  if ((m = new RegExp(`^nach (.+?) (?:wird|werden )?(?:folgender|folgende|folgendes|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}(?: (?:eingefügt|angefügt))?$`).exec(c))) {
+  if ((m = new RegExp(`^nach (.+?) (?:wird|werden )?(?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}(?: (?:eingefügt|angefügt))?$`).exec(c))) {
     const nu = parseNewUnits(m[2]);
     if (!nu) return undefined;
     return { rebase: { anchor: m[1], op: { action: 'insert-units', unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]) } as Omit<Operation, 'target'> } };

@@ -17,6 +17,8 @@ import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedP
 
 export interface ApplyResult {
   law: Law;
+  /** what the engine tidied to reach the official form (e.g. a comma left before ")" by a deletion) */
+  warnings?: string[];
   /** the § the operation touched ("para-26") */
   paragraphId?: string;
   /** node id of the changed unit after the change */
@@ -39,8 +41,69 @@ function fail(code: string, message: string): never {
   throw new ApplyError(code, message);
 }
 
+/** Warnings of the operation being applied (set by applyOperation, read by the editing helpers). */
+let tidied: string[] = [];
+
+/**
+ * Apply one operation. The result keeps the invariants of the statute tree: sibling labels unique and in
+ * order (§§, Absätze, list items); an operation that would break one fails and leaves the tree as it was.
+ */
 export function applyOperation(law: Law, op: Operation): ApplyResult {
+  tidied = [];
+  const r = applyUnchecked(law, op);
+  checkInvariants(law, r.law, op);
+  return tidied.length ? { ...r, warnings: tidied } : r;
+}
+
+/** Label problems (duplicates, order) among siblings: the labels of every list, as "where: problem". */
+function labelProblems(law: Law, only?: Set<Paragraph>): Set<string> {
+  const out = new Set<string>();
+  const check = (where: string, labels: string[]) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < labels.length; i++) {
+      if (seen.has(labels[i])) out.add(`${where}: ${labels[i]} twice`);
+      seen.add(labels[i]);
+      if (i > 0 && compareLabels(labels[i - 1], labels[i]) > 0) out.add(`${where}: ${labels[i]} after ${labels[i - 1]}`);
+    }
+  };
+  const paras = law.body.filter((n): n is Paragraph => n.kind === 'paragraph');
+  if (!only) check('§§', paras.map((p) => p.label));
+  const visitSatz = (where: string, st: Satz) => {
+    if (!st.items) return;
+    const byKind = new Map<string, string[]>();
+    for (const it of st.items) byKind.set(it.kind, [...(byKind.get(it.kind) ?? []), it.label]);
+    for (const [k, labels] of byKind) check(`${where} ${k}`, labels);
+    for (const it of st.items) it.children.forEach((c) => visitSatz(`${where} ${it.kind} ${it.label}`, c));
+  };
+  for (const p of paras) {
+    if (only && !only.has(p)) continue;
+    const abs = p.children.filter((c): c is Absatz => c.kind === 'absatz');
+    check(`§ ${p.label}`, abs.map((a) => a.label));
+    for (const c of p.children) {
+      if (c.kind === 'absatz') c.children.forEach((st) => visitSatz(`§ ${p.label} Abs. ${c.label}`, st));
+      else visitSatz(`§ ${p.label}`, c);
+    }
+  }
+  return out;
+}
+
+function checkInvariants(before: Law, after: Law, op: Operation): void {
+  if (after === before) return;
+  const changed = new Set(after.body.filter((n, i): n is Paragraph => n.kind === 'paragraph' && before.body[i] !== n));
+  const changedBefore = new Set(before.body.filter((n): n is Paragraph => n.kind === 'paragraph' && !after.body.includes(n)));
+  const bodyChanged = after.body.length !== before.body.length || op.action === 'renumber';
+  const was = labelProblems(before, bodyChanged ? undefined : changedBefore);
+  const now = labelProblems(after, bodyChanged ? undefined : changed);
+  // compare problems by their text, ignoring where they sit (a renumbered § has a new name)
+  const fresh = [...now].filter((x) => !was.has(x));
+  if (fresh.length) fail('invariant-labels', `the result would break the numbering (${fresh.slice(0, 3).join('; ')}); not applied`);
+}
+
+function applyUnchecked(law: Law, op: Operation): ApplyResult {
   const target = op.target;
+  if (op.action === 'renumber' && op.unitKind === 'paragraph' && (target.length === 0 || target[0].kind !== 'paragraph')) {
+    return renumberParagraphs(law, op.from, op.to);
+  }
   if (target.length === 0) fail('target-missing', 'the instruction names no unit');
   if (target[0].kind === 'inhalt') return applyToInhalt(law, op);
   const first = target[0];
@@ -69,6 +132,22 @@ export function applyOperation(law: Law, op: Operation): ApplyResult {
   assignIds(p);
   const res = replaceBody(law, idx, p);
   return { ...res, targetId: targetId ?? p.id };
+}
+
+/** "Die bisherigen §§ 2 und 3 werden die §§ 3 und 4": the §§ keep their text under new numbers. */
+function renumberParagraphs(law: Law, from: string[], to: string[]): ApplyResult {
+  const body = law.body.slice();
+  const idx = from.map((l) => body.findIndex((n) => n.kind === 'paragraph' && n.label === l));
+  const missing = from.filter((_, i) => idx[i] < 0);
+  if (missing.length) fail('target-not-found', `§ ${missing.join(', ')} not found for renumbering`);
+  idx.forEach((i, k) => {
+    const p = cloneParagraph(body[i] as Paragraph);
+    p.label = to[k];
+    assignIds(p);
+    body[i] = p;
+  });
+  const first = body[idx[0]] as Paragraph;
+  return { law: { ...law, body }, paragraphId: first.id, targetId: first.id };
 }
 
 function replaceBody(law: Law, idx: number, p: Paragraph): ApplyResult {
@@ -194,7 +273,23 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       s.set(`${s.get().replace(/\s+$/, '')} ${op.words}`);
       return hits[0]?.node.id;
     }
+    case 'substitute-units': {
+      if (hits.length === 0 || hits.some((h) => !h.owner) || hits.some((h) => h.owner!.list !== hits[0].owner!.list)) fail('target-unsupported', 'the units to replace must be siblings');
+      const units = parseUnits(op.unitKind, op.content, op.labels);
+      const list = hits[0].owner!.list;
+      const at = list.indexOf(hits[0].node as never);
+      for (const h of [...hits].sort((a, b) => list.indexOf(b.node as never) - list.indexOf(a.node as never))) list.splice(list.indexOf(h.node as never), 1);
+      list.splice(at, 0, ...(units as never[]));
+      return (units[0] as Unit)?.id;
+    }
     case 'rewrite': {
+      if (op.unitKind === 'satzteil') {
+        if (last?.kind !== 'satzteil') fail('target-unsupported', 'a Satzteil rewrite needs a Satzteil address');
+        const slots = textSlots();
+        if (slots.length !== 1) fail('target-ambiguous', 'the Satzteil is not unique');
+        slots[0].set(op.content);
+        return hits[0]?.node.id;
+      }
       if (op.unitKind === 'ueberschrift') {
         p.heading = op.content.replace(/\s+/g, ' ').trim();
         return p.id;
@@ -245,6 +340,14 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     case 'renumber': {
       if (hits.length !== 1) fail('target-unsupported', 'renumbering needs exactly one container');
       const container = hits[0].node;
+      if (op.unitKind === 'absatz') {
+        if (container.kind !== 'paragraph') fail('target-unsupported', 'Absätze are renumbered within a §');
+        const abs = op.from.map((l) => container.children.find((c): c is Absatz => c.kind === 'absatz' && c.label === l));
+        const miss = op.from.filter((_, i) => !abs[i]);
+        if (miss.length) fail('target-not-found', `Absatz ${miss.join(', ')} not found for renumbering`);
+        abs.forEach((a, i) => (a!.label = op.to[i]));
+        return p.id;
+      }
       const items = sentencesOf(container).flatMap((s) => s.items ?? []).filter((it) => it.kind === op.unitKind);
       const found = op.from.map((l) => items.find((it) => it.label === l));
       const missing = op.from.filter((_, i) => !found[i]);
@@ -395,9 +498,15 @@ function editAt(t: string, index: number, length: number, op: Extract<Operation,
     return before + op.replacement + after;
   }
   if (op.action === 'delete') {
-    const b = before.replace(/[ \u00a0]+$/, '');
+    let b = before.replace(/[ \u00a0]+$/, '');
     const a = after.replace(/^[ \u00a0]+/, '');
     if (b === '') return a;
+    // the deletion left a comma before the closing parenthesis or the end of the sentence: the official
+    // consolidation drops it ("Gesetzes, § 10 …)" → "Gesetzes)")
+    if (/,$/.test(b) && /^[);.]/.test(a) && !/^,/.test(match)) {
+      b = b.slice(0, -1);
+      tidied.push(`tidied: the comma left before "${a[0]}" by the deletion was dropped`);
+    }
     if (a === '' || /^[,;.:)]/.test(a)) return b + a;
     return `${b} ${a}`;
   }

@@ -12,6 +12,7 @@ import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
 import { addDays } from '../text/dates.js';
 import { applyOperation, ApplyError } from './apply.js';
+import type { Operation } from '../act/operations.js';
 import type { ChangeRecord, Consolidation, LawVersion, LawVersions } from './types.js';
 
 export interface Corpus {
@@ -74,7 +75,43 @@ export function applyInstructions(
 ): { tree: Law; indices: number[] } {
   const indices: number[] = [];
   let cur = tree;
-  for (const ins of instructions) {
+  // renumberings run before the insertions that reuse the numbers they free, as the act intends
+  // ("Nach § 1 wird folgender § 2 eingefügt. Die bisherigen §§ 2 und 3 werden die §§ 3 und 4.")
+  const pulledForward = new Set<Operation>();
+  const rowOf = (ins: InstructionRecord, op: Operation): ChangeRecord => ({
+    act: ins.act,
+    artikel: ins.artikel,
+    path: ins.path,
+    law: ins.law ?? '',
+    effective: ins.effective,
+    source: ins.source,
+    wording: ins.wording,
+    target: formatAddress(op.target),
+    action: op.action,
+    status: 'applied',
+  });
+  const tryApply = (ins: InstructionRecord, op: Operation, row: ChangeRecord): boolean => {
+    try {
+      const r = applyOperation(cur, op);
+      cur = r.law;
+      row.targetId = r.targetId;
+      row.paragraphId = r.paragraphId;
+      for (const w of r.warnings ?? []) {
+        diagnostics.push({ severity: 'warning', code: 'tidied', message: w, location: ins.source, act: ins.act, path: ins.path, notes: [`operation: ${op.action} ${formatAddress(op.target)}`] });
+      }
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApplyError)) throw e;
+      row.status = 'failed';
+      row.reason = e.message;
+      row.code = e.code;
+      const para = op.target.find((p) => p.kind === 'paragraph');
+      if (para && 'labels' in para) row.paragraphId = `para-${para.labels[0]}`;
+      return false;
+    }
+  };
+  const later = (k: number) => instructions.slice(k + 1).flatMap((ins) => (ins.status === 'parsed' ? ins.operations.map((op) => ({ ins, op })) : []));
+  instructions.forEach((ins, k) => {
     const base = {
       act: ins.act,
       artikel: ins.artikel,
@@ -87,26 +124,35 @@ export function applyInstructions(
     if (ins.status !== 'parsed') {
       indices.push(changes.length);
       changes.push({ ...base, target: '', action: 'none', status: ins.status === 'incomplete-text' ? 'incomplete-text' : ins.status === 'not-in-corpus' ? 'not-in-corpus' : 'failed', reason: ins.diagnostics[0]?.message });
-      continue;
+      return;
     }
     for (const op of ins.operations) {
-      const row: ChangeRecord = { ...base, target: formatAddress(op.target), action: op.action, status: 'applied' };
-      try {
-        const r = applyOperation(cur, op);
-        cur = r.law;
-        row.targetId = r.targetId;
-        row.paragraphId = r.paragraphId;
-      } catch (e) {
-        if (!(e instanceof ApplyError)) throw e;
-        row.status = 'failed';
-        row.reason = e.message;
-        row.code = e.code;
-        const para = op.target.find((p) => p.kind === 'paragraph');
-        if (para && 'labels' in para) row.paragraphId = `para-${para.labels[0]}`;
+      if (pulledForward.has(op)) continue;
+      const row = rowOf(ins, op);
+      let applied = tryApply(ins, op, row);
+      if (!applied && (row.code === 'target-exists' || row.code === 'invariant-labels') && (op.action === 'insert-units' || op.action === 'append-units')) {
+        const freeing = later(k).find((x) => x.ins.act === ins.act && x.op.action === 'renumber' && x.op.unitKind === op.unitKind && op.labels.some((l) => (x.op as Extract<Operation, { action: 'renumber' }>).from.includes(l)));
+        if (freeing) {
+          const rrow = rowOf(freeing.ins, freeing.op);
+          const saved = cur;
+          if (tryApply(freeing.ins, freeing.op, rrow)) {
+            const retry = rowOf(ins, op);
+            if (tryApply(ins, op, retry)) {
+              pulledForward.add(freeing.op);
+              indices.push(changes.length);
+              changes.push(rrow);
+              diagnostics.push({ severity: 'info', code: 'renumbering-first', message: `${freeing.ins.path} (renumbering) applied before ${ins.path}, which reuses the numbers it frees`, location: freeing.ins.source, act: ins.act, path: freeing.ins.path });
+              Object.assign(row, retry);
+              applied = true;
+            } else cur = saved;
+          }
+        }
+      }
+      if (!applied) {
         diagnostics.push({
-          severity: e.code === 'no-inhaltsuebersicht' ? 'warning' : 'error',
-          code: e.code,
-          message: e.message,
+          severity: row.code === 'no-inhaltsuebersicht' ? 'warning' : 'error',
+          code: row.code ?? 'apply-failed',
+          message: row.reason ?? 'not applied',
           location: ins.source,
           act: ins.act,
           path: ins.path,
@@ -116,7 +162,7 @@ export function applyInstructions(
       indices.push(changes.length);
       changes.push(row);
     }
-  }
+  });
   return { tree: cur, indices };
 }
 

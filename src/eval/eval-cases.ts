@@ -41,6 +41,8 @@ export interface SectionResult {
   diff: string;
   /** the instructions that touched the provision, or failed on it */
   explainedBy: string[];
+  /** where ours first departs from the official text (character offset and a window), when the word diff shows nothing */
+  firstDifference?: { at: number; ours: string; official: string };
 }
 
 export interface CaseResult {
@@ -193,7 +195,7 @@ export function runCase(dir: string, id: string): CaseResult {
     const o = O.get(k)?.text ?? null;
     const a = A.get(k)?.text ?? null;
     if (o === a) right++;
-    else wrong.push({ id: k, label: A.get(k)?.label ?? O.get(k)?.label ?? k, diff: wordDiff(o ?? '', a ?? ''), explainedBy: explain(k) });
+    else wrong.push({ id: k, label: A.get(k)?.label ?? O.get(k)?.label ?? k, diff: wordDiff(o ?? '', a ?? ''), explainedBy: explain(k), firstDifference: firstDifference(o ?? '', a ?? '') });
   }
   const collateral: SectionResult[] = [];
   for (const k of ids) {
@@ -285,6 +287,12 @@ export function formatEvalTable(s: EvalSummary, verbose = false): string {
     }
   }
   return lines.join('\n');
+}
+
+function firstDifference(a: string, b: string): { at: number; ours: string; official: string } {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return { at: i, ours: a.slice(Math.max(0, i - 30), i + 30), official: b.slice(Math.max(0, i - 30), i + 30) };
 }
 
 function pct(a: number, b: number): string {
