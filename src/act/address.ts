@@ -97,7 +97,7 @@ export function parseAddress(phrase: string): Address | undefined {
       s = s.slice(m[0].length);
       continue;
     }
-    if ((m = /^Anlage(?:\s+([A-Z]?\d*[a-z]?)(?=\s|$))?\s*/.exec(s))) {
+    if ((m = /^Anlage(?:\s+([A-Z]?\d*[a-z]?)(?=\s|$))?\s*(?:\((?:zu|zur)\b[^)]*\)\s*)?/.exec(s))) {
       parts.push({ kind: 'anlage', label: m[1] ?? '' });
       s = s.slice(m[0].length);
       continue;

@@ -302,12 +302,27 @@ export function loadAct(
         });
         return undefined;
       }
+      const notes: Diagnostic[] = r.warnings.map((w) => ({ severity: 'warning' as const, code: w.startsWith('a stray letter') ? 'stray-character' : 'typo-corrected', message: w, location: loc, act: entry.id, path }));
+      for (const q of n.quotes.filter((x) => x.openingSupplied)) {
+        notes.push({ severity: 'warning', code: 'opening-quote-supplied', message: 'the quoted text has no opening mark („) in the act text; it is taken to start after the colon that announces it', location: locate(a.clean, q.start), act: entry.id, path });
+      }
+      const operations = r.operations.map((op) => {
+        // "… bis zum Ablauf des 31. März 2024“." in a web copy: the final period of a new Absatz or Satz stands after the closing mark
+        if ((op.action === 'rewrite' || op.action === 'insert-units' || op.action === 'append-units' || op.action === 'substitute-units') && (op.unitKind === 'absatz' || op.unitKind === 'satz' || op.unitKind === 'paragraph')) {
+          const qt = n.quotes.find((x) => x.text === op.content);
+          if (qt?.periodAfter && /[\p{L}\p{N})]$/u.test(op.content.trimEnd())) {
+            notes.push({ severity: 'warning', code: 'period-moved-inside', message: 'the new text ends without a period and the act has one right after the closing mark: the period is read as the end of the new text', location: locate(a.clean, qt.end), act: entry.id, path });
+            return { ...op, content: op.content.trimEnd() + '.' };
+          }
+        }
+        return op;
+      });
       instructions.push({
         ...base,
         seq: seq++,
         status: 'parsed',
-        operations: r.operations,
-        diagnostics: r.warnings.map((w) => ({ severity: 'warning' as const, code: w.startsWith('tidied') ? 'tidied' : 'typo-corrected', message: w, location: loc, act: entry.id, path })),
+        operations,
+        diagnostics: notes,
       });
       return undefined;
     };

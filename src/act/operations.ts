@@ -19,7 +19,7 @@ export type Operation =
   | (OpBase & { action: 'delete-unit' })
   | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean })
   | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean })
-  | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean })
+  | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean })
   | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string })
   /** insert new units after the sibling named in the target (the target's last part is the anchor) */
   | (OpBase & { action: 'insert-units'; unitKind: UnitKind | 'angabe'; labels: string[]; content: string })

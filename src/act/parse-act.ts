@@ -574,7 +574,7 @@ function parseArtikel(
     if (qd > 0) continue;
     const lineEnd = body.indexOf('\n', am.index + 1);
     const line = body.slice(am.index, lineEnd < 0 ? body.length : lineEnd);
-    if (CITATION_ANCHOR.test(line) && /(?:wird|werden)\b/.test(line)) parts.push({ absatz: am[1], from: am.index + (body[am.index] === '\n' ? 1 : 0) + am[0].trimStart().length - (am[0].startsWith('\n') ? 0 : 0) });
+    if (CITATION_ANCHOR.test(line) && /\bzuletzt durch\b|\bgeändert worden ist\b|\bwie folgt geändert:/.test(line)) parts.push({ absatz: am[1], from: am.index + (body[am.index] === '\n' ? 1 : 0) + am[0].trimStart().length - (am[0].startsWith('\n') ? 0 : 0) });
   }
   if (parts.length === 0) parts.push({ from: 0 });
   const nodes: ArtikelNode[] = [];

@@ -111,7 +111,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   const bad = (message: string): InstructionParse => ({ kind: 'error', code: 'instruction-unparsed', message });
 
   // X wird wie folgt geändert:
-  if ((m = /^(.+?) (?:wird|werden) wie folgt geändert:?$/.exec(s))) {
+  if ((m = /^(.+?) (?:wird|werden) wie folgt (?:geändert|ergänzt):?$/.exec(s))) {
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
     return { kind: 'context', address: a };
@@ -128,6 +128,10 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
       last.kind === 'ueberschrift' ? 'ueberschrift' : last.kind === 'angabe' ? 'angabe' : 'labels' in last ? last.kind : undefined;
     if (!unitKind) return bad(`cannot set anew: "${m[2]}"`);
     return ok([{ action: 'rewrite', target, unitKind: unitKind as UnitKind, content: unitKind === 'ueberschrift' ? q(quotes, m[3]) : block(quotes, m[3]) }]);
+  }
+  // Anlage lists: "Nach dem Abschnitt zu Jordanien ⟦0⟧ wird in der nächsten Zeile das Wort ⟦1⟧ eingefügt"
+  if ((m = new RegExp(`^Nach dem Abschnitt zu \\S+ ${Q} (?:wird|werden) in der nächsten Zeile (?:das Wort|die Wörter|die Angabe) ${Q} eingefügt$`).exec(s))) {
+    return ok([{ action: 'insert-words', target: context, anchor: q(quotes, m[1]), position: 'after', words: q(quotes, m[2]), each: false, newLine: true }]);
   }
   // X wird durch den folgenden Absatz 14 ersetzt: ⟦n⟧ / Nummer 3 wird durch die folgenden Nummern 3 bis 10 ersetzt
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(.+?) (?:wird|werden) durch (?:folgende[rsn]?) (.+?) ersetzt:? ${Q}$`).exec(s))) {

@@ -11,7 +11,7 @@ import type { Operation } from '../act/operations.js';
 import { assignIds } from '../model/build-units.js';
 import { compareLabels } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
-import type { Absatz, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
+import type { Absatz, Anlage, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
 import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
 import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
 
@@ -107,6 +107,7 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
   if (target.length === 0) fail('target-missing', 'the instruction names no unit');
   if (target[0].kind === 'inhalt') return applyToInhalt(law, op);
   const first = target[0];
+  if (first.kind === 'anlage') return applyToAnlage(law, op);
   if (first.kind !== 'paragraph') fail('target-unsupported', `cannot address ${formatAddress(target)}`);
   // insert a new § after an existing one
   if (op.action === 'insert-units' && op.unitKind === 'paragraph' && target.length === 1) {
@@ -511,11 +512,51 @@ function editAt(t: string, index: number, length: number, op: Extract<Operation,
     return `${b} ${a}`;
   }
   const words = op.words;
+  if (op.newLine) return `${before}${match}\n\n${words}${after}`;
   if (op.position === 'after') {
     const sep = /^[,;.:)]/.test(words) ? '' : ' ';
     return before + match + sep + words + after;
   }
   return `${before}${words} ${match}${after}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Anlagen (kept as Markdown blocks): word changes, within a Nummer of the Anlage where one is named
+
+function applyToAnlage(law: Law, op: Operation): ApplyResult {
+  const part = op.target[0] as Extract<AddressPart, { kind: 'anlage' }>;
+  const anlagen = law.body.filter((n): n is Anlage => n.kind === 'anlage');
+  const found = part.label ? anlagen.filter((a) => a.label === part.label) : anlagen.length === 1 ? anlagen : anlagen.filter((a) => a.label === '');
+  if (found.length !== 1) fail(found.length ? 'target-ambiguous' : 'target-not-found', `Anlage ${part.label} ${found.length ? 'is not unique' : 'does not exist in this text'}`);
+  if (op.action !== 'replace' && op.action !== 'delete' && op.action !== 'insert-words') fail('target-unsupported', `"${op.action}" in an Anlage is not supported (the Anlage is kept as a block)`);
+  const anlage = found[0];
+  let from = 0;
+  let to = anlage.body.length;
+  const nr = op.target[1];
+  if (nr && 'labels' in nr && nr.kind === 'nummer') {
+    // the Nummer of the Anlage: from its "2." line to the next numbered line
+    const lines = anlage.body.split('\n');
+    let pos = 0;
+    let start = -1;
+    for (const l of lines) {
+      const m = /^\s*(\d+[a-z]?)\.\s/.exec(l);
+      if (m && start >= 0) {
+        to = pos;
+        break;
+      }
+      if (m && m[1] === nr.labels[0]) start = pos;
+      pos += l.length + 1;
+    }
+    if (start < 0) fail('target-not-found', `Nummer ${nr.labels[0]} of the Anlage not found`);
+    from = start;
+  } else if (op.target.length > 1) fail('target-unsupported', `cannot address ${formatAddress(op.target)} inside an Anlage`);
+  let segment = anlage.body.slice(from, to);
+  const slot: Slot = { get: () => segment, set: (v) => (segment = v) };
+  editWords([slot], op, op.each);
+  const copy: Anlage = { ...anlage, body: anlage.body.slice(0, from) + segment + anlage.body.slice(to) };
+  const body = law.body.slice();
+  body[body.indexOf(anlage)] = copy;
+  return { law: { ...law, body }, paragraphId: copy.id, targetId: copy.id };
 }
 
 // ---------------------------------------------------------------------------------------------
