@@ -207,6 +207,13 @@ export function cleanActText(file: string, raw: string, vocabulary?: Set<string>
       cur = line;
       continue;
     }
+    // a soft hyphen (U+00AD) of the PDF at the end of the previous line: the word continues
+    if (cur.endsWith('\u00ad') && /^\p{L}/u.test(line)) {
+      cur = cur.slice(0, -1);
+      pushSeg(out, doneLength + cur.length, srcLine, lead + 1);
+      cur += line;
+      continue;
+    }
     // hyphenation at the end of the previous logical line
     if (/\p{L}-$/u.test(cur) && !/\s-$/.test(cur) && /^\p{L}/u.test(line)) {
       const how = joinHyphenated(cur.slice(Math.max(0, cur.lastIndexOf(' ') + 1)), line, vocabulary);

@@ -123,6 +123,18 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
     return replaceBody(law, idx, paragraphs[0]);
   }
   if (op.action === 'repeal' && target.length === 1) {
+    // the last § of a lettered series ("§ 105d" with no "§ 105e" after it) leaves no gap in the numbering:
+    // the official consolidation drops it; any other § stays as "(weggefallen)"
+    const m = /^(\d+)([a-z]+)$/.exec(original.label);
+    if (m) {
+      const laterOfSeries = law.body.some((n, i) => i > idx && n.kind === 'paragraph' && new RegExp(`^${m[1]}[a-z]+$`).test(n.label));
+      if (!laterOfSeries) {
+        const body = law.body.slice();
+        body.splice(idx, 1);
+        tidied.push(`§ ${original.label} is the last of its lettered series: removed, as the official consolidation does, rather than kept as "(weggefallen)"`);
+        return { law: { ...law, body }, paragraphId: original.id, targetId: original.id };
+      }
+    }
     const p: Paragraph = { ...cloneParagraph(original), heading: '(weggefallen)', weggefallen: true, children: [], footnotes: [] };
     assignIds(p);
     return replaceBody(law, idx, p);

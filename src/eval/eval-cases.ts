@@ -53,6 +53,8 @@ export interface CaseResult {
   right: number;
   wrong: SectionResult[];
   collateral: SectionResult[];
+  /** provisions the act changes that the case does not score (and that differ from the official text) */
+  unscored: SectionResult[];
   instructions: { total: number; applied: number; failed: number; notApplied: number; codes: Record<string, number> };
   /** every § not right has a diagnostic naming an instruction */
   silentMisses: string[];
@@ -197,12 +199,18 @@ export function runCase(dir: string, id: string): CaseResult {
     if (o === a) right++;
     else wrong.push({ id: k, label: A.get(k)?.label ?? O.get(k)?.label ?? k, diff: wordDiff(o ?? '', a ?? ''), explainedBy: explain(k), firstDifference: firstDifference(o ?? '', a ?? '') });
   }
+  // collateral: a provision outside the scored set that we changed although no applied operation of the
+  // act addresses it. A provision the act does address but the case does not score (its official text
+  // holds other changes, or the act text is cut off) is listed as unscored, not as collateral.
   const collateral: SectionResult[] = [];
+  const unscored: SectionResult[] = [];
+  const addressed = new Set(changes.filter((r) => r.status === 'applied').map((r) => r.paragraphId));
   for (const k of ids) {
     if (scoredIds.includes(k)) continue;
     const o = O.get(k)?.text;
     if (o !== B.get(k)?.text && o !== A.get(k)?.text) {
-      collateral.push({ id: k, label: O.get(k)?.label ?? k, diff: wordDiff(B.get(k)?.text ?? '', o ?? ''), explainedBy: explain(k) });
+      const row = { id: k, label: O.get(k)?.label ?? B.get(k)?.label ?? k, diff: wordDiff(B.get(k)?.text ?? '', o ?? ''), explainedBy: explain(k) };
+      (addressed.has(k) ? unscored : collateral).push(row);
     }
   }
   const codes: Record<string, number> = {};
@@ -233,6 +241,7 @@ export function runCase(dir: string, id: string): CaseResult {
     right,
     wrong,
     collateral,
+    unscored,
     instructions: { total: mine.reduce((n, i) => n + Math.max(1, i.operations.length), 0), applied: appliedCount, failed, notApplied, codes },
     silentMisses,
     diagnostics,
