@@ -26,6 +26,8 @@ import { formatFactsText } from './facts/output.js';
 import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
 import { loadProfile } from './facts/profile.js';
 import { siteInput } from './site-input.js';
+import { registerEval } from './cli/eval.js';
+import { applyActFile, loadActFileAlone, readActText } from './cli/act-file.js';
 
 interface GlobalOpts {
   corpus?: string;
@@ -121,10 +123,12 @@ program
   .description('list every instruction of an act with path, source line, in-force date and operations')
   .option('--json', 'JSON output')
   .option('--stats', 'counts per action and status')
-  .action((actId: string, o: { json?: boolean; stats?: boolean }) => {
+  .action(async (actId: string, o: { json?: boolean; stats?: boolean }) => {
     const { manifest } = ctx();
-    findAct(manifest, actId);
-    const act = corpus().acts.find((a) => a.entry.id === actId)!;
+    // an act of the manifest by its id, or any act file (text or PDF) by its path
+    const isFile = !manifest.acts.some((a) => a.id === actId) && existsSync(actId);
+    if (!isFile) findAct(manifest, actId);
+    const act = isFile ? loadActFileAlone(actId, await readActText(actId)) : corpus().acts.find((a) => a.entry.id === actId)!;
     const rows = act.instructions.map((i) => ({
       path: i.path,
       artikel: i.artikel,
@@ -274,13 +278,28 @@ function runStep(lawId: string, o: { from: string; date: string; except?: string
   return { ...r, before };
 }
 
-stepOptions(program.command('apply <law>').description('apply exactly one step to a law text and print the result as Markdown')).action(
-  (lawId: string, o: { from: string; date: string; except?: string[] }) => {
-    const r = runStep(lawId, o);
+program
+  .command('apply [law]')
+  .description('apply exactly one step to a law text and print the result as Markdown; with --act, any act file to any law text, no manifest')
+  .requiredOption('--from <file>', 'the law text to start from (either Markdown dialect)')
+  .option('--date <date>', 'the in-force date of the step (required with a manifest law; with --act, without it every instruction is applied)')
+  .option('--act <file>', 'an act file (text or PDF) outside the manifest')
+  .option('--except <path...>', 'instruction paths to leave out ("Artikel 4 Nummer 1 Buchstabe a")')
+  .action(async (lawId: string | undefined, o: { from: string; date?: string; act?: string; except?: string[] }) => {
+    if (o.act) {
+      checkDate(o.date);
+      const r = applyActFile(o.act, await readActText(o.act), o.from, { law: lawId, date: o.date, except: o.except });
+      printDiagnostics(r.diagnostics);
+      process.stdout.write(serializeLaw(r.tree));
+      if (r.diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1;
+      return;
+    }
+    if (!lawId) throw new UserError('apply: name a law of the manifest, or give --act FILE', 'usage');
+    if (!o.date) throw new UserError('apply: --date is required for a law of the manifest', 'usage');
+    const r = runStep(lawId, { ...o, date: o.date });
     printDiagnostics(r.diagnostics);
     process.stdout.write(serializeLaw(r.tree));
-  },
-);
+  });
 
 stepOptions(program.command('verify <law>').description('apply one step and compare § by § with an official text'))
   .requiredOption('--against <file>', 'the official text of that date')
@@ -348,6 +367,8 @@ program
     const r = await buildSite(siteInput(c, result, facts), resolve(o.out), { search: o.search });
     console.log(`site: ${r.pages} pages in ${r.ms.toFixed(0)} ms → ${resolve(o.out)}`);
   });
+
+registerEval(program);
 
 program
   .command('serve')

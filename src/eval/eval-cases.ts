@@ -307,3 +307,30 @@ function firstDifference(a: string, b: string): { at: number; ours: string; offi
 function pct(a: number, b: number): string {
   return b ? `${((100 * a) / b).toFixed(1)} %` : '–';
 }
+
+/** Per-case figures a later run must not fall below. */
+export interface Baseline {
+  cases: Record<string, { right: number; scored: number; collateral: number; applied: number }>;
+}
+
+export function baselineOf(s: EvalSummary): Baseline {
+  const cases: Baseline['cases'] = {};
+  for (const c of s.cases) cases[c.id] = { right: c.right, scored: c.scored, collateral: c.collateral.length, applied: c.instructions.applied };
+  return { cases };
+}
+
+/** The regressions of a run against a baseline: fewer §§ right, more collateral, fewer operations applied, a case gone. */
+export function compareWithBaseline(s: EvalSummary, b: Baseline): string[] {
+  const out: string[] = [];
+  for (const [id, want] of Object.entries(b.cases)) {
+    const got = s.cases.find((c) => c.id === id);
+    if (!got) {
+      out.push(`${id}: case missing`);
+      continue;
+    }
+    if (got.right < want.right) out.push(`${id}: ${got.right}/${got.scored} §§ right, baseline ${want.right}/${want.scored}`);
+    if (got.collateral.length > want.collateral) out.push(`${id}: ${got.collateral.length} collateral changes, baseline ${want.collateral}`);
+    if (got.instructions.applied < want.applied) out.push(`${id}: ${got.instructions.applied} operations applied, baseline ${want.applied}`);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * `fassung eval DIR`: the measure of generality as a command. Every case folder of DIR (real acts with
+ * the official text before and after) is run; a table and totals are printed (or JSON), and with
+ * `--baseline FILE` the run fails when any case falls below the committed per-case results.
+ */
+import type { Command } from 'commander';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UserError } from '../diagnostics/diagnostic.js';
+import { compareWithBaseline, formatEvalTable, runEval, baselineOf } from '../eval/eval-cases.js';
+import { stableJson } from '../consolidate/write-output.js';
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval <dir>')
+    .description('apply each real act of DIR to its before.md and compare § by § with after.md (the generality measure)')
+    .option('--json', 'JSON output')
+    .option('--verbose', 'print the word diff and the instructions behind every miss')
+    .option('--case <text>', 'only the cases whose folder name contains this text')
+    .option('--baseline <file>', 'fail (exit 1) when any case falls below this committed baseline')
+    .option('--write-baseline <file>', 'write the per-case results as the new baseline')
+    .action((dir: string, o: { json?: boolean; verbose?: boolean; case?: string; baseline?: string; writeBaseline?: string }) => {
+      const s = runEval(resolve(dir), o.case ? (id) => id.includes(o.case!) : undefined);
+      if (o.json) process.stdout.write(stableJson(s));
+      else process.stdout.write(formatEvalTable(s, o.verbose) + '\n');
+      if (o.writeBaseline) {
+        process.stderr.write(`baseline written: ${o.writeBaseline}\n`);
+        return void writeFileAtomic(o.writeBaseline, stableJson(baselineOf(s)));
+      }
+      if (o.baseline) {
+        if (!existsSync(o.baseline)) throw new UserError(`baseline not found: ${o.baseline}`, 'baseline-missing');
+        const regressions = compareWithBaseline(s, JSON.parse(readFileSync(o.baseline, 'utf8')));
+        for (const r of regressions) process.stderr.write(`regression: ${r}\n`);
+        if (regressions.length) process.exitCode = 1;
+        else process.stderr.write(`no case below the baseline ${o.baseline}\n`);
+      }
+    });
+}
+
+function writeFileAtomic(file: string, content: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
