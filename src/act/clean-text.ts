@@ -146,7 +146,9 @@ export function normaliseWebLayout(raw: string): RawLine[] {
     }
     out.push({ text, line: i + 1, col });
   }
-  // a label alone on its line ("1." / "a)" / "„4.") belongs to the next non-empty line
+  // a label alone on its line ("1." / "a)" / "„4.") belongs to the next non-empty line — in web copies;
+  // in the BGBl's own PDF text a lone label is a column break that the instruction reader places itself
+  if (src.some((l) => isFurniture(l.trim()) && /Bundesgesetzblatt|Seite \d+ von/.test(l))) return out;
   const joined: RawLine[] = [];
   for (let k = 0; k < out.length; k++) {
     const l = out[k];

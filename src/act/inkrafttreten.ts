@@ -25,7 +25,7 @@ export interface InkrafttretenRule {
 /** Split an Absatz into its in-force sentences ("… in Kraft. Die Artikel 2, 5 und 9 treten …"). */
 function sentencesOfAbsatz(text: string): string[] {
   return text
-    .split(/(?<=\bin Kraft(?:,[^.]*)?\.)\s+(?=\p{Lu})/u)
+    .split(/(?<=\bin Kraft\b[^.]*?\.|\bin Kraft\.)\s+(?=(?:Die|Der|Das|Diese|Dieses|Artikel|Abweichend|Im Übrigen)\s)/u)
     .map((t) => t.trim())
     .filter(Boolean);
 }

@@ -325,41 +325,38 @@ export function findLawCitation(sentence: string, names: string[] = []): LawCita
   const anchor = CITATION_ANCHOR.exec(sentence);
   let nameStart = -1;
   let detStart = -1;
-  let anchorAt = anchor ? anchor.index : -1;
-  // a known name (with genitive ending) right before the anchor, or anywhere followed by a citation
-  for (const n of [...names].sort((x, y) => y.length - x.length)) {
-    const esc = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(?:^|\\s)((?:Die|Das|Der|Dem|Den|der|des|die|das|dem|den)\\s+)?(${esc}(?:es|s)?)(?=[\\s,(]|$)`, 'g');
+  let anchorAt = -1;
+  if (anchor) {
+    // the name starts at the first determiner before the citation that is followed by a name (not by a
+    // unit word): "Artikel 4 … der Verordnung zur Änderung der Beschäftigungsverordnung und der
+    // Aufenthaltsverordnung vom …" names the amending Verordnung, not the Aufenthaltsverordnung
+    const before = sentence.slice(0, anchor.index);
+    DETERMINER.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(sentence))) {
-      const at = m.index + (m[0].length - m[1]?.length - m[2].length || 0);
-      const nameAt = m.index + m[0].length - m[2].length;
-      const after = sentence.slice(nameAt + m[2].length);
-      if (anchorAt < 0 || anchorAt === nameAt + m[2].length || /^\s*(?:\(|,|\s(?:wird|werden)\b)/.test(after) || after === '') {
-        nameStart = nameAt;
-        detStart = m[1] ? nameAt - m[1].length : nameAt;
-        if (anchorAt < 0 || anchorAt < nameStart) anchorAt = nameAt + m[2].length;
-        void at;
+    while ((m = DETERMINER.exec(before))) {
+      const rest = before.slice(m.index + m[0].length);
+      if (/^\p{Lu}/u.test(rest) && !/^(?:Inhaltsübersicht|Anlagen?|Überschrift|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Angabe|Eingangsformel|Schlussformel)\b/u.test(rest)) {
+        detStart = m.index + (m[0].startsWith(' ') ? 1 : 0);
+        nameStart = m.index + m[0].length;
+        break;
+      }
+      DETERMINER.lastIndex = m.index + m[0].length - 1;
+    }
+    if (nameStart < 0) return undefined;
+    anchorAt = anchor.index;
+  } else {
+    // no citation: a known name ("Das Aufenthaltsgesetz wird wie folgt geändert:")
+    for (const n of names) {
+      const esc = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const m = new RegExp(`(?:^|\\s)((?:Die|Das|Der|Dem|Den|der|des|die|das|dem|den)\\s+)(${esc}(?:es|s)?)(?=[\\s,]|$)`).exec(sentence);
+      if (m) {
+        nameStart = m.index + m[0].length - m[2].length;
+        detStart = nameStart - m[1].length;
+        anchorAt = nameStart + m[2].length;
         break;
       }
     }
-    if (nameStart >= 0) break;
-  }
-  if (nameStart < 0) {
-    if (!anchor) return undefined;
-    // the words after the last determiner before the anchor
-    const before = sentence.slice(0, anchor.index);
-    let m: RegExpExecArray | null;
-    let last: RegExpExecArray | undefined;
-    DETERMINER.lastIndex = 0;
-    while ((m = DETERMINER.exec(before))) {
-      if (/^\p{Lu}/u.test(before.slice(m.index + m[0].length))) last = m;
-      DETERMINER.lastIndex = m.index + m[0].length - 1;
-    }
-    if (!last) return undefined;
-    detStart = last.index + (last[0].startsWith(' ') ? 1 : 0);
-    nameStart = last.index + last[0].length;
-    anchorAt = anchor.index;
+    if (nameStart < 0) return undefined;
   }
   const name = sentence.slice(nameStart, anchorAt).trim();
   // the citation runs over "vom …", the BGBl reference in parentheses and the "zuletzt … worden ist," clause
@@ -379,7 +376,7 @@ export function findLawCitation(sentence: string, names: string[] = []): LawCita
   }
   const clause = /^,\s*(?:die|das|der|zuletzt)\b[^„]*?worden (?:ist|sind)\s*,?/.exec(sentence.slice(end));
   if (clause) end += clause[0].length;
-  else if (sentence[end] === ',' ) end += 1;
+  else if (sentence[end] === ',') end += 1;
   return { start: detStart, end, name };
 }
 

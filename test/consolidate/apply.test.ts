@@ -60,9 +60,15 @@ describe('applyOperation', () => {
   it('inserts a § after its predecessor and repeals a § to a placeholder', () => {
     let law = applyOperation(parseStatute(LAW), { action: 'insert-units', target: para('26'), unitKind: 'paragraph', labels: ['26a'], content: '§ 26a\nNeu\nText.' }).law;
     expect(law.body.map((n) => (n.kind === 'paragraph' ? n.label : '')).filter(Boolean)).toEqual(['26', '26a', '30']);
+    law = applyOperation(law, { action: 'insert-units', target: para('26a'), unitKind: 'paragraph', labels: ['26b'], content: '§ 26b\nNeu\nText.' }).law;
+    // a § followed by another of its lettered series stays as "(weggefallen)" (AufenthV § 45a, 2021-i-2467)
     law = applyOperation(law, { action: 'repeal', target: para('26a') }).law;
     const p = law.body[1];
     expect(p.kind === 'paragraph' && p.weggefallen && p.heading).toBe('(weggefallen)');
+    // the last § of a lettered series is dropped, as the official consolidation dropped AufenthG § 105d (2022-i-2847 Art. 5)
+    const r = applyOperation(law, { action: 'repeal', target: para('26b') });
+    expect(r.law.body.map((n) => (n.kind === 'paragraph' ? n.label : '')).filter(Boolean)).toEqual(['26', '26a', '30']);
+    expect(r.warnings?.[0]).toMatch(/last of its lettered series/);
   });
   it('reports a § that does not exist', () => {
     expect(() => applyOperation(parseStatute(LAW), { action: 'repeal', target: para('99', { kind: 'absatz', labels: ['1'] }) })).toThrow(/does not exist/);
