@@ -128,8 +128,8 @@ export function normaliseWebLayout(raw: string): RawLine[] {
       const cells = trimmed.slice(1, -1).split(' | ');
       if (cells.length === 2 && /^alt$/.test(cells[0].trim()) && /^neu$/.test(cells[1].trim())) continue;
       const last = cells[cells.length - 1];
-      col = text.lastIndexOf(last);
-      text = last;
+      col = text.lastIndexOf(last) + (last.length - last.trimStart().length);
+      text = last.trim();
     }
     // bullets: "- 1." / "- In § 1 …"
     const b = /^(\s*-\s+)(?=\S)/.exec(text);

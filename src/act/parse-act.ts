@@ -358,7 +358,8 @@ export function findLawCitation(sentence: string, names: string[] = []): LawCita
     }
     if (nameStart < 0) return undefined;
   }
-  const name = sentence.slice(nameStart, anchorAt).trim();
+  // "Das Fünfte Buch Sozialgesetzbuch - Gesetzliche Krankenversicherung - (Artikel 1 des Gesetzes vom …)"
+  const name = sentence.slice(nameStart, anchorAt).replace(/\s*\(.*$/, '').replace(/\s+-\s+.*$/, '').trim();
   // the citation runs over "vom …", the BGBl reference in parentheses and the "zuletzt … worden ist," clause
   let end = anchorAt;
   const rest = sentence.slice(end);
@@ -658,6 +659,8 @@ function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to:
  */
 export function amendedLawName(intro: string): string {
   const s = intro.replace(/\s+/g, ' ');
+  const cited = findLawCitation(s);
+  if (cited) return cited.name;
   const m1 = /^(?:Die|Das|Der) ((?:(?!\s(?:vom|in der Fassung|in der im)\s).)+?)(?:,| vom | in der Fassung | in der im )/.exec(s);
   if (m1 && !/^(?:Inhaltsübersicht|Anlage)/.test(m1[1])) return m1[1].trim();
   const c = findLawCitation(s);
