@@ -24,7 +24,9 @@ export type Operation =
   /** insert new units after the sibling named in the target (the target's last part is the anchor) */
   | (OpBase & { action: 'insert-units'; unitKind: UnitKind | 'angabe'; labels: string[]; content: string })
   /** append new units at the end of the target container */
-  | (OpBase & { action: 'append-units'; unitKind: UnitKind; labels: string[]; content: string })
+  | (OpBase & { action: 'append-units'; unitKind: UnitKind; labels: string[]; content: string; atStart?: boolean })
+  /** "Der bisherige Wortlaut wird Absatz 1": the Sätze of a § without Absätze become its Absatz 1 */
+  | (OpBase & { action: 'number-wortlaut' })
   | (OpBase & { action: 'append-words'; words: string })
   | (OpBase & { action: 'renumber'; unitKind: UnitKind; from: string[]; to: string[] });
 
@@ -42,5 +44,6 @@ export const ACTIONS: Action[] = [
   'insert-units',
   'append-units',
   'append-words',
+  'number-wortlaut',
   'renumber',
 ];

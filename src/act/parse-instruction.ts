@@ -45,7 +45,7 @@ function correctTypos(s: string): { s: string; warnings: string[] } {
 /** "folgender § 15d" / "die folgenden §§ 18g bis 18i" / "folgende Nummern 9 bis 11" / "folgender Satz" */
 function parseNewUnits(what: string): { unitKind: UnitKind | 'angabe'; labels: string[] } | undefined {
   const w = what.trim();
-  let m = /^(?:Angabe|Angaben)$/.exec(w);
+  let m = /^(?:Angabe|Angaben)(?: zu .+)?$/.exec(w);
   if (m) return { unitKind: 'angabe', labels: [] };
   m = /^(§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?:\s+(.+))?$/.exec(w);
   if (!m) return undefined;
@@ -89,8 +89,15 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/^(?:Im|In dem) (Satzteil (?:vor|nach) \S+ \S+) (wird|werden) /, 'In dem $1 $2 ')
     // subject first: "Die Wörter ⟦0⟧ werden durch …", "Das Wort ⟦0⟧ am Ende wird durch einen Punkt ersetzt"
     .replace(/^(Das Wort|Die Wörter|Die Angabe|Die Angaben|Das Zeichen) (⟦\d+⟧(?: am Ende)?) (wird|werden) /, (_, w: string, q: string, v: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)} ${q} `)
-    .replace(/^(In .+?) (wird|werden) (.*?) ergänzt$/, '$1 $2 $3 eingefügt')
+    .replace(/^(In .+?) (wird|werden) ((?:jeweils )?(?:nach|vor) .*?) ergänzt$/, '$1 $2 $3 eingefügt')
+    .replace(/^(In .+?) (wird|werden) ((?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt$/, '$1 $2 $3 angefügt')
+    // "die Angabe ⟦0⟧ jeweils durch …": "jeweils" belongs in front of the clause
+    .replace(/ (wird|werden) ((?:das Wort|die Wörter|die Angabe|die Angaben) ⟦\d+⟧) jeweils /, ' $1 jeweils $2 ')
     .replace(/^(.*\bnach (?:dem Wort|den Wörtern|der Angabe) ⟦\d+⟧ (?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt\b/, '$1 eingefügt');
+  s = s.replace(/^Vor dem (Punkt|Komma|Semikolon) am Ende (wird|werden) (.*) eingefügt$/, '$2 vor dem $1 am Ende $3 eingefügt');
+  // "In Absatz 4 wird Satz 2 aufgehoben": the unit belongs to the address
+  const m = /^In (.+?) (wird|werden) ((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
+  if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
   return s;
 }
 
@@ -110,6 +117,20 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   const ok = (operations: Operation[]): InstructionParse => ({ kind: 'operations', operations, warnings });
   const bad = (message: string): InstructionParse => ({ kind: 'error', code: 'instruction-unparsed', message });
 
+  // Der (bisherige) Wortlaut wird Absatz 1 / Dem Wortlaut wird folgender Absatz 2 angefügt
+  if (/^Der (?:bisherige )?Wortlaut wird Absatz 1$/.test(s)) return ok([{ action: 'number-wortlaut', target: context }]);
+  if ((m = new RegExp(`^Dem (?:bisherigen )?Wortlaut (?:wird|werden) (?:folgender|folgende) (Absatz \\S+|Absätze .+?) angefügt:? ${Q}$`).exec(s))) {
+    const nu = parseNewUnits(m[1]);
+    if (!nu) return bad(`new units not understood: "${m[1]}"`);
+    return ok([
+      { action: 'number-wortlaut', target: context },
+      { action: 'append-units', target: context, unitKind: 'absatz', labels: nu.labels, content: block(quotes, m[2]) },
+    ]);
+  }
+  // structure above the §: Gliederung headings are not part of the statute model's units
+  if (/\b(?:des|dem|der) (?:Abschnitts|Abschnitt|Kapitels|Kapitel|Unterabschnitts|Unterabschnitt|Teils|Teil|Titels|Titel|Buches|Buch) \d/.test(s) || /^(?:Die |In der )?Überschrift (?:des|von) (?:Abschnitt|Kapitel|Unterabschnitt|Teil|Titel|Buch)/.test(s)) {
+    return { kind: 'error', code: 'gliederung-not-supported', message: 'changes to the Gliederung (Buch, Teil, Kapitel, Abschnitt, Titel headings) are not applied by fassung yet' };
+  }
   // X wird wie folgt geändert:
   if ((m = /^(.+?) (?:wird|werden) wie folgt (?:geändert|ergänzt):?$/.exec(s))) {
     const a = addr(m[1]);
@@ -204,10 +225,23 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     return ok([{ action: 'append-units', target: context, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]) }]);
   }
   // Der Überschrift werden die Wörter ⟦n⟧ angefügt / Dem Satz 1 werden die Wörter ⟦n⟧ angefügt
-  if ((m = new RegExp(`^(?:Der|Dem) (.+?) (?:wird|werden) (?:das Wort|die Wörter|die Angabe) ${Q} angefügt$`).exec(s))) {
+  if ((m = new RegExp(`^(?:Der|Dem) (.+?) (?:wird|werden) (ein Komma und |ein Semikolon und )?(?:das Wort|die Wörter|die Angabe) ${Q} angefügt$`).exec(s))) {
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
-    return ok([{ action: 'append-words', target: a, words: q(quotes, m[2]) }]);
+    const punct = m[2] ? (m[2].startsWith('ein Komma') ? ', ' : '; ') : '';
+    return ok([{ action: 'append-words', target: a, words: punct + q(quotes, m[3]) }]);
+  }
+  // Dem Absatz 1 wird folgender Satz vorangestellt: ⟦n⟧
+  if ((m = new RegExp(`^(?:Dem|Der) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) vorangestellt:? ${Q}$`).exec(s))) {
+    const a = addr(m[1]);
+    if (!a) return bad(`address not understood: "${m[1]}"`);
+    const nu = parseNewUnits(m[2]);
+    if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[2]}"`);
+    return ok([{ action: 'append-units', target: a, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]), atStart: true }]);
+  }
+  // "Nummer 4 wird Nummer 5" (renumbering without "bisherige")
+  if ((m = /^(§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+) wird (?:§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)$/.exec(s))) {
+    return ok([{ action: 'renumber', target: context, unitKind: unitKindOfWord(m[1])!, from: [m[2]], to: [m[3]] }]);
   }
   // word operations: [In X] wird/werden <clauses>
   if ((m = /^(?:(In .+?|Vor .+?|Nach (?:Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) \S+) )?(?:wird|werden) (.+)$/.exec(s))) {
@@ -245,8 +279,8 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
 
 /** Split "A und wird B" / "A, B und C" into clauses at conjunctions that start a new clause. */
 export function splitClauses(text: string): string[] {
-  const starter = '(?:(?:wird|werden) )?(?:jeweils )?(?:nach|vor|das|die|der|den|dem|ein|eine|in) ';
-  const parts = text.split(new RegExp(`(?:,| und) (?=${starter})`));
+  const starter = '(?:(?:wird|werden) )?(?:jeweils )?(?:nach|vor|das|die|der|den|dem|ein|eine|in|folgender|folgende|folgendes) ';
+  const parts = text.split(new RegExp(`(?<!\\b(?:ein Komma|ein Semikolon))(?:,| und) (?=${starter})`));
   // re-merge fragments that are not clauses on their own (e.g. "die Wörter ⟦0⟧" after a comma in a list)
   return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
@@ -270,18 +304,34 @@ function parseClause(c: string, quotes: string[], target: Address, each: boolean
     const replacement = m[2] ? PUNCT[m[2]] : q(quotes, m[3]);
     return { action: 'replace-end', target, punctuation, replacement };
   }
-  // A durch B ersetzt
-  if ((m = new RegExp(`^${WORDS} ${Q} durch (?:(ein Komma|ein Semikolon|einen Punkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
-    const replacement = m[2] ? PUNCT[m[2]] : q(quotes, m[3]);
-    return { action: 'replace', target, find: q(quotes, m[1]), replacement, each };
+  // A [am Ende] durch B ersetzt
+  if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
+    const replacement = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
+    return { action: 'replace', target, find: q(quotes, m[1]), replacement, each, ...(m[2] ? { atEnd: true } : {}) };
+  }
+  // vor dem Punkt am Ende die Wörter B eingefügt
+  if ((m = new RegExp(`^vor dem (Punkt|Komma|Semikolon) am Ende ${WORDS} ${Q} eingefügt$`).exec(c))) {
+    const punctuation = { Punkt: '.', Komma: ',', Semikolon: ';' }[m[1]]!;
+    return { action: 'replace-end', target, punctuation, replacement: `${q(quotes, m[2])}${punctuation}` };
+  }
+  // die Wörter B angefügt (at the end of the unit)
+  if ((m = new RegExp(`^(ein Komma und |ein Semikolon und )?${WORDS} ${Q} angefügt$`).exec(c))) {
+    const punct = m[1] ? (m[1].startsWith('ein Komma') ? ', ' : '; ') : '';
+    return { action: 'append-words', target, words: punct + q(quotes, m[2]) };
+  }
+  // folgender Satz wird angefügt: ⟦n⟧ (a second clause of a combined instruction)
+  if ((m = new RegExp(`^(?:wird |werden )?(?:folgender|folgende|folgendes|die folgenden) (.+?) (?:wird |werden )?angefügt:? ${Q}$`).exec(c))) {
+    const nu = parseNewUnits(m[1]);
+    if (!nu || nu.unitKind === 'angabe') return undefined;
+    return { action: 'append-units', target, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]) };
   }
   // A [am Ende] gestrichen
   if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? gestrichen$`).exec(c))) {
     return { action: 'delete', target, find: q(quotes, m[1]), each, atEnd: !!m[2] };
   }
   // nach/vor dem Wort A die Wörter B eingefügt / ein Komma eingefügt
-  if ((m = new RegExp(`^(nach|vor) ${WORDS} ${Q} (?:(ein Komma|ein Semikolon)|${WORDS} ${Q}) eingefügt$`).exec(c))) {
-    const words = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
+  if ((m = new RegExp(`^(nach|vor) ${WORDS} ${Q} (?:(ein Komma|ein Semikolon)(?: und ${WORDS} ${Q})?|${WORDS} ${Q}) eingefügt$`).exec(c))) {
+    const words = m[3] ? PUNCT[m[3]] + (m[4] ? ` ${q(quotes, m[4])}` : '') : q(quotes, m[5]);
     return { action: 'insert-words', target, anchor: q(quotes, m[2]), position: m[1] as 'nach' | 'vor' === 'nach' ? 'after' : 'before', words, each };
   }
   // nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt: ⟦n⟧

@@ -104,6 +104,12 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
   if (op.action === 'renumber' && op.unitKind === 'paragraph' && (target.length === 0 || target[0].kind !== 'paragraph')) {
     return renumberParagraphs(law, op.from, op.to);
   }
+  if (op.action === 'append-units' && op.unitKind === 'paragraph' && (target.length === 0 || target[0].kind !== 'paragraph')) {
+    // "Folgender § 11 wird angefügt": after the last §
+    const last = [...law.body].reverse().find((n): n is Paragraph => n.kind === 'paragraph');
+    if (!last) fail('target-not-found', 'the law has no § to append after');
+    return insertParagraphs(law, last.label, op.labels, op.content);
+  }
   if (target.length === 0) fail('target-missing', 'the instruction names no unit');
   if (target[0].kind === 'inhalt') return applyToInhalt(law, op);
   const first = target[0];
@@ -283,8 +289,15 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       const slots = textSlots();
       const s = slots[slots.length - 1];
       if (!s) fail('target-empty', 'the addressed unit has no text');
-      s.set(`${s.get().replace(/\s+$/, '')} ${op.words}`);
+      s.set(`${s.get().replace(/\s+$/, '')}${/^[,;]/.test(op.words) ? '' : ' '}${op.words}`);
       return hits[0]?.node.id;
+    }
+    case 'number-wortlaut': {
+      if (parts.length !== 0) fail('target-unsupported', 'only the Wortlaut of a whole § becomes its Absatz 1');
+      if (p.children.some((c) => c.kind === 'absatz')) fail('target-exists', `§ ${p.label} has Absätze already`);
+      const sentences = p.children as Satz[];
+      p.children = [{ kind: 'absatz', label: '1', id: '', children: sentences }];
+      return p.id;
     }
     case 'substitute-units': {
       if (hits.length === 0 || hits.some((h) => !h.owner) || hits.some((h) => h.owner!.list !== hits[0].owner!.list)) fail('target-unsupported', 'the units to replace must be siblings');
@@ -336,17 +349,19 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       if (hits.length !== 1) fail('target-unsupported', 'appending needs exactly one container');
       const container = hits[0].node;
       const units = parseUnits(op.unitKind, op.content, op.labels);
+      const put = <T,>(list: T[], xs: T[]) => (op.atStart ? list.unshift(...xs) : list.push(...xs));
       if (op.unitKind === 'absatz') {
         if (container.kind !== 'paragraph') fail('target-unsupported', 'an Absatz can only be appended to a §');
-        container.children.push(...(units as Absatz[]));
+        if (container.children.some((c) => c.kind === 'satz')) fail('target-unsupported', `§ ${container.label} has no Absätze: its Wortlaut must first become Absatz 1`);
+        put(container.children, units as Absatz[]);
       } else if (op.unitKind === 'satz') {
-        if (container.kind === 'paragraph') container.children.push(...(units as Satz[]));
+        if (container.kind === 'paragraph') put(container.children, units as Satz[]);
         else if (container.kind === 'satz') fail('target-unsupported', 'cannot append a Satz to a Satz');
-        else container.children.push(...(units as Satz[]));
+        else put(container.children, units as Satz[]);
       } else {
         const lists = sentencesOf(container).filter((s) => s.items?.some((it) => it.kind === op.unitKind));
         if (lists.length !== 1) fail(lists.length ? 'target-ambiguous' : 'target-not-found', `no single list of ${op.unitKind} in ${container.id}`);
-        lists[0].items!.push(...(units as ListItem[]));
+        put(lists[0].items!, units as ListItem[]);
       }
       return p.id;
     }
