@@ -60,7 +60,7 @@ function distance(a: string, b: string): number {
 /** The known law a name as written refers to ("des Aufenthaltsgesetzes" → aufenthg), or a near miss. */
 export function resolveLawName(name: string, laws: Manifest['laws']): { law?: string; nearMiss?: string } {
   const forms = (n: string) => {
-    const l = n.trim().toLowerCase();
+    const l = n.trim().toLowerCase().replace(/^(?:(?:die|das|der|des|dem|den)\s+)+/, '');
     return [l, l.replace(/es$/, ''), l.replace(/s$/, '')];
   };
   const written = forms(name);
@@ -71,7 +71,9 @@ export function resolveLawName(name: string, laws: Manifest['laws']): { law?: st
   let best: { name: string; d: number } | undefined;
   for (const law of laws) {
     for (const n of law.names) {
-      const d = Math.min(...written.map((w) => distance(w, n.toLowerCase())));
+      // the known name, or the same number of words at the start of what is written ("Kurzarbeitergeldverordnng vom …")
+      const k = n.split(/\s+/).length;
+      const d = Math.min(...written.flatMap((w) => [w, w.split(/\s+/).slice(0, k).join(' ')]).map((w) => distance(w, n.toLowerCase())));
       if (d <= Math.max(2, Math.floor(n.length / 12)) && (!best || d < best.d)) best = { name: n, d };
     }
   }
@@ -179,6 +181,16 @@ export function loadAct(
     const cited = findLawCitation(a.intro, names)?.name ?? a.lawName;
     const r = resolveLawName(cited, manifest.laws);
     lawOf.set(a, { law: r.law ?? null, name: cited });
+    if (!r.law && (!cited || /^(?:Verordnung|Gesetz|Gesetzes|Bekanntmachung|\d)/.test(cited) && !/\s/.test(cited.trim()) || /^\d/.test(cited)) && a.instructions.length) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'amended-law-missing',
+        message: `Artikel ${a.number}${a.absatz ? ` Absatz ${a.absatz}` : ''} has instructions but no amending sentence that names the amended law ("Die … vom … wird wie folgt geändert:"); its instructions are not applied`,
+        location: locate(a.clean, a.introStart),
+        act: entry.id,
+        path: `Artikel ${a.number}`,
+      });
+    }
     if (!r.law && r.nearMiss) {
       diagnostics.push({
         severity: 'error',

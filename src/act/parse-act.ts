@@ -330,7 +330,9 @@ export function findLawCitation(sentence: string, names: string[] = []): LawCita
     // the name starts at the first determiner before the citation that is followed by a name (not by a
     // unit word): "Artikel 4 … der Verordnung zur Änderung der Beschäftigungsverordnung und der
     // Aufenthaltsverordnung vom …" names the amending Verordnung, not the Aufenthaltsverordnung
-    const before = sentence.slice(0, anchor.index);
+    // the name stands before the chain "…, die zuletzt durch Artikel 1 der Verordnung vom … geändert worden ist"
+    const chain = /,\s*(?:die|das|der)\s+(?:zuletzt\s+)?durch\b/.exec(sentence);
+    const before = sentence.slice(0, chain && chain.index < anchor.index ? chain.index : anchor.index);
     DETERMINER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DETERMINER.exec(before))) {
@@ -421,6 +423,32 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
   // a table of contents, a page title or a citation list repeats "Artikel N": the last occurrence
   // before the next Artikel is the one that carries the text
   starts = starts.filter((s, k) => !starts.slice(k + 1).some((x) => x.number === s.number));
+  // instructions before the first Artikel heading: a heading was lost
+  if (starts.length) {
+    const headText = lines.slice(0, starts[0].lineIdx).map((l) => l.text).join('\n');
+    const amending = AMENDING.exec(headText);
+    if (amending) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'instructions-outside-artikel',
+        message: `an amending sentence ("${amending[0]}") stands before the first Artikel heading ("Artikel ${starts[0].number}"): an Artikel heading is missing from the text; those instructions are not read`,
+        location: locate(clean, lines[0].start + headText.indexOf(amending[0])),
+      });
+    }
+  }
+  // a gap in the Artikel numbering (Artikel 1, Artikel 3): an Artikel was lost
+  for (let k = 1; k < starts.length; k++) {
+    const prev = Number.parseInt(starts[k - 1].number);
+    const cur = Number.parseInt(starts[k].number);
+    if (cur - prev > 1) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'artikel-gap',
+        message: `Artikel ${starts[k].number} follows Artikel ${starts[k - 1].number}: Artikel ${prev + 1}${cur - prev > 2 ? ` to ${cur - 1}` : ''} are not in the text`,
+        location: locate(clean, lines[starts[k].lineIdx].start),
+      });
+    }
+  }
   // title and date before the first Artikel
   let title: string | undefined;
   let date: string | undefined;
@@ -598,13 +626,27 @@ function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to:
   // the opening sentence: up to "wird wie folgt geändert:" outside quotes
   const opening = AMENDING.exec(body);
   let introEnd: number;
+  let introStart = 0;
   if (opening && !/„/.test(body.slice(0, opening.index))) {
     introEnd = opening.index + opening[0].length;
     node.hasInstructions = true;
+    // the amending sentence starts after the last sentence that ends a line before it (an Eingangsformel
+    // or a lost heading must not become part of the law's name)
+    const head = body.slice(0, opening.index);
+    const boundary = Math.max(head.lastIndexOf('.\n'), head.lastIndexOf(':\n'));
+    if (boundary >= 0 && !/^\d/.test(head.slice(boundary + 2))) {
+      introStart = boundary + 2;
+      diagnostics.push({
+        severity: 'warning',
+        code: 'text-before-amending-sentence',
+        message: `Artikel ${node.number}: text before its amending sentence is not read: "${head.slice(0, boundary + 1).replace(/\s+/g, ' ').slice(0, 120)}"`,
+        location: locate(clean, start),
+      });
+    }
   } else {
     introEnd = body.length;
   }
-  node.intro = body.slice(0, introEnd).replace(/\s+/g, ' ').trim();
+  node.intro = body.slice(introStart, introEnd).replace(/\s+/g, ' ').trim();
   node.lawName = amendedLawName(node.intro);
   const chain = /zuletzt durch (Artikel (\d+[a-z]?) (dieses Gesetzes|dieser Verordnung|des Gesetzes|der Verordnung)[^,]*?) geändert worden ist/.exec(node.intro);
   if (chain) {

@@ -23,6 +23,8 @@ export interface ApplyResult {
   paragraphId?: string;
   /** node id of the changed unit after the change */
   targetId?: string;
+  /** further §§ the operation touched (a renumbering of several §§) */
+  alsoTouched?: string[];
 }
 
 export class ApplyError extends Error {
@@ -166,7 +168,8 @@ function renumberParagraphs(law: Law, from: string[], to: string[]): ApplyResult
     body[i] = p;
   });
   const first = body[idx[0]] as Paragraph;
-  return { law: { ...law, body }, paragraphId: first.id, targetId: first.id };
+  const oldIds = idx.map((i) => (law.body[i] as Paragraph).id);
+  return { law: { ...law, body }, paragraphId: first.id, targetId: first.id, alsoTouched: [...idx.slice(1).map((i) => body[i].id), ...oldIds] };
 }
 
 function replaceBody(law: Law, idx: number, p: Paragraph): ApplyResult {

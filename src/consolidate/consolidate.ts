@@ -96,6 +96,7 @@ export function applyInstructions(
       cur = r.law;
       row.targetId = r.targetId;
       row.paragraphId = r.paragraphId;
+      if (r.alsoTouched?.length) row.alsoTouched = r.alsoTouched;
       for (const w of r.warnings ?? []) {
         diagnostics.push({ severity: 'warning', code: 'tidied', message: w, location: ins.source, act: ins.act, path: ins.path, notes: [`operation: ${op.action} ${formatAddress(op.target)}`] });
       }

@@ -20,6 +20,8 @@ export interface ChangeRecord {
   targetId?: string;
   /** the § the operation touched ("para-38d"), when known */
   paragraphId?: string;
+  /** further §§ the operation touched (a renumbering of several §§) */
+  alsoTouched?: string[];
   action: string;
   /** ISO date the operation enters into force; null when the act does not tell */
   effective: string | null;

@@ -184,7 +184,7 @@ export function runCase(dir: string, id: string): CaseResult {
   const ids = [...new Set([...B.keys(), ...A.keys(), ...O.keys()])];
   const scoredIds = only ?? ids.filter((k) => B.get(k)?.text !== A.get(k)?.text);
   const explain = (pid: string): string[] => {
-    const rows = changes.filter((r) => r.paragraphId === pid || (r.targetId ?? '').startsWith(pid));
+    const rows = changes.filter((r) => r.paragraphId === pid || (r.alsoTouched ?? []).includes(pid) || (r.targetId ?? '').startsWith(pid));
     const failed = mine.filter((i) => i.status !== 'parsed' || i.effective !== c.date);
     return [
       ...rows.map((r) => `${r.path}: ${r.action} ${r.target} — ${r.status}${r.reason ? ` (${r.reason})` : ''}`),
@@ -204,7 +204,7 @@ export function runCase(dir: string, id: string): CaseResult {
   // holds other changes, or the act text is cut off) is listed as unscored, not as collateral.
   const collateral: SectionResult[] = [];
   const unscored: SectionResult[] = [];
-  const addressed = new Set(changes.filter((r) => r.status === 'applied').map((r) => r.paragraphId));
+  const addressed = new Set(changes.filter((r) => r.status === 'applied').flatMap((r) => [r.paragraphId, ...(r.alsoTouched ?? [])]));
   for (const k of ids) {
     if (scoredIds.includes(k)) continue;
     const o = O.get(k)?.text;
