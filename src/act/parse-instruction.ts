@@ -127,6 +127,10 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
       { action: 'append-units', target: context, unitKind: 'absatz', labels: nu.labels, content: block(quotes, m[2]) },
     ]);
   }
+  // "Die Anlagen 1 bis 8 erhalten jeweils die aus dem Anhang zu dieser Verordnung ersichtliche Fassung"
+  if (/\berhalten? (?:jeweils )?die aus (?:dem|der) (?:Anhang|Anlage) zu (?:diesem Gesetz|dieser Verordnung)\b.*ersichtliche Fassung/.test(s)) {
+    return { kind: 'error', code: 'fassung-aus-anhang', message: 'the new text is printed in an Anhang of the act (forms, tables), not quoted in the instruction: not applied; the official text of the Anlage must be taken from the consolidation' };
+  }
   // structure above the §: Gliederung headings are not part of the statute model's units
   if (/\b(?:des|dem|der) (?:Abschnitts|Abschnitt|Kapitels|Kapitel|Unterabschnitts|Unterabschnitt|Teils|Teil|Titels|Titel|Buches|Buch) \d/.test(s) || /^(?:Die |In der )?Überschrift (?:des|von) (?:Abschnitt|Kapitel|Unterabschnitt|Teil|Titel|Buch)/.test(s)) {
     return { kind: 'error', code: 'gliederung-not-supported', message: 'changes to the Gliederung (Buch, Teil, Kapitel, Abschnitt, Titel headings) are not applied by fassung yet' };
