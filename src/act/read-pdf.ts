@@ -1,0 +1,277 @@
+/**
+ * Read a BGBl PDF as plain text, laid out like a text extraction (pdftotext), so that the act cleaner
+ * and parser read it as they read an extracted act.txt.
+ *
+ * pdfjs-dist (legacy build for Node, no system binary) gives positioned text items per page. We put
+ * them in reading order (top to bottom by baseline, then left to right), break lines where the
+ * baseline changes, put a space where the horizontal gap between two items is a word space, and a
+ * line break where the gap is so wide that the items are separate blocks (a running head and its page
+ * number, form fields). Pages are separated by a blank line. Nothing is added but spaces and line
+ * breaks; page furniture is kept (the cleaner drops it).
+ *
+ * Known limit: pdfjs does not read /ActualText, so a hyphen that the PDF marks as a soft hyphen
+ * (e-Verkündung PDFs: `/Span <</ActualText (U+00AD)>>` around "-") comes out as the drawn "-"; the
+ * cleaner then undoes the hyphenation at the line end as it does for any hyphenated line.
+ */
+import { open } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../diagnostics/diagnostic.js';
+
+export interface PdfText {
+  text: string;
+  pages: number;
+}
+
+export interface ActFileText {
+  text: string;
+  format: 'pdf' | 'text';
+}
+
+/** Largest PDF we read (a long BGBl issue with Anlagen stays well below). */
+export const MAX_PDF_BYTES = 100 * 1024 * 1024;
+/** Largest extracted-text act we read. */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+/** Time budget for reading one PDF (a BGBl PDF of 42 pages takes well under a second). */
+export const PDF_TIMEOUT_MS = 60_000;
+
+/** One positioned run of text in device space (y grows downwards). */
+interface Run {
+  str: string;
+  x: number;
+  /** baseline */
+  y: number;
+  width: number;
+  /** font size (em) in device units */
+  size: number;
+  /** content-stream order, the last tie-breaker: keeps the order deterministic */
+  seq: number;
+}
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfjsModule> | undefined;
+function loadPdfjs(): Promise<PdfjsModule> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** pdfjs' data folders (font metrics of the 14 standard fonts, CMaps of CID fonts) as paths. */
+function pdfjsDataDir(name: 'standard_fonts' | 'cmaps'): string | undefined {
+  try {
+    return fileURLToPath(new URL(`../../${name}/`, import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Does the buffer start like a PDF ("%PDF-" within the first 1024 bytes, as readers accept it)? */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
+  return head.indexOf('%PDF-', 0, 'latin1') >= 0;
+}
+
+/** A complete PDF (or its last incremental update) ends with "%%EOF", give or take trailing bytes. */
+export function endsLikePdf(bytes: Uint8Array): boolean {
+  const from = Math.max(0, bytes.byteLength - 1024);
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from);
+  return tail.indexOf('%%EOF', 0, 'latin1') >= 0;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** Turn a pdfjs failure into a one-line UserError. */
+function pdfError(e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  const name = (e as { name?: string } | null)?.name ?? '';
+  const message = oneLine(e instanceof Error ? e.message : String(e));
+  if (name === 'PasswordException') {
+    return new UserError('PDF is encrypted and needs a password: cannot read its text', 'pdf-encrypted');
+  }
+  if (name === 'InvalidPDFException') {
+    return new UserError(`not a readable PDF (${message || 'invalid structure'})`, 'pdf-unreadable');
+  }
+  return new UserError(`cannot read the PDF: ${message || name || 'unknown error'}`, 'pdf-unreadable');
+}
+
+/**
+ * The text of a PDF, page by page, in reading order. Throws a one-line UserError for bytes that are
+ * not a readable PDF or a PDF that needs a password.
+ */
+export async function readPdfText(bytes: Uint8Array, options: { timeoutMs?: number } = {}): Promise<PdfText> {
+  if (!looksLikePdf(bytes)) throw new UserError('not a PDF (no "%PDF-" header)', 'pdf-unreadable');
+  if (bytes.byteLength > MAX_PDF_BYTES) {
+    throw new UserError(`PDF too large (${bytes.byteLength} bytes; limit ${MAX_PDF_BYTES})`, 'file-too-large');
+  }
+  if (!endsLikePdf(bytes)) {
+    throw new UserError('PDF is truncated or damaged (no "%%EOF" marker at its end)', 'pdf-unreadable');
+  }
+  const pdfjs = await loadPdfjs();
+  const standardFontDataUrl = pdfjsDataDir('standard_fonts');
+  const cMapUrl = pdfjsDataDir('cmaps');
+  const task = pdfjs.getDocument({
+    // a copy: pdfjs may take over (detach) the buffer it is given
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    // a damaged content stream is an error, not silently missing text
+    stopAtErrors: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(standardFontDataUrl ? { standardFontDataUrl } : {}),
+    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeoutMs = options.timeoutMs ?? PDF_TIMEOUT_MS;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new UserError(`reading the PDF took longer than ${timeoutMs} ms; given up`, 'pdf-unreadable')),
+      timeoutMs,
+    );
+  });
+  const work = (async (): Promise<PdfText> => {
+    const doc = await task.promise;
+    const pageTexts: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const runs: Run[] = [];
+      const other: string[] = [];
+      let seq = 0;
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        // device space: the page's rotation applied, y grows downwards
+        const [a, b, c, d, e, f] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
+        const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
+        const horizontal = Math.abs(b) <= 0.01 * Math.abs(a) && Math.abs(c) <= 0.01 * Math.abs(d) && a > 0;
+        if (!horizontal) {
+          // rotated or mirrored text (a margin note set vertically): kept, in content order, after the page
+          if (item.str.trim() !== '') other.push(item.str.trim());
+          continue;
+        }
+        runs.push({ str: item.str, x: e, y: f, width: Math.abs(item.width) * (viewport.scale || 1), size, seq: seq++ });
+      }
+      const lines = layoutLines(runs);
+      pageTexts.push([...lines, ...other].join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, ''));
+      page.cleanup();
+    }
+    const pages = doc.numPages;
+    return { text: pageTexts.join('\n\n') + (pageTexts.length ? '\n' : ''), pages };
+  })();
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (e) {
+    throw pdfError(e);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * Lay out the runs of one page as lines: sorted by baseline, then x; runs whose baselines lie within
+ * half a font size of the line's first run form one line. Within a line a gap of more than a fifth of
+ * the font size is a word space; a gap of more than three font sizes separates two blocks (own line).
+ * A blank line marks a vertical gap of more than two font sizes (a new block, like pdftotext).
+ */
+export function layoutLines(runs: Run[]): string[] {
+  const sorted = [...runs].sort((p, q) => p.y - q.y || p.x - q.x || p.seq - q.seq);
+  const groups: Run[][] = [];
+  for (const r of sorted) {
+    const g = groups[groups.length - 1];
+    if (g) {
+      const first = g[0];
+      if (r.y - first.y <= 0.5 * Math.min(first.size, r.size)) {
+        g.push(r);
+        continue;
+      }
+    }
+    groups.push([r]);
+  }
+  const out: string[] = [];
+  let prevY: number | undefined;
+  let prevSize = 0;
+  for (const g of groups) {
+    g.sort((p, q) => p.x - q.x || p.seq - q.seq);
+    const y = g[0].y;
+    const size = Math.max(...g.map((r) => r.size));
+    if (prevY !== undefined && y - prevY > 2 * Math.max(size, prevSize)) out.push('');
+    prevY = y;
+    prevSize = size;
+    let line = '';
+    let end = -Infinity;
+    for (const r of g) {
+      const em = Math.min(r.size, size);
+      if (line !== '') {
+        const gap = r.x - end;
+        if (gap > 3 * em) {
+          out.push(line.trimEnd());
+          line = '';
+        } else if (gap > 0.2 * em && !/\s$/.test(line) && !/^\s/.test(r.str)) {
+          line += ' ';
+        } else if (gap < -0.5 * em && r.str === lastRunText(g, r)) {
+          // the same run drawn twice, slightly offset (simulated bold): read once
+          continue;
+        }
+      }
+      line += r.str;
+      end = Math.max(end, r.x + r.width);
+    }
+    if (line.trim() !== '') out.push(line.trimEnd());
+  }
+  return out;
+}
+
+function lastRunText(g: Run[], r: Run): string | undefined {
+  const i = g.indexOf(r);
+  return i > 0 ? g[i - 1].str : undefined;
+}
+
+/**
+ * Read an act file: a PDF (sniffed by its "%PDF-" header) through readPdfText, anything else as UTF-8
+ * text. Regular files only, with a size limit; every failure is a one-line UserError.
+ */
+export async function readActFile(path: string): Promise<ActFileText> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`file not found: ${path}`, 'file-missing');
+    throw new UserError(`cannot open ${path}: ${oneLine((e as Error).message)}`, 'file-missing');
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new UserError(`not a regular file: ${path}`, 'file-missing');
+    const head = Buffer.alloc(Math.min(1024, st.size));
+    if (head.length > 0) await handle.read(head, 0, head.length, 0);
+    const pdf = looksLikePdf(head);
+    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+    if (st.size > limit) {
+      throw new UserError(`file too large: ${path} (${st.size} bytes; limit ${limit})`, 'file-too-large');
+    }
+    const buf = await handle.readFile();
+    if (pdf) {
+      let read: PdfText;
+      try {
+        read = await readPdfText(buf);
+      } catch (e) {
+        const err = pdfError(e);
+        throw new UserError(`${path}: ${err.message}`, err.code);
+      }
+      if (read.text.trim() === '') {
+        throw new UserError(`${path}: the PDF has no text layer (a scan?); fassung reads no images`, 'pdf-no-text');
+      }
+      return { text: read.text, format: 'pdf' };
+    }
+    if (buf.includes(0)) throw new UserError(`not a text file or PDF (contains NUL bytes): ${path}`, 'file-binary');
+    const text = buf.toString('utf8');
+    if (text.includes('\uFFFD')) throw new UserError(`not valid UTF-8 text: ${path}`, 'file-binary');
+    return { text, format: 'text' };
+  } finally {
+    await handle.close();
+  }
+}
