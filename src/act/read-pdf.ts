@@ -153,7 +153,7 @@ export async function readPdfText(bytes: Uint8Array, options: { timeoutMs?: numb
         }
         runs.push({ str: item.str, x: e, y: f, width: Math.abs(item.width) * (viewport.scale || 1), size, seq: seq++ });
       }
-      const lines = layoutLines(runs);
+      const lines = layoutLines(runs, viewport.width);
       pageTexts.push([...lines, ...other].join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, ''));
       page.cleanup();
     }
@@ -176,8 +176,58 @@ export async function readPdfText(bytes: Uint8Array, options: { timeoutMs?: numb
  * half a font size of the line's first run form one line. Within a line a gap of more than a fifth of
  * the font size is a word space; a gap of more than three font sizes separates two blocks (own line).
  * A blank line marks a vertical gap of more than two font sizes (a new block, like pdftotext).
+ *
+ * Two-column pages (the BGBl before the e-Verkündung of 2023) are read column by column: given the
+ * page width, a vertical gutter near the middle that no line crosses, with at least five lines of text
+ * on either side, makes the lines between two crossing (full-width) lines a two-column stretch; its
+ * left column is read before its right column.
  */
-export function layoutLines(runs: Run[]): string[] {
+export function layoutLines(runs: Run[], pageWidth?: number): string[] {
+  const groups = lineGroups(runs);
+  const gutter = pageWidth ? findGutter(groups, pageWidth) : undefined;
+  const state: RenderState = { out: [] };
+  if (gutter === undefined) {
+    renderLines(groups, state);
+    return state.out;
+  }
+  let stretch: Run[][] = [];
+  const flush = () => {
+    if (stretch.length === 0) return;
+    if (isTwoColumn(stretch, gutter)) {
+      const last = stretch[stretch.length - 1];
+      renderLines(stretch.map((g) => g.filter((r) => r.x < gutter)).filter((g) => g.length > 0), state);
+      state.out.push('');
+      state.prevY = undefined;
+      renderLines(stretch.map((g) => g.filter((r) => r.x >= gutter)).filter((g) => g.length > 0), state);
+      state.prevY = last[0].y;
+      state.prevSize = Math.max(...last.map((r) => r.size));
+    } else {
+      renderLines(stretch, state);
+    }
+    stretch = [];
+  };
+  for (const g of groups) {
+    if (crosses(g, gutter)) {
+      flush();
+      renderLines([g], state);
+    } else {
+      stretch.push(g);
+    }
+  }
+  flush();
+  return state.out;
+}
+
+interface RenderState {
+  out: string[];
+  /** baseline and font size of the line rendered last */
+  prevY?: number;
+  prevSize?: number;
+}
+
+const MIN_COLUMN_LINES = 5;
+
+function lineGroups(runs: Run[]): Run[][] {
   const sorted = [...runs].sort((p, q) => p.y - q.y || p.x - q.x || p.seq - q.seq);
   const groups: Run[][] = [];
   for (const r of sorted) {
@@ -191,18 +241,117 @@ export function layoutLines(runs: Run[]): string[] {
     }
     groups.push([r]);
   }
-  const out: string[] = [];
-  let prevY: number | undefined;
-  let prevSize = 0;
+  for (const g of groups) g.sort((p, q) => p.x - q.x || p.seq - q.seq);
+  return groups;
+}
+
+const visible = (r: Run) => r.str.trim() !== '';
+
+/** Does a line have text across the gutter band (half a font size either side of x)? */
+function crosses(g: Run[], x: number): boolean {
+  return g.some((r) => visible(r) && r.x < x + 0.5 * r.size && r.x + r.width > x - 0.5 * r.size);
+}
+
+/**
+ * A stretch is set in two columns of text when both sides hold enough lines and the text runs up to
+ * the gutter from both sides (justified columns), unlike a table or form whose short cells leave the
+ * middle of the page empty: those are read row by row.
+ */
+function isTwoColumn(stretch: Run[][], x: number): boolean {
+  const { left, right } = countSides(stretch, x);
+  if (left < MIN_COLUMN_LINES || right < MIN_COLUMN_LINES) return false;
+  const ends: number[] = [];
+  const starts: number[] = [];
+  const sizes: number[] = [];
+  for (const g of stretch) {
+    const l = g.filter((r) => visible(r) && r.x + r.width <= x);
+    const r = g.filter((q) => visible(q) && q.x >= x);
+    if (l.length) ends.push(Math.max(...l.map((q) => q.x + q.width)));
+    if (r.length) starts.push(Math.min(...r.map((q) => q.x)));
+    for (const q of g) sizes.push(q.size);
+  }
+  const em = median(sizes);
+  return median(ends) >= x - 3 * em && median(starts) <= x + 3 * em;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[(s.length - 1) >> 1];
+}
+
+function countSides(stretch: Run[][], x: number): { left: number; right: number } {
+  let left = 0;
+  let right = 0;
+  for (const g of stretch) {
+    if (g.some((r) => visible(r) && r.x + r.width <= x)) left++;
+    if (g.some((r) => visible(r) && r.x >= x)) right++;
+  }
+  return { left, right };
+}
+
+/**
+ * The x of a column gutter in the middle 40 % of the page, or undefined for a one-column page. Each
+ * candidate x is scored by the lines on its smaller side summed over the stretches between crossing
+ * lines. Of the best-scoring candidates, the page's centre line wins when it is one of them (columns
+ * of equal width; a heading centred on the page then crosses the gutter), else the centre of the
+ * best-scoring range nearest to it.
+ */
+function findGutter(groups: Run[][], pageWidth: number): number | undefined {
+  const from = Math.floor(0.3 * pageWidth);
+  const to = Math.ceil(0.7 * pageWidth);
+  const scores: Array<{ x: number; score: number }> = [];
+  for (let x = from; x <= to; x++) {
+    let score = 0;
+    let stretch: Run[][] = [];
+    const close = () => {
+      if (isTwoColumn(stretch, x)) {
+        const { left, right } = countSides(stretch, x);
+        score += Math.min(left, right);
+      }
+      stretch = [];
+    };
+    for (const g of groups) {
+      if (crosses(g, x)) close();
+      else stretch.push(g);
+    }
+    close();
+    scores.push({ x, score });
+  }
+  const best = Math.max(...scores.map((c) => c.score));
+  if (best <= 0) return undefined;
+  const mid = pageWidth / 2;
+  // ranges of consecutive best-scoring candidates
+  const ranges: Array<[number, number]> = [];
+  for (const c of scores) {
+    if (c.score !== best) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === c.x - 1) last[1] = c.x;
+    else ranges.push([c.x, c.x]);
+  }
+  let chosen = ranges[0];
+  let distance = Infinity;
+  for (const r of ranges) {
+    const d = mid < r[0] ? r[0] - mid : mid > r[1] ? mid - r[1] : 0;
+    if (d < distance) {
+      distance = d;
+      chosen = r;
+    }
+  }
+  return distance === 0 ? mid : (chosen[0] + chosen[1]) / 2;
+}
+
+/** Render line groups: word spaces, block breaks within a line, blank lines for vertical gaps. */
+function renderLines(groups: Run[][], state: RenderState): void {
+  const out = state.out;
   for (const g of groups) {
-    g.sort((p, q) => p.x - q.x || p.seq - q.seq);
     const y = g[0].y;
     const size = Math.max(...g.map((r) => r.size));
-    if (prevY !== undefined && y - prevY > 2 * Math.max(size, prevSize)) out.push('');
-    prevY = y;
-    prevSize = size;
+    if (state.prevY !== undefined && y - state.prevY > 2 * Math.max(size, state.prevSize ?? 0)) out.push('');
+    state.prevY = y;
+    state.prevSize = size;
     let line = '';
     let end = -Infinity;
+    let prev: Run | undefined;
     for (const r of g) {
       const em = Math.min(r.size, size);
       if (line !== '') {
@@ -210,24 +359,19 @@ export function layoutLines(runs: Run[]): string[] {
         if (gap > 3 * em) {
           out.push(line.trimEnd());
           line = '';
-        } else if (gap > 0.2 * em && !/\s$/.test(line) && !/^\s/.test(r.str)) {
-          line += ' ';
-        } else if (gap < -0.5 * em && r.str === lastRunText(g, r)) {
+        } else if (gap < -0.5 * em && prev && r.str === prev.str && Math.abs(r.x - prev.x) < 0.2 * em) {
           // the same run drawn twice, slightly offset (simulated bold): read once
           continue;
+        } else if (gap > 0.2 * em && !/\s$/.test(line) && !/^\s/.test(r.str)) {
+          line += ' ';
         }
       }
       line += r.str;
       end = Math.max(end, r.x + r.width);
+      prev = r;
     }
     if (line.trim() !== '') out.push(line.trimEnd());
   }
-  return out;
-}
-
-function lastRunText(g: Run[], r: Run): string | undefined {
-  const i = g.indexOf(r);
-  return i > 0 ? g[i - 1].str : undefined;
 }
 
 /**

@@ -36,6 +36,8 @@ interface Run {
   size?: number;
   /** draw rotated by 90° (a vertical margin note) */
   rotated?: boolean;
+  /** Courier (every glyph 0.6 em wide) instead of Helvetica */
+  courier?: boolean;
 }
 interface FixturePage {
   runs: Run[];
@@ -108,19 +110,20 @@ function makePdf(pages: FixturePage[], encrypt?: { user: string; owner: string }
   const pageNums: number[] = [];
   add(() => Buffer.from(`<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(' ')}] /Count ${pageNums.length} >>`));
   add(() => Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'));
+  add(() => Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>'));
   for (const page of pages) {
     const parts: Buffer[] = [];
     if (page.graphicsOnly) parts.push(Buffer.from('0 0 1 rg 100 100 200 200 re f\n'));
     for (const r of page.runs) {
       const size = r.size ?? 10;
       const m = r.rotated ? `0 ${size} ${-size} 0 ${r.x} ${r.y}` : `${size} 0 0 ${size} ${r.x} ${r.y}`;
-      parts.push(Buffer.from(`BT /F1 1 Tf ${m} Tm (`), winAnsi(r.text), Buffer.from(') Tj ET\n'));
+      parts.push(Buffer.from(`BT /${r.courier ? 'F2' : 'F1'} 1 Tf ${m} Tm (`), winAnsi(r.text), Buffer.from(') Tj ET\n'));
     }
     const contentNum = add((num) => stream(num, Buffer.concat(parts)));
     const pageNum = add(
       () =>
         Buffer.from(
-          `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> ` +
+          `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> ` +
             `/Contents ${contentNum} 0 R${page.rotate ? ` /Rotate ${page.rotate}` : ''} >>`,
         ),
     );
@@ -239,6 +242,54 @@ describe('readPdfText lays out text like a text extraction', () => {
     expect((await readPdfText(rotatedPage)).text).toBe('erste Zeile\nzweite Zeile\n');
     const marginNote = makePdf([{ runs: [{ text: 'Randnummer', x: 20, y: 400, rotated: true }, { text: 'Text', x: 60, y: 700 }] }]);
     expect((await readPdfText(marginNote)).text).toBe('Text\nRandnummer\n');
+  });
+
+  it('reads a two-column page (BGBl before 2023) column by column, full-width lines in place', async () => {
+    // justified columns in Courier 12 pt (7.2 pt a glyph, 31 to a line): 60–283.2 and 305–528.2. The
+    // last word of a full line is a run of its own, set flush right as justification does; the last
+    // line of a paragraph is ragged.
+    const left = ['1. In § 2 Absatz 1 werden die', 'Wörter „des Bundes“ durch die', 'Wörter „der Länder“ ersetzt.', '2. § 3 wird wie folgt gefasst:', '„§ 3 Zuständigkeit der Behörde', 'Zuständig ist jede Behörde.“'];
+    const right = ['3. In § 4 wird Satz 2 durch die', 'folgenden Sätze ersetzt: „Der', 'Antrag ist schriftlich bei der', 'Behörde zu stellen. Er ist zu', 'begründen.“', '4. § 5 wird aufgehoben.'];
+    const justified = (line: string, x0: number, y: number): Run[] => {
+      if ([...line].length < 28) return [{ text: line, x: x0, y, size: 12, courier: true }];
+      const cut = line.lastIndexOf(' ');
+      const last = line.slice(cut + 1);
+      return [
+        { text: line.slice(0, cut), x: x0, y, size: 12, courier: true },
+        { text: last, x: x0 + 7.2 * (31 - [...last].length), y, size: 12, courier: true },
+      ];
+    };
+    const runs: Run[] = [
+      { text: 'Bundesgesetzblatt Jahrgang 2019 Teil I Nr. 31, ausgegeben zu Bonn am 15. August 2019', x: 60, y: 800, size: 9 },
+      { text: 'Vom 9. August 2019', x: 260, y: 760, size: 9 }, // centred on the page: crosses the gutter
+    ];
+    left.forEach((t, i) => runs.push(...justified(t, 60, 730 - 14 * i)));
+    // the right column is set with its own leading: its baselines do not meet the left column's
+    right.forEach((t, i) => runs.push(...justified(t, 305, 733 - 14.5 * i)));
+    runs.push({ text: '* Diese Verordnung dient der Umsetzung der Richtlinie (EU) 2019/1 des Rates.', x: 60, y: 80, size: 8 });
+    const { text } = await readPdfText(makePdf([{ runs }]));
+    expect(text.split('\n')).toEqual([
+      'Bundesgesetzblatt Jahrgang 2019 Teil I Nr. 31, ausgegeben zu Bonn am 15. August 2019',
+      '',
+      'Vom 9. August 2019',
+      '',
+      ...left,
+      '',
+      ...right,
+      '',
+      '* Diese Verordnung dient der Umsetzung der Richtlinie (EU) 2019/1 des Rates.',
+      '',
+    ]);
+  });
+
+  it('reads a table or form with short cells row by row, not as columns', async () => {
+    const rows = [['Staat', 'Anzahl'], ['Albanien', '5 000'], ['Bosnien und Herzegowina', '7 500'], ['Kosovo', '10 000'], ['Montenegro', '1 000'], ['Nordmazedonien', '6 000'], ['Serbien', '20 500']];
+    const runs: Run[] = rows.flatMap(([a, b], i) => [
+      { text: a, x: 60, y: 700 - 12 * i },
+      { text: b, x: 400, y: 700 - 12 * i },
+    ]);
+    const { text } = await readPdfText(makePdf([{ runs }]));
+    expect(text.trimEnd().split('\n')).toEqual(rows.map(([a, b]) => `${a}\n${b}`).join('\n').split('\n'));
   });
 
   it('is deterministic: the same bytes give the same text, and the input bytes stay untouched', async () => {
