@@ -6,8 +6,10 @@
  * them in reading order (top to bottom by baseline, then left to right), break lines where the
  * baseline changes, put a space where the horizontal gap between two items is a word space, and a
  * line break where the gap is so wide that the items are separate blocks (a running head and its page
- * number, form fields). Pages are separated by a blank line. Nothing is added but spaces and line
- * breaks; page furniture is kept (the cleaner drops it).
+ * number, form fields); two-column pages are read column by column. Pages are separated by a blank
+ * line. Nothing is added but spaces and line breaks; page furniture is kept (the cleaner drops it).
+ * pdfjs runs in a worker thread with a time budget and a memory cap: a PDF that makes it hang or
+ * explode is a one-line error, never a hung process.
  *
  * Known limit: pdfjs does not read /ActualText, so a hyphen that the PDF marks as a soft hyphen
  * (e-Verkündung PDFs: `/Span <</ActualText (U+00AD)>>` around "-") comes out as the drawn "-"; the
@@ -15,6 +17,7 @@
  */
 import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { UserError } from '../diagnostics/diagnostic.js';
 
 export interface PdfText {
@@ -47,20 +50,151 @@ interface Run {
   seq: number;
 }
 
-type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsPromise: Promise<PdfjsModule> | undefined;
-function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsPromise;
+/** pdfjs-dist's Node build and its data folders (font metrics of the 14 standard fonts, CMaps). */
+function pdfjsLocation(): { module: string; standardFontDataUrl: string; cMapUrl: string } {
+  const module = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+  const dir = (name: string) => fileURLToPath(new URL(`../../${name}/`, module));
+  return { module, standardFontDataUrl: dir('standard_fonts'), cMapUrl: dir('cmaps') };
 }
 
-/** pdfjs' data folders (font metrics of the 14 standard fonts, CMaps of CID fonts) as paths. */
-function pdfjsDataDir(name: 'standard_fonts' | 'cmaps'): string | undefined {
+/** What the worker sends back: per page its width and the text items in device space. */
+interface WorkerPage {
+  width: number;
+  /** [str, a, b, c, d, e, f, width]: the item's transform with the page's viewport applied */
+  items: Array<[string, number, number, number, number, number, number, number]>;
+}
+type WorkerReply = { ok: true; pages: WorkerPage[] } | { ok: false; name: string; message: string };
+
+
+/**
+ * pdfjs runs in a worker thread: its "fake worker" works on the main thread in microtasks, where no
+ * timer can interrupt it; a thread can be terminated when it runs past the time budget or its memory
+ * cap. One thread serves one PDF at a time and stays for the next (loading pdfjs takes most of the
+ * time of a small PDF); it does not keep the process alive when idle. The source is plain JavaScript
+ * (evaluated, CommonJS) so that it runs the same from src (tests) and dist.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { module, standardFontDataUrl, cMapUrl } = workerData;
+const loading = import(module);
+async function extract(data) {
+  const pdfjs = await loading;
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    stopAtErrors: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    standardFontDataUrl,
+    cMapUrl,
+    cMapPacked: true,
+  });
   try {
-    return fileURLToPath(new URL(`../../${name}/`, import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs')));
-  } catch {
-    return undefined;
+    const doc = await task.promise;
+    const pages = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = [];
+      for (const item of content.items) {
+        if (typeof item.str !== 'string' || item.str === '') continue;
+        const m = pdfjs.Util.transform(viewport.transform, item.transform);
+        items.push([item.str, m[0], m[1], m[2], m[3], m[4], m[5], Math.abs(item.width)]);
+      }
+      pages.push({ width: viewport.width, items });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await task.destroy().catch(() => undefined);
   }
+}
+parentPort.on('message', async ({ id, data }) => {
+  try {
+    parentPort.postMessage({ id, ok: true, pages: await extract(data) });
+  } catch (e) {
+    parentPort.postMessage({ id, ok: false, name: String((e && e.name) || ''), message: String((e && e.message) || e) });
+  }
+});
+`;
+
+/** Memory cap of the pdfjs worker (a 100 MB PDF needs far less; a crafted one is stopped). */
+const WORKER_HEAP_MB = 2048;
+
+let sharedWorker: Worker | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let nextJob = 1;
+
+function pdfWorker(): Worker {
+  if (sharedWorker) return sharedWorker;
+  let where: ReturnType<typeof pdfjsLocation>;
+  try {
+    where = pdfjsLocation();
+  } catch (e) {
+    throw new UserError(`pdfjs-dist is not installed (${oneLine(String(e))})`, 'pdf-unreadable');
+  }
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: where,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    stdout: true,
+    stderr: true,
+  });
+  worker.unref();
+  worker.on('exit', () => {
+    if (sharedWorker === worker) sharedWorker = undefined;
+  });
+  sharedWorker = worker;
+  return worker;
+}
+
+/** Extract the text items of every page, one PDF at a time (same bytes, same items, same order). */
+function extractInWorker(bytes: Uint8Array, timeoutMs: number): Promise<WorkerPage[]> {
+  const job = queue.then(() => runJob(bytes, timeoutMs));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+function runJob(bytes: Uint8Array, timeoutMs: number): Promise<WorkerPage[]> {
+  return new Promise<WorkerPage[]>((resolve, reject) => {
+    const worker = pdfWorker();
+    const id = nextJob++;
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      worker.unref();
+      f();
+    };
+    const onMessage = (reply: WorkerReply & { id: number }) => {
+      if (reply.id !== id) return;
+      settle(() => {
+        if (reply.ok) resolve(reply.pages);
+        else reject(Object.assign(new Error(reply.message), { name: reply.name }));
+      });
+    };
+    const onError = (e: Error) => settle(() => reject(e));
+    const onExit = (code: number) =>
+      settle(() => reject(new UserError(`the PDF reader stopped (exit code ${code}) before giving the text`, 'pdf-unreadable')));
+    const timer = setTimeout(() => {
+      settle(() => reject(new UserError(`reading the PDF took longer than ${timeoutMs} ms; given up`, 'pdf-unreadable')));
+      if (sharedWorker === worker) sharedWorker = undefined;
+      void worker.terminate();
+    }, timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.ref();
+    // a copy of the bytes goes to the worker; the caller's buffer stays as it is
+    worker.postMessage({ id, data: bytes });
+  });
 }
 
 /** Does the buffer start like a PDF ("%PDF-" within the first 1024 bytes, as readers accept it)? */
@@ -106,69 +240,29 @@ export async function readPdfText(bytes: Uint8Array, options: { timeoutMs?: numb
   if (!endsLikePdf(bytes)) {
     throw new UserError('PDF is truncated or damaged (no "%%EOF" marker at its end)', 'pdf-unreadable');
   }
-  const pdfjs = await loadPdfjs();
-  const standardFontDataUrl = pdfjsDataDir('standard_fonts');
-  const cMapUrl = pdfjsDataDir('cmaps');
-  const task = pdfjs.getDocument({
-    // a copy: pdfjs may take over (detach) the buffer it is given
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isOffscreenCanvasSupported: false,
-    // a damaged content stream is an error, not silently missing text
-    stopAtErrors: true,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...(standardFontDataUrl ? { standardFontDataUrl } : {}),
-    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const timeoutMs = options.timeoutMs ?? PDF_TIMEOUT_MS;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new UserError(`reading the PDF took longer than ${timeoutMs} ms; given up`, 'pdf-unreadable')),
-      timeoutMs,
-    );
-  });
-  const work = (async (): Promise<PdfText> => {
-    const doc = await task.promise;
-    const pageTexts: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const runs: Run[] = [];
-      const other: string[] = [];
-      let seq = 0;
-      for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        // device space: the page's rotation applied, y grows downwards
-        const [a, b, c, d, e, f] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
-        const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
-        const horizontal = Math.abs(b) <= 0.01 * Math.abs(a) && Math.abs(c) <= 0.01 * Math.abs(d) && a > 0;
-        if (!horizontal) {
-          // rotated or mirrored text (a margin note set vertically): kept, in content order, after the page
-          if (item.str.trim() !== '') other.push(item.str.trim());
-          continue;
-        }
-        runs.push({ str: item.str, x: e, y: f, width: Math.abs(item.width) * (viewport.scale || 1), size, seq: seq++ });
-      }
-      const lines = layoutLines(runs, viewport.width);
-      pageTexts.push([...lines, ...other].join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, ''));
-      page.cleanup();
-    }
-    const pages = doc.numPages;
-    return { text: pageTexts.join('\n\n') + (pageTexts.length ? '\n' : ''), pages };
-  })();
+  let pages: WorkerPage[];
   try {
-    return await Promise.race([work, timeout]);
+    pages = await extractInWorker(bytes, options.timeoutMs ?? PDF_TIMEOUT_MS);
   } catch (e) {
     throw pdfError(e);
-  } finally {
-    clearTimeout(timer);
-    work.catch(() => undefined);
-    await task.destroy().catch(() => undefined);
   }
+  const pageTexts = pages.map((page) => {
+    const runs: Run[] = [];
+    const other: string[] = [];
+    page.items.forEach(([str, a, b, c, d, e, f, width], seq) => {
+      const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
+      const horizontal = Math.abs(b) <= 0.01 * Math.abs(a) && Math.abs(c) <= 0.01 * Math.abs(d) && a > 0;
+      if (!horizontal) {
+        // rotated or mirrored text (a margin note set vertically): kept, in content order, after the page
+        if (str.trim() !== '') other.push(str.trim());
+        return;
+      }
+      runs.push({ str, x: e, y: f, width, size, seq });
+    });
+    const lines = layoutLines(runs, page.width);
+    return [...lines, ...other].join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '');
+  });
+  return { text: pageTexts.join('\n\n') + (pageTexts.length ? '\n' : ''), pages: pages.length };
 }
 
 /**

@@ -500,6 +500,20 @@ describe.skipIf(!HAS_REAL)('the real BGBl PDF (BGBl. 2024 I Nr. 203) against its
     expect(q[0].text).toContain('nach § 758a Absatz 1 der Zivilprozessordnung,');
   });
 
+  it('gives up with a one-line error when reading takes longer than the time budget', async () => {
+    const real = new Uint8Array(readFileSync(PDF_FILE));
+    const err = await errorOf(readPdfText(real, { timeoutMs: 1 }));
+    expect(err.code).toBe('pdf-unreadable');
+    expect(err.message).toMatch(/took longer than 1 ms/);
+  });
+
+  it('reads a PDF that is a view into a larger buffer', async () => {
+    const real = readFileSync(PDF_FILE);
+    const padded = new Uint8Array(real.length + 20);
+    padded.set(real, 10);
+    expect((await readPdfText(padded.subarray(10, 10 + real.length))).text).toBe(pdfText);
+  });
+
   it('truncated copies of the PDF give a one-line error or, recovered, the whole text: never partial text', async () => {
     const real = new Uint8Array(readFileSync(PDF_FILE));
     const check = async (cut: number, eof: boolean) => {
