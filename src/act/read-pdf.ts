@@ -38,7 +38,7 @@ export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 export const PDF_TIMEOUT_MS = 60_000;
 
 /** One positioned run of text in device space (y grows downwards). */
-interface Run {
+export interface TextRun {
   str: string;
   x: number;
   /** baseline */
@@ -64,7 +64,6 @@ interface WorkerPage {
   items: Array<[string, number, number, number, number, number, number, number]>;
 }
 type WorkerReply = { ok: true; pages: WorkerPage[] } | { ok: false; name: string; message: string };
-
 
 /**
  * pdfjs runs in a worker thread: its "fake worker" works on the main thread in microtasks, where no
@@ -143,6 +142,9 @@ function pdfWorker(): Worker {
     stdout: true,
     stderr: true,
   });
+  // pdfjs' own console messages are not ours to print: drained, not shown
+  worker.stdout.resume();
+  worker.stderr.resume();
   worker.unref();
   worker.on('exit', () => {
     if (sharedWorker === worker) sharedWorker = undefined;
@@ -247,7 +249,7 @@ export async function readPdfText(bytes: Uint8Array, options: { timeoutMs?: numb
     throw pdfError(e);
   }
   const pageTexts = pages.map((page) => {
-    const runs: Run[] = [];
+    const runs: TextRun[] = [];
     const other: string[] = [];
     page.items.forEach(([str, a, b, c, d, e, f, width], seq) => {
       const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
@@ -276,7 +278,7 @@ export async function readPdfText(bytes: Uint8Array, options: { timeoutMs?: numb
  * on either side, makes the lines between two crossing (full-width) lines a two-column stretch; its
  * left column is read before its right column.
  */
-export function layoutLines(runs: Run[], pageWidth?: number): string[] {
+export function layoutLines(runs: TextRun[], pageWidth?: number): string[] {
   const groups = lineGroups(runs);
   const gutter = pageWidth ? findGutter(groups, pageWidth) : undefined;
   const state: RenderState = { out: [] };
@@ -284,7 +286,7 @@ export function layoutLines(runs: Run[], pageWidth?: number): string[] {
     renderLines(groups, state);
     return state.out;
   }
-  let stretch: Run[][] = [];
+  let stretch: TextRun[][] = [];
   const flush = () => {
     if (stretch.length === 0) return;
     if (isTwoColumn(stretch, gutter)) {
@@ -321,9 +323,9 @@ interface RenderState {
 
 const MIN_COLUMN_LINES = 5;
 
-function lineGroups(runs: Run[]): Run[][] {
+function lineGroups(runs: TextRun[]): TextRun[][] {
   const sorted = [...runs].sort((p, q) => p.y - q.y || p.x - q.x || p.seq - q.seq);
-  const groups: Run[][] = [];
+  const groups: TextRun[][] = [];
   for (const r of sorted) {
     const g = groups[groups.length - 1];
     if (g) {
@@ -339,10 +341,10 @@ function lineGroups(runs: Run[]): Run[][] {
   return groups;
 }
 
-const visible = (r: Run) => r.str.trim() !== '';
+const visible = (r: TextRun) => r.str.trim() !== '';
 
 /** Does a line have text across the gutter band (half a font size either side of x)? */
-function crosses(g: Run[], x: number): boolean {
+function crosses(g: TextRun[], x: number): boolean {
   return g.some((r) => visible(r) && r.x < x + 0.5 * r.size && r.x + r.width > x - 0.5 * r.size);
 }
 
@@ -351,7 +353,7 @@ function crosses(g: Run[], x: number): boolean {
  * the gutter from both sides (justified columns), unlike a table or form whose short cells leave the
  * middle of the page empty: those are read row by row.
  */
-function isTwoColumn(stretch: Run[][], x: number): boolean {
+function isTwoColumn(stretch: TextRun[][], x: number): boolean {
   const { left, right } = countSides(stretch, x);
   if (left < MIN_COLUMN_LINES || right < MIN_COLUMN_LINES) return false;
   const ends: number[] = [];
@@ -373,7 +375,7 @@ function median(xs: number[]): number {
   return s.length === 0 ? NaN : s[(s.length - 1) >> 1];
 }
 
-function countSides(stretch: Run[][], x: number): { left: number; right: number } {
+function countSides(stretch: TextRun[][], x: number): { left: number; right: number } {
   let left = 0;
   let right = 0;
   for (const g of stretch) {
@@ -390,13 +392,13 @@ function countSides(stretch: Run[][], x: number): { left: number; right: number 
  * of equal width; a heading centred on the page then crosses the gutter), else the centre of the
  * best-scoring range nearest to it.
  */
-function findGutter(groups: Run[][], pageWidth: number): number | undefined {
+function findGutter(groups: TextRun[][], pageWidth: number): number | undefined {
   const from = Math.floor(0.3 * pageWidth);
   const to = Math.ceil(0.7 * pageWidth);
   const scores: Array<{ x: number; score: number }> = [];
   for (let x = from; x <= to; x++) {
     let score = 0;
-    let stretch: Run[][] = [];
+    let stretch: TextRun[][] = [];
     const close = () => {
       if (isTwoColumn(stretch, x)) {
         const { left, right } = countSides(stretch, x);
@@ -435,7 +437,7 @@ function findGutter(groups: Run[][], pageWidth: number): number | undefined {
 }
 
 /** Render line groups: word spaces, block breaks within a line, blank lines for vertical gaps. */
-function renderLines(groups: Run[][], state: RenderState): void {
+function renderLines(groups: TextRun[][], state: RenderState): void {
   const out = state.out;
   for (const g of groups) {
     const y = g[0].y;
@@ -445,7 +447,7 @@ function renderLines(groups: Run[][], state: RenderState): void {
     state.prevSize = size;
     let line = '';
     let end = -Infinity;
-    let prev: Run | undefined;
+    let prev: TextRun | undefined;
     for (const r of g) {
       const em = Math.min(r.size, size);
       if (line !== '') {
