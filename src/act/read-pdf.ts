@@ -70,54 +70,59 @@ type WorkerReply = { ok: true; pages: WorkerPage[] } | { ok: false; name: string
  * timer can interrupt it; a thread can be terminated when it runs past the time budget or its memory
  * cap. One thread serves one PDF at a time and stays for the next (loading pdfjs takes most of the
  * time of a small PDF); it does not keep the process alive when idle. The source is plain JavaScript
- * (evaluated, CommonJS) so that it runs the same from src (tests) and dist.
+ * (evaluated; valid as a script and as a module, without the parent's Node flags) so that it runs the
+ * same from src (tests), from dist and under any --input-type.
  */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { module, standardFontDataUrl, cMapUrl } = workerData;
-const loading = import(module);
-async function extract(data) {
-  const pdfjs = await loading;
-  const task = pdfjs.getDocument({
-    data,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isOffscreenCanvasSupported: false,
-    stopAtErrors: true,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    standardFontDataUrl,
-    cMapUrl,
-    cMapPacked: true,
-  });
-  try {
-    const doc = await task.promise;
-    const pages = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items = [];
-      for (const item of content.items) {
-        if (typeof item.str !== 'string' || item.str === '') continue;
-        const m = pdfjs.Util.transform(viewport.transform, item.transform);
-        items.push([item.str, m[0], m[1], m[2], m[3], m[4], m[5], Math.abs(item.width)]);
+(async () => {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  // pdfjs' own console messages are not ours to print (and an unread stdout stream would fill up)
+  for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = () => undefined;
+  const { module, standardFontDataUrl, cMapUrl } = workerData;
+  const loading = import(module);
+  async function extract(data) {
+    const pdfjs = await loading;
+    const task = pdfjs.getDocument({
+      data,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      isOffscreenCanvasSupported: false,
+      stopAtErrors: true,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+      standardFontDataUrl,
+      cMapUrl,
+      cMapPacked: true,
+    });
+    try {
+      const doc = await task.promise;
+      const pages = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        const items = [];
+        for (const item of content.items) {
+          if (typeof item.str !== 'string' || item.str === '') continue;
+          const m = pdfjs.Util.transform(viewport.transform, item.transform);
+          items.push([item.str, m[0], m[1], m[2], m[3], m[4], m[5], Math.abs(item.width)]);
+        }
+        pages.push({ width: viewport.width, items });
+        page.cleanup();
       }
-      pages.push({ width: viewport.width, items });
-      page.cleanup();
+      return pages;
+    } finally {
+      await task.destroy().catch(() => undefined);
     }
-    return pages;
-  } finally {
-    await task.destroy().catch(() => undefined);
   }
-}
-parentPort.on('message', async ({ id, data }) => {
-  try {
-    parentPort.postMessage({ id, ok: true, pages: await extract(data) });
-  } catch (e) {
-    parentPort.postMessage({ id, ok: false, name: String((e && e.name) || ''), message: String((e && e.message) || e) });
-  }
-});
+  parentPort.on('message', async ({ id, data }) => {
+    try {
+      parentPort.postMessage({ id, ok: true, pages: await extract(data) });
+    } catch (e) {
+      parentPort.postMessage({ id, ok: false, name: String((e && e.name) || ''), message: String((e && e.message) || e) });
+    }
+  });
+})();
 `;
 
 /** Memory cap of the pdfjs worker (a 100 MB PDF needs far less; a crafted one is stopped). */
@@ -137,14 +142,12 @@ function pdfWorker(): Worker {
   }
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    execArgv: [],
     workerData: where,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     stdout: true,
     stderr: true,
   });
-  // pdfjs' own console messages are not ours to print: drained, not shown
-  worker.stdout.resume();
-  worker.stderr.resume();
   worker.unref();
   worker.on('exit', () => {
     if (sharedWorker === worker) sharedWorker = undefined;
@@ -269,7 +272,7 @@ export async function readPdfText(bytes: Uint8Array, options: { timeoutMs?: numb
 
 /**
  * Lay out the runs of one page as lines: sorted by baseline, then x; runs whose baselines lie within
- * half a font size of the line's first run form one line. Within a line a gap of more than a fifth of
+ * half a font size of the line's first run form one line (half the larger size for a superscript). Within a line a gap of more than a fifth of
  * the font size is a word space; a gap of more than three font sizes separates two blocks (own line).
  * A blank line marks a vertical gap of more than two font sizes (a new block, like pdftotext).
  *
@@ -330,7 +333,11 @@ function lineGroups(runs: TextRun[]): TextRun[][] {
     const g = groups[groups.length - 1];
     if (g) {
       const first = g[0];
-      if (r.y - first.y <= 0.5 * Math.min(first.size, r.size)) {
+      // same line: baselines within half a font size; a smaller run (a footnote marker "*" or "1)"
+      // set as a superscript) joins the line whose baseline is within half of the larger size
+      const small = Math.min(first.size, r.size);
+      const large = Math.max(first.size, r.size);
+      if (r.y - first.y <= 0.5 * (small <= 0.8 * large ? large : small)) {
         g.push(r);
         continue;
       }

@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +25,7 @@ import {
   readPdfText,
 } from '../../src/act/read-pdf.js';
 import { UserError } from '../../src/diagnostics/diagnostic.js';
-import { CORPUS } from '../helpers.js';
+import { CORPUS, ROOT } from '../helpers.js';
 
 // ---------------------------------------------------------------------------------------------------
 // A minimal PDF writer for fixtures: pages of text runs in Helvetica (WinAnsiEncoding), optionally
@@ -38,6 +40,8 @@ interface Run {
   rotated?: boolean;
   /** Courier (every glyph 0.6 em wide) instead of Helvetica */
   courier?: boolean;
+  /** text set right after this run in the same text object, smaller and raised (Tf, Ts): a superscript */
+  superscript?: { text: string; size: number; rise: number };
 }
 interface FixturePage {
   runs: Run[];
@@ -117,7 +121,14 @@ function makePdf(pages: FixturePage[], encrypt?: { user: string; owner: string }
     for (const r of page.runs) {
       const size = r.size ?? 10;
       const m = r.rotated ? `0 ${size} ${-size} 0 ${r.x} ${r.y}` : `${size} 0 0 ${size} ${r.x} ${r.y}`;
-      parts.push(Buffer.from(`BT /${r.courier ? 'F2' : 'F1'} 1 Tf ${m} Tm (`), winAnsi(r.text), Buffer.from(') Tj ET\n'));
+      const font = r.courier ? 'F2' : 'F1';
+      parts.push(Buffer.from(`BT /${font} 1 Tf ${m} Tm (`), winAnsi(r.text), Buffer.from(') Tj '));
+      if (r.superscript) {
+        // Tf and Ts are in text space, which the Tm above scales by `size`
+        const { text, size: s, rise } = r.superscript;
+        parts.push(Buffer.from(`/${font} ${s / size} Tf ${rise / size} Ts (`), winAnsi(text), Buffer.from(') Tj '));
+      }
+      parts.push(Buffer.from('ET\n'));
     }
     const contentNum = add((num) => stream(num, Buffer.concat(parts)));
     const pageNum = add(
@@ -214,6 +225,27 @@ describe('readPdfText lays out text like a text extraction', () => {
     expect(lines).toEqual(['des 9b0', 'Seite 1', 'Nr.1']);
     // no invented characters: the non-blank characters are exactly those of the runs
     expect(text.replace(/\s/g, '')).toBe('des9b0Seite1Nr.1');
+  });
+
+  it('keeps a superscript footnote marker on its line, after its word', async () => {
+    // BGBl titles carry a raised "*" that points to the footnote on Umsetzung of EU law
+    const pdf = makePdf([
+      {
+        runs: [
+          {
+            text: 'Gesetz zur Weiterentwicklung der Fachkräfteeinwanderung',
+            x: 100,
+            y: 700,
+            size: 12,
+            superscript: { text: '*', size: 7, rise: 4.5 },
+          },
+          { text: 'Vom 16. August 2023', x: 240, y: 680, size: 9 },
+        ],
+      },
+    ]);
+    const { text } = await readPdfText(pdf);
+    expect(text).toBe('Gesetz zur Weiterentwicklung der Fachkräfteeinwanderung*\nVom 16. August 2023\n');
+    expect(cleanActText('t.pdf', text).text).toBe('Gesetz zur Weiterentwicklung der Fachkräfteeinwanderung\nVom 16. August 2023');
   });
 
   it('separates pages by a blank line and reports the page count; a vertical gap is a blank line', async () => {
@@ -380,6 +412,7 @@ describe('readPdfText and readActFile fail with one line', () => {
 const CASE = join(CORPUS, 'real-acts', '2024-i-203-art1-zvfv');
 const PDF_FILE = join(CORPUS, 'bgbl-pdf', 'bgbl-2024-i-203.pdf');
 const HAS_REAL = existsSync(PDF_FILE) && existsSync(join(CASE, 'act.txt'));
+const DIST_READER = join(ROOT, 'dist', 'src', 'act', 'read-pdf.js');
 
 /**
  * Words of a text, page furniture lines left out (the PDF and pdftotext place the running head at
@@ -519,6 +552,16 @@ describe.skipIf(!HAS_REAL)('the real BGBl PDF (BGBl. 2024 I Nr. 203) against its
       ),
       { numRuns: 4, seed: 42 },
     );
+  });
+
+  it.skipIf(!existsSync(DIST_READER))('lets a process that read a PDF exit by itself (the idle worker holds nothing)', () => {
+    // runs the built module (npm test builds first): a plain node process, as the CLI is
+    const script = `import { readActFile } from ${JSON.stringify(pathToFileURL(DIST_READER).href)};
+      const r = await readActFile(${JSON.stringify(PDF_FILE)}); console.log(r.format, r.text.length);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 50_000 });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(`pdf ${pdfText.length}`);
   });
 
   it('gives up with a one-line error when reading takes longer than the time budget', async () => {
