@@ -149,9 +149,12 @@ function pdfWorker(): Worker {
     stderr: true,
   });
   worker.unref();
-  worker.on('exit', () => {
+  const forget = () => {
     if (sharedWorker === worker) sharedWorker = undefined;
-  });
+  };
+  // a worker that fails between jobs is dropped (never an unhandled 'error' event); the next job starts a new one
+  worker.on('error', forget);
+  worker.on('exit', forget);
   sharedWorker = worker;
   return worker;
 }
@@ -197,8 +200,10 @@ function runJob(bytes: Uint8Array, timeoutMs: number): Promise<WorkerPage[]> {
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.ref();
-    // a copy of the bytes goes to the worker; the caller's buffer stays as it is
-    worker.postMessage({ id, data: bytes });
+    // a copy of the bytes goes to the worker; the caller's buffer stays as it is. A view into a larger
+    // buffer is cut out first (posting a view clones its whole buffer).
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    worker.postMessage({ id, data: whole ? bytes : new Uint8Array(bytes) });
   });
 }
 
