@@ -514,7 +514,8 @@ describe.skipIf(!HAS_REAL)('the real BGBl PDF (BGBl. 2024 I Nr. 203) against its
       total += n;
       shared += Math.min(n, b.get(w) ?? 0);
     }
-    // measured: 7 812 of 7 871 words (99.25 %); the rest are cells of form tables that pdftotext reads as blocks
+    // measured: 7 812 of 7 871 words (99.25 %); the rest are cells of form tables that pdftotext
+    // reads as blocks
     // ("Haupt-" / "forderung" around a neighbouring cell) and the letter-spaced signature
     expect(shared / total).toBeGreaterThan(0.99);
   });
