@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { readTextFile } from '../corpus/manifest.js';
+import { readActFile } from '../act/read-pdf.js';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseStatute } from '../model/parse-statute.js';
 import { loadActForLaw, lawEntryFromText } from '../act/load-act-file.js';
@@ -15,13 +16,7 @@ import type { Law } from '../model/types.js';
 
 /** Read an act file as text (PDF input goes through the PDF reader). */
 export async function readActText(file: string): Promise<string> {
-  const path = resolve(file);
-  const text = readTextFileOrPdf(path);
-  return text;
-}
-
-function readTextFileOrPdf(path: string): string {
-  return readTextFile(path);
+  return (await readActFile(resolve(file))).text;
 }
 
 /** The instructions of an act file, with no law known: every Artikel is listed with the law it names. */

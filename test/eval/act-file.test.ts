@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyActFile, loadActFileAlone } from '../../src/cli/act-file.js';
+import { applyActFile, loadActFileAlone, readActText } from '../../src/cli/act-file.js';
 import { parseStatute } from '../../src/model/parse-statute.js';
 import { paragraphText } from '../../src/model/text-of.js';
 import { CORPUS, HAS_CORPUS } from '../helpers.js';
@@ -27,4 +27,15 @@ describe.runIf(HAS_CORPUS)('any act, any law, no manifest', () => {
       ['Artikel 1 Nummer 3', 'parsed', 'Coronavirus-Testverordnung', '2023-01-16'],
     ]);
   });
+
+  it('instructions of the BGBl PDF equal those of its text extraction (BGBl. 2024 I Nr. 203)', async () => {
+    const pdf = join(CORPUS, 'bgbl-pdf', 'bgbl-2024-i-203.pdf');
+    const txt = join(CORPUS, 'real-acts', '2024-i-203-art1-zvfv', 'act.txt');
+    const view = (file: string, text: string) =>
+      loadActFileAlone(file, text).instructions.map((i) => ({ path: i.path, status: i.status, law: i.lawName, effective: i.effective, operations: i.operations, codes: i.diagnostics.map((d) => d.code) }));
+    const fromPdf = view('act', await readActText(pdf));
+    const fromText = view('act', await readActText(txt));
+    expect(fromPdf.length).toBe(2);
+    expect(fromPdf).toEqual(fromText);
+  }, 120_000);
 });
