@@ -263,6 +263,18 @@ export function loadAct(
         return undefined;
       }
       const sentence = n.labels.length === 0 && !a.hasInstructions ? withoutCitation(n.sentence, names) : n.sentence;
+      // the amending sentence of another law inside an instruction: an "Artikel N" heading was lost
+      const foreign = n.labels.length > 0 ? /(?:^|[.:] )((?:Die|Das|Der) [^⟦]{3,120}? (?:vom \d{1,2}\.\s*\p{L}+ \d{4}|in der Fassung der Bekanntmachung vom)[^⟦]*?(?:wird|werden) wie folgt geändert:)/u.exec(sentence) : null;
+      if (foreign) {
+        instructions.push({
+          ...base,
+          seq: seq++,
+          status: 'failed',
+          operations: [],
+          diagnostics: [{ severity: 'error', code: 'amending-sentence-inside-instruction', message: `the instruction contains the amending sentence of a law ("${foreign[1].slice(0, 100)}…"): an "Artikel" heading is missing before it; not applied`, location: loc, act: entry.id, path }],
+        });
+        return undefined;
+      }
       const r = parseInstruction(sentence, n.quotes.map((q) => q.text), context);
       if (r.kind === 'context') {
         if (n.children.length === 0) {

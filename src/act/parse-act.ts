@@ -444,7 +444,7 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
       diagnostics.push({
         severity: 'warning',
         code: 'artikel-gap',
-        message: `Artikel ${starts[k].number} follows Artikel ${starts[k - 1].number}: Artikel ${prev + 1}${cur - prev > 2 ? ` to ${cur - 1}` : ''} are not in the text`,
+        message: `Artikel ${starts[k].number} follows Artikel ${starts[k - 1].number}: Artikel ${prev + 1}${cur - prev > 2 ? ` to ${cur - 1} are` : ' is'} not in the text`,
         location: locate(clean, lines[starts[k].lineIdx].start),
       });
     }
