@@ -12,13 +12,11 @@
  * `.fassung-output` that every output folder of fassung carries.
  */
 import {
-  closeSync,
   copyFileSync,
   existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -29,7 +27,6 @@ import {
   symlinkSync,
   unlinkSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
@@ -217,10 +214,11 @@ export function acquireOutputLock(out: string, options: LockOptions = {}): Lock 
   const deadline = Date.now() + (options.waitMs ?? 60_000);
   let told = false;
   for (;;) {
+    // the lock appears with its content in one step (link of a written file): never empty when seen
+    const mine = `${file}.${process.pid}-${randomBytes(3).toString('hex')}`;
+    writeFileSync(mine, `${process.pid}\n`);
     try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
+      linkSync(mine, file);
       let released = false;
       return {
         file,
@@ -232,6 +230,8 @@ export function acquireOutputLock(out: string, options: LockOptions = {}): Lock 
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      rmSync(mine, { force: true });
     }
     let pid = NaN;
     try {
@@ -332,7 +332,8 @@ export function recoverOutput(out: string): string | undefined {
       (n.startsWith(GEN(name)) && n !== current) ||
       n.startsWith(LINK(name)) ||
       n.startsWith(`.${name}.tmp-`) || // temporary folders of earlier versions
-      n.startsWith(`.${name}.old-`);
+      n.startsWith(`.${name}.old-`) ||
+      (n.startsWith(`.${name}.lock.`) && !processAlive(Number(n.slice(`.${name}.lock.`.length).split('-')[0]))); // a crashed locker's note
     if (stale && lstatSync(join(parent, n), { throwIfNoEntry: false })) rmSync(join(parent, n), { recursive: true, force: true });
   }
   return current;
