@@ -32,7 +32,7 @@ import { applyStep } from './consolidate/consolidate.js';
 import { acquireOutputLock, checkOutDir, consolidationFiles, OUTPUT_MARKER, recoverOutput, stableJson, writeOutputAtomic } from './consolidate/write-output.js';
 import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
 import type { Law } from './model/types.js';
-import { extraOutputs, factsJsonFor, resolveCorpusFacts, corpusFactsJson } from './pipeline.js';
+import { extraOutputs, factsJsonFor, corpusFactsJson } from './pipeline.js';
 import { formatFactsText } from './facts/output.js';
 import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
 import { validateProfile } from './facts/profile.js';
@@ -363,9 +363,8 @@ function registerCoreCommands(program: Command): void {
     .action(function (this: Command, o: { date?: string; fact?: string; json?: boolean }) {
       const c = contextOf(this);
       const date = factsDate(c, o.date);
-      const corpus = c.corpus();
       const result = c.consolidation();
-      const r = resolveCorpusFacts(corpus, result);
+      const r = c.facts();
       if (o.fact && !r.timelines.some((t) => t.id === o.fact)) {
         throw new UserError(`unknown fact ${JSON.stringify(o.fact)} (known: ${r.timelines.map((t) => t.id).join(', ')})`, 'unknown-fact');
       }
@@ -395,9 +394,7 @@ function registerCoreCommands(program: Command): void {
       }
       const file = c.path(o.profile);
       const profile = validateProfile(readJsonFile(file, { what: 'profile', missingCode: 'profile-missing', invalidCode: 'profile-invalid' }), file);
-      const corpus = c.corpus();
-      const r = resolveCorpusFacts(corpus, c.consolidation());
-      const check = checkProfile(profile, date, r.context);
+      const check = checkProfile(profile, date, c.facts().context);
       if (o.json) return void c.out(stableJson(check));
       c.out(sayOnce(formatProfileCheckText(check)));
     });

@@ -14,6 +14,7 @@ import { formatDiagnostic, UserError, type Diagnostic } from '../diagnostics/dia
 import { loadManifest, resolveCorpusDir, type ActEntry, type LawEntry, type Manifest } from '../corpus/manifest.js';
 import { consolidate, loadCorpus, type Corpus } from '../consolidate/consolidate.js';
 import type { Consolidation, LawVersion } from '../consolidate/types.js';
+import { resolveCorpusFacts, type ResolvedFacts } from '../pipeline.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -33,9 +34,10 @@ export interface CliIo {
 export interface CliCache {
   corpus: Map<string, Corpus>;
   consolidation: Map<string, Consolidation>;
+  facts: Map<string, ResolvedFacts>;
 }
 
-export const newCliCache = (): CliCache => ({ corpus: new Map(), consolidation: new Map() });
+export const newCliCache = (): CliCache => ({ corpus: new Map(), consolidation: new Map(), facts: new Map() });
 
 interface GlobalOpts {
   corpus?: string;
@@ -106,6 +108,16 @@ export class CliContext {
     if (cached) return cached;
     const r = consolidate(this.corpus());
     this.io.cache?.consolidation.set(key, r);
+    return r;
+  }
+
+  /** the facts resolved against the consolidation (catalogue, parameters, official snapshots) */
+  facts(): ResolvedFacts {
+    const { key } = this.ctx();
+    const cached = this.io.cache?.facts.get(key);
+    if (cached) return cached;
+    const r = resolveCorpusFacts(this.corpus(), this.consolidation());
+    this.io.cache?.facts.set(key, r);
     return r;
   }
 
