@@ -100,7 +100,10 @@ export function isFassungOutput(dir: string): boolean {
   if (existsSync(join(dir, OUTPUT_MARKER))) return true;
   // output of earlier versions: the consolidation's own files, or a built site
   const has = (f: string) => existsSync(join(dir, f));
-  return (has('index.json') && has('changes.json') && has('diagnostics.json')) || (has('index.html') && has('pagefind'));
+  if ((has('index.json') && has('changes.json') && has('diagnostics.json')) || (has('index.html') && has('pagefind'))) return true;
+  // a folder holding only outputs of fassung (e.g. only site/, built before any consolidate) and README.md
+  const entries = readdirSync(dir);
+  return entries.some((n) => n !== 'README.md') && entries.every((n) => n === 'README.md' || (statSync(join(dir, n), { throwIfNoEntry: false })?.isDirectory() && existsSync(join(dir, n, OUTPUT_MARKER))));
 }
 
 export interface OutDirCheck {

@@ -118,6 +118,13 @@ describe('--out refuses dangerous places (one-line error, nothing touched)', () 
     expect(checkOutDir('new/deeper', { cwd: tmp })).toBe(join(tmp, 'new', 'deeper'));
     writeOutputAtomic(out, v1);
     expect(checkOutDir(out, { cwd: tmp })).toBe(out);
+    // a folder holding only a site built before any consolidate run
+    const siteFirst = join(tmp, 'site-first');
+    mkdirSync(join(siteFirst, 'site'), { recursive: true });
+    writeFileSync(join(siteFirst, 'site', OUTPUT_MARKER), 'x');
+    expect(checkOutDir(siteFirst, { cwd: tmp })).toBe(siteFirst);
+    writeFileSync(join(siteFirst, 'other.txt'), 'x');
+    expect(refused(siteFirst, { cwd: tmp })).toMatch(/no \.fassung-output marker/);
   });
 
   it('/proc, /sys and /dev, also through a symbolic link, and paths through a file', () => {
