@@ -491,7 +491,8 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<n
       return 2;
     }
     if (e instanceof UserError) {
-      line(e.code, e.message);
+      // a listing ("malformed manifest X:\n  - a\n  - b") becomes one line: "…: a; b"
+      line(e.code, e.message.replace(/:\s*\n\s*-\s*/, ': ').replace(/\s*\n\s*-\s*/g, '; ').replace(/\s*\n\s*/g, ' '));
       return e.exitCode;
     }
     const err = e as NodeJS.ErrnoException;
