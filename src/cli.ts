@@ -3,395 +3,548 @@
  * fassung — consolidated German statutes from amending acts.
  *
  * Pipeline: act text → instructions → operations → statute tree → dated versions → facts → site.
+ *
+ * The contract (test/cli/contract.test.ts): exit code 0 ok, 1 failure or differences found (consolidate
+ * or apply with errors, verify with differences, output locked), 2 usage or bad input; every error is
+ * one line `fassung: error[code]: …` (a usage error adds where to look, never the whole help); output to
+ * a closed pipe (`| head -1`) ends quietly; `--json` on every read command carries validity and
+ * completeness. `runCli(argv, io)` runs the CLI in-process (tests); the bin wrapper at the end maps its
+ * result to the process's exit code.
+ *
+ * New commands live in `src/cli/<command>.ts`, export `register<Command>(program)` and get one line in
+ * buildProgram below; they reach the shared helpers through `contextOf(cmd)` (src/cli/context.ts).
  */
-import { Command, Option } from 'commander';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { wordDiff } from './text/word-diff.js';
-import { formatDiagnostic, UserError, type Diagnostic } from './diagnostics/diagnostic.js';
-import { findAct, findLaw, isValidIsoDate, loadManifest, PROJECT_ROOT, readTextFile, resolveCorpusDir, type Manifest } from './corpus/manifest.js';
+import { UserError } from './diagnostics/diagnostic.js';
+import { PROJECT_ROOT, readCorpusText, readTextFile } from './corpus/manifest.js';
+import { readJsonFile } from './corpus/read-file.js';
 import { parseStatute } from './model/parse-statute.js';
 import { serializeLaw, serializeParagraph } from './model/serialize.js';
 import { parseAddress, formatAddress } from './act/address.js';
 import { resolveAddress } from './model/resolve-address.js';
 import { paragraphText, unitText } from './model/text-of.js';
 import { compareLabels, humanLabelFromId } from './model/labels.js';
-import { applyStep, consolidate, loadCorpus, type Corpus } from './consolidate/consolidate.js';
-import { consolidationFiles, stableJson, writeOutputAtomic } from './consolidate/write-output.js';
+import { applyStep } from './consolidate/consolidate.js';
+import { acquireOutputLock, checkOutDir, consolidationFiles, OUTPUT_MARKER, recoverOutput, stableJson, writeOutputAtomic } from './consolidate/write-output.js';
 import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
 import type { Law } from './model/types.js';
-import type { Consolidation, LawVersion } from './consolidate/types.js';
-import { extraOutputs, factsJsonFor, resolveCorpusFacts, corpusFactsJson } from './pipeline.js';
+import { extraOutputs, factsJsonFor, corpusFactsJson } from './pipeline.js';
 import { formatFactsText } from './facts/output.js';
 import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
-import { loadProfile } from './facts/profile.js';
+import { validateProfile } from './facts/profile.js';
 import { siteInput } from './site-input.js';
+import { attachContext, CliContext, contextOf, newCliCache, normalizeUnit, validityOf, versionOn, type CliCache, type CliIo } from './cli/context.js';
 import { registerEval } from './cli/eval.js';
 import { applyActFile, loadActFileAlone, readActText } from './cli/act-file.js';
 
-interface GlobalOpts {
-  corpus?: string;
-  manifest?: string;
-}
+export { newCliCache, type CliCache, type CliIo };
 
-const program = new Command();
-program
-  .name('fassung')
-  .description('Consolidated German statutes (AufenthG, BeschV, AufenthV) from amending acts, dated versions, facts and a statute website.')
-  .option('--corpus <dir>', 'corpus directory (default ../shared/corpus, or $FASSUNG_CORPUS)')
-  .option('--manifest <file>', 'manifest file (default corpus/manifest.json of the project)')
-  .showHelpAfterError();
-
-function ctx(): { manifest: Manifest; dir: string } {
-  const o = program.opts<GlobalOpts>();
-  const dir = resolveCorpusDir(o.corpus);
-  const manifest = loadManifest(o.manifest ? resolve(o.manifest) : undefined);
-  return { manifest, dir };
-}
-
-let corpusCache: Corpus | undefined;
-function corpus(): Corpus {
-  if (!corpusCache) {
-    const { manifest, dir } = ctx();
-    corpusCache = loadCorpus(manifest, dir);
-  }
-  return corpusCache;
-}
-
-function checkDate(d: string | undefined, what = '--date'): string | undefined {
-  if (d === undefined) return undefined;
-  if (!isValidIsoDate(d)) throw new UserError(`${what}: not a date YYYY-MM-DD: ${JSON.stringify(d)}`, 'bad-date');
-  return d;
-}
-
-function printDiagnostics(ds: Diagnostic[], min: 'error' | 'warning' | 'info' = 'warning'): void {
-  const rank = { error: 0, warning: 1, info: 2 };
-  for (const d of ds) if (rank[d.severity] <= rank[min]) process.stderr.write(formatDiagnostic(d) + '\n');
-}
-
-function versionOn(c: Consolidation, law: string, date: string): LawVersion {
-  const lv = c.laws.find((l) => l.law === law)!;
-  const v = [...lv.versions].reverse().find((x) => x.validFrom <= date);
-  if (!v) throw new UserError(`no version of ${law} valid on ${date} (the base text is valid from ${lv.versions[0].validFrom})`, 'no-version');
-  return v;
-}
-
-function showUnit(tree: Law, unit: string | undefined, json: boolean): string {
-  if (!unit) return json ? stableJson(tree) : serializeLaw(tree, 'gesetze-tools');
-  const addr = parseAddress(unit.replace(/\bAbs\.\s*/g, 'Absatz ').replace(/\bNr\.\s*/g, 'Nummer ').replace(/\bBuchst\.\s*/g, 'Buchstabe ').replace(/\bDoppelbuchst\.\s*/g, 'Doppelbuchstabe '));
-  if (!addr) throw new UserError(`unit not understood: ${JSON.stringify(unit)} (write e.g. "§ 26 Abs. 2 Satz 3")`, 'unknown-unit');
-  const r = resolveAddress(tree, addr);
-  if (!r.ok) throw new UserError(`${r.code}: ${r.message}`, 'unknown-unit');
-  const out = r.units.map((u) => (json ? stableJson({ id: u.id, label: humanLabelFromId(u.id), text: unitText(u), node: u }) : u.kind === 'paragraph' ? serializeParagraph(u, { dialect: 'gesetze-tools' }) : `${humanLabelFromId(u.id)}\n${unitText(u)}`));
-  return out.join('\n\n');
-}
-
-program
-  .command('laws')
-  .description('list the laws and acts of the manifest')
-  .option('--json', 'JSON output')
-  .action((o: { json?: boolean }) => {
-    const { manifest } = ctx();
-    if (o.json) return void process.stdout.write(stableJson(manifest));
-    for (const l of manifest.laws) console.log(`${l.id.padEnd(10)} ${l.abbreviation.padEnd(9)} ${l.title} (base: ${l.base.file}, Stand: ${l.base.stand})`);
-    for (const a of manifest.acts) console.log(`${a.id.padEnd(16)} ${a.citation}: ${a.title} vom ${a.date}${a.missing ? ' — text incomplete' : ''}`);
-  });
-
-program
-  .command('show <law>')
-  .description('print a law (or one unit) — the base text, or the text valid on --date')
-  .option('--unit <unit>', 'unit, e.g. "§ 26 Abs. 2 Satz 3"')
-  .option('--date <date>', 'the text valid on this date (YYYY-MM-DD)')
-  .option('--json', 'JSON output')
-  .action((lawId: string, o: { unit?: string; date?: string; json?: boolean }) => {
-    const { manifest, dir } = ctx();
-    const law = findLaw(manifest, lawId);
-    const date = checkDate(o.date);
-    let tree: Law;
-    if (date) {
-      const v = versionOn(consolidate(corpus()), law.id, date);
-      if (!v.complete) process.stderr.write(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete:\n${v.missing.map((m) => '  - ' + m).join('\n')}\n`);
-      tree = v.tree;
-    } else {
-      tree = parseStatute(readTextFile(join(dir, law.base.file)), { lawId: law.id });
-    }
-    process.stdout.write(showUnit(tree, o.unit, !!o.json) + '\n');
-  });
-
-program
-  .command('instructions <act>')
-  .description('list every instruction of an act with path, source line, in-force date and operations')
-  .option('--json', 'JSON output')
-  .option('--stats', 'counts per action and status')
-  .action(async (actId: string, o: { json?: boolean; stats?: boolean }) => {
-    const { manifest } = ctx();
-    // an act of the manifest by its id, or any act file (text or PDF) by its path
-    const isFile = !manifest.acts.some((a) => a.id === actId) && existsSync(actId);
-    if (!isFile) findAct(manifest, actId);
-    const act = isFile ? loadActFileAlone(actId, await readActText(actId)) : corpus().acts.find((a) => a.entry.id === actId)!;
-    const rows = act.instructions.map((i) => ({
-      path: i.path,
-      artikel: i.artikel,
-      law: i.law,
-      effective: i.effective,
-      status: i.status,
-      operations: i.operations.map((op) => ({ ...op, target: formatAddress(op.target) })),
-      diagnostics: i.diagnostics,
-      source: { file: i.source.file, line: i.source.line, column: i.source.column },
-      wording: i.wording,
-    }));
-    if (o.stats) {
-      const byAction: Record<string, number> = {};
-      const byStatus: Record<string, number> = {};
-      for (const r of rows) {
-        byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-        for (const op of r.operations) byAction[op.action] = (byAction[op.action] ?? 0) + 1;
-      }
-      if (o.json) return void process.stdout.write(stableJson({ act: actId, instructions: rows.length, byStatus, byAction }));
-      console.log(`${actId}: ${rows.length} instructions`);
-      for (const [k, v] of Object.entries(byStatus).sort()) console.log(`  status ${k.padEnd(16)} ${v}`);
-      for (const [k, v] of Object.entries(byAction).sort()) console.log(`  action ${k.padEnd(16)} ${v}`);
-      return;
-    }
-    if (o.json) return void process.stdout.write(stableJson({ act: actId, inkrafttreten: act.inkrafttreten, diagnostics: act.diagnostics, instructions: rows }));
-    for (const r of rows) {
-      console.log(`${r.source.file}:${r.source.line}: ${r.path} [${r.status}] ${r.law ?? '(not in corpus)'} in force ${r.effective ?? 'unknown'}`);
-      for (const op of r.operations) console.log(`    ${op.action} ${op.target}`);
-      for (const d of r.diagnostics) console.log(`    ${d.severity}[${d.code}]: ${d.message}`);
-    }
-    printDiagnostics(act.diagnostics);
-  });
-
-program
-  .command('consolidate')
-  .description('build every version of every law and write them (Markdown + JSON), the effects table and diagnostics')
-  .option('--out <dir>', 'output directory', join(PROJECT_ROOT, 'consolidated'))
-  .option('--json', 'print the summary as JSON')
-  .option('--verbose', 'print warnings too')
-  .action(async (o: { out: string; json?: boolean; verbose?: boolean }) => {
-    const c = corpus();
-    const result = consolidate(c);
-    const files = [...consolidationFiles(result), ...(await extraOutputs(c, result))];
-    writeOutputAtomic(resolve(o.out), files);
-    const summary = result.laws.map((l) => {
-      const rows = result.changes.filter((x) => x.law === l.law);
-      return {
-        law: l.law,
-        versions: l.versions.length,
-        applied: rows.filter((r) => r.status === 'applied').length,
-        failed: rows.filter((r) => r.status === 'failed').length,
-        incomplete: rows.filter((r) => r.status === 'incomplete-text').length,
-        complete: l.versions.every((v) => v.complete),
-      };
-    });
-    if (o.json) return void process.stdout.write(stableJson({ out: resolve(o.out), summary }));
-    printDiagnostics(result.diagnostics, 'error');
-    if (o.verbose) printDiagnostics(result.diagnostics, 'warning');
-    for (const s of summary) {
-      console.log(`${s.law}: ${s.versions} versions written, operations applied ${s.applied}, failed ${s.failed}, text incomplete ${s.incomplete}${s.complete ? '' : ' (some versions incomplete)'}`);
-    }
-    console.log(`output: ${resolve(o.out)}`);
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    if (warnings) console.log(`${warnings} warnings (typos read as meant, truncated act text, missing Inhaltsübersicht, facts read from incomplete versions): see diagnostics.json, or rerun with --verbose`);
-  });
-
-program
-  .command('versions <law>')
-  .description('list the versions of a law with their validity')
-  .option('--json', 'JSON output')
-  .action((lawId: string, o: { json?: boolean }) => {
-    const { manifest } = ctx();
-    findLaw(manifest, lawId);
-    const lv = consolidate(corpus()).laws.find((l) => l.law === lawId)!;
-    const rows = lv.versions.map((v) => ({ validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, changes: v.changes.length, missing: v.missing }));
-    if (o.json) return void process.stdout.write(stableJson(rows));
-    for (const r of rows) console.log(`${r.validFrom} – ${r.validTo ?? 'heute'}  ${r.isBase ? 'Basistext' : `${r.changes} Änderungen`}${r.complete ? '' : '  UNVOLLSTÄNDIG: ' + r.missing.length + ' Punkte nicht angewendet'}`);
-  });
-
-program
-  .command('diff <law>')
-  .description('word diff of a law (or a unit) between two dates')
-  .requiredOption('--from <date>', 'first date')
-  .requiredOption('--to <date>', 'second date')
-  .option('--unit <unit>', 'unit, e.g. "§ 26"')
-  .action((lawId: string, o: { from: string; to: string; unit?: string }) => {
-    const { manifest } = ctx();
-    findLaw(manifest, lawId);
-    checkDate(o.from, '--from');
-    checkDate(o.to, '--to');
-    const c = consolidate(corpus());
-    const a = versionOn(c, lawId, o.from);
-    const b = versionOn(c, lawId, o.to);
-    const color = process.stdout.isTTY;
-    const render = (ta: string, tb: string) =>
-      wordDiff(ta, tb)
-        .map((seg) =>
-          seg.type === 'ins' ? (color ? `\x1b[32m{+${seg.text}+}\x1b[0m` : `{+${seg.text}+}`) : seg.type === 'del' ? (color ? `\x1b[31m[-${seg.text}-]\x1b[0m` : `[-${seg.text}-]`) : seg.text,
-        )
-        .join('');
-    let out: string;
-    if (o.unit) {
-      out = render(showUnit(a.tree, o.unit, false), showUnit(b.tree, o.unit, false));
-    } else {
-      // the whole law: every § whose words differ, each with its own diff
-      const texts = (t: Law) => new Map(t.body.flatMap((n) => (n.kind === 'paragraph' ? [[n.id, paragraphText(n)] as const] : [])));
-      const ma = texts(a.tree);
-      const mb = texts(b.tree);
-      const ids = [...new Set([...ma.keys(), ...mb.keys()])].sort((x, y) => compareLabels(x.slice(5), y.slice(5)));
-      out = ids
-        .filter((id) => ma.get(id) !== mb.get(id))
-        .map((id) => `${humanLabelFromId(id)}\n${render(ma.get(id) ?? '', mb.get(id) ?? '')}`)
-        .join('\n\n');
-    }
-    process.stdout.write((out || '(no differences)') + '\n');
-  });
-
-program
-  .command('changes')
-  .description('the effects table: one row per operation')
-  .option('--act <act>', 'only this act')
-  .option('--law <law>', 'only this law')
-  .option('--json', 'JSON output')
-  .action((o: { act?: string; law?: string; json?: boolean }) => {
-    const { manifest } = ctx();
-    if (o.act) findAct(manifest, o.act);
-    if (o.law) findLaw(manifest, o.law);
-    const rows = consolidate(corpus()).changes.filter((r) => (!o.act || r.act === o.act) && (!o.law || r.law === o.law));
-    if (o.json) return void process.stdout.write(stableJson(rows));
-    for (const r of rows) console.log(`${r.source.file}:${r.source.line}:${r.source.column}: ${r.effective ?? '????-??-??'} ${r.law || '-'} ${r.path}: ${r.action} ${r.target} [${r.status}]${r.reason ? ' – ' + r.reason : ''}`);
-  });
-
-function stepOptions(cmd: Command): Command {
-  return cmd
-    .requiredOption('--from <file>', 'the law text valid the day before (either Markdown dialect)')
-    .requiredOption('--date <date>', 'apply the operations that enter into force on this date')
-    .addOption(new Option('--except <paths...>', 'instruction paths to leave out, e.g. "Artikel 5 Nummer 2"'));
-}
-
-function runStep(lawId: string, o: { from: string; date: string; except?: string[] }) {
-  const { manifest } = ctx();
-  findLaw(manifest, lawId);
-  checkDate(o.date);
-  const before = parseStatute(readTextFile(resolve(o.from)), { lawId });
-  const except = o.except ?? [];
-  const r = applyStep(corpus(), lawId, o.date, before, { except: (i) => except.some((e) => i.path === e || i.path.startsWith(e + ' ')) });
-  return { ...r, before };
-}
-
-program
-  .command('apply [law]')
-  .description('apply exactly one step to a law text and print the result as Markdown; with --act, any act file to any law text, no manifest')
-  .requiredOption('--from <file>', 'the law text to start from (either Markdown dialect)')
-  .option('--date <date>', 'the in-force date of the step (required with a manifest law; with --act, without it every instruction is applied)')
-  .option('--act <file>', 'an act file (text or PDF) outside the manifest')
-  .option('--except <path...>', 'instruction paths to leave out ("Artikel 4 Nummer 1 Buchstabe a")')
-  .action(async (lawId: string | undefined, o: { from: string; date?: string; act?: string; except?: string[] }) => {
-    if (o.act) {
-      checkDate(o.date);
-      const r = applyActFile(o.act, await readActText(o.act), o.from, { law: lawId, date: o.date, except: o.except });
-      printDiagnostics(r.diagnostics);
-      process.stdout.write(serializeLaw(r.tree));
-      if (r.diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1;
-      return;
-    }
-    if (!lawId) throw new UserError('apply: name a law of the manifest, or give --act FILE', 'usage');
-    if (!o.date) throw new UserError('apply: --date is required for a law of the manifest', 'usage');
-    const r = runStep(lawId, { ...o, date: o.date });
-    printDiagnostics(r.diagnostics);
-    process.stdout.write(serializeLaw(r.tree));
-  });
-
-stepOptions(program.command('verify <law>').description('apply one step and compare § by § with an official text'))
-  .requiredOption('--against <file>', 'the official text of that date')
-  .option('--json', 'JSON output')
-  .action((lawId: string, o: { from: string; date: string; against: string; json?: boolean; except?: string[] }) => {
-    const r = runStep(lawId, o);
-    const official = parseStatute(readTextFile(resolve(o.against)), { lawId });
-    const report = verifyAgainst(r.tree, official, r.changes);
-    if (o.json) return void process.stdout.write(stableJson({ ...report, changes: r.changes, diagnostics: r.diagnostics }));
-    printDiagnostics(r.diagnostics);
-    process.stdout.write(formatVerifyReport(report) + '\n');
-  });
-
-program
-  .command('facts')
-  .description('eligibility facts with their value per period and the wording they rest on')
-  .option('--date <date>', 'only the values valid on this date')
-  .option('--fact <id>', 'only this fact (e.g. westbalkan.quota)')
-  .option('--json', 'JSON output')
-  .action((o: { date?: string; fact?: string; json?: boolean }) => {
-    const date = checkDate(o.date);
-    const c = corpus();
-    const result = consolidate(c);
-    const r = resolveCorpusFacts(c, result);
-    if (o.fact && !r.timelines.some((t) => t.id === o.fact)) {
-      throw new UserError(`unknown fact ${JSON.stringify(o.fact)} (known: ${r.timelines.map((t) => t.id).join(', ')})`, 'unknown-fact');
-    }
-    if (o.json) {
-      const json = corpusFactsJson(result, r);
-      const facts = json.facts
-        .filter((f) => !o.fact || f.id === o.fact)
-        .map((f) => ({ ...f, timeline: date ? f.timeline.filter((e) => e.validFrom <= date && (e.validTo === null || date <= e.validTo)) : f.timeline }));
-      return void process.stdout.write(stableJson({ ...json, facts }));
-    }
-    printDiagnostics(r.diagnostics, 'error');
-    process.stdout.write(formatFactsText(r.timelines, { date, factId: o.fact }) + '\n');
-  });
-
-program
-  .command('check')
-  .description("evaluate a person's profile against the pathways the corpus carries on a date (information, not legal advice)")
-  .requiredOption('--profile <file>', 'profile JSON (see test/profiles/)')
-  .option('--date <date>', 'the date to check (default: today)')
-  .option('--json', 'JSON output')
-  .action((o: { profile: string; date?: string; json?: boolean }) => {
-    const date = checkDate(o.date) ?? new Date().toISOString().slice(0, 10);
-    const profile = loadProfile(resolve(o.profile));
-    const c = corpus();
-    const r = resolveCorpusFacts(c, consolidate(c));
-    const check = checkProfile(profile, date, r.context);
-    if (o.json) return void process.stdout.write(stableJson(check));
-    process.stdout.write(formatProfileCheckText(check) + '\n');
-  });
-
-program
-  .command('site')
-  .description('build the static point-in-time statute website')
-  .option('--out <dir>', 'output directory', join(PROJECT_ROOT, 'consolidated', 'site'))
-  .option('--no-search', 'skip the pagefind search index')
-  .action(async (o: { out: string; search: boolean }) => {
-    const c = corpus();
-    const result = consolidate(c);
-    const facts = await factsJsonFor(c, result);
-    const { buildSite } = await import('./site/build-site.js');
-    const r = await buildSite(siteInput(c, result, facts), resolve(o.out), { search: o.search });
-    console.log(`site: ${r.pages} pages in ${r.ms.toFixed(0)} ms → ${resolve(o.out)}`);
-  });
-
-registerEval(program);
-
-program
-  .command('serve')
-  .description('serve the built site on 127.0.0.1')
-  .option('--dir <dir>', 'site directory', join(PROJECT_ROOT, 'consolidated', 'site'))
-  .option('--port <port>', 'port', '8080')
-  .action(async (o: { dir: string; port: string }) => {
-    if (!existsSync(join(resolve(o.dir), 'index.html'))) throw new UserError(`no site in ${resolve(o.dir)}: run "fassung site" first`, 'site-missing');
-    const { serveSite } = await import('./site/serve.js');
-    const s = await serveSite(resolve(o.dir), Number(o.port));
-    console.log(`serving ${resolve(o.dir)} on ${s.url ?? 'http://127.0.0.1:' + o.port}`);
-  });
-
-async function main(): Promise<void> {
+function version(): string {
   try {
-    await program.parseAsync(process.argv);
-  } catch (e) {
-    if (e instanceof UserError) {
-      process.stderr.write(`fassung: error[${e.code}]: ${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
+    const pkg = readJsonFile(join(PROJECT_ROOT, 'package.json'), { what: 'package.json' }) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
   }
 }
 
-void main();
+/** the addressed units of a tree; a unit given leniently ("§26 Abs. 2 S. 3") */
+function unitsOf(tree: Law, unit: string) {
+  const addr = parseAddress(normalizeUnit(unit));
+  if (!addr) throw new UserError(`unit not understood: ${JSON.stringify(unit)} (write e.g. "§ 26 Abs. 2 Satz 3" or "§26 Abs. 2 S. 3")`, 'unknown-unit');
+  const r = resolveAddress(tree, addr);
+  if (!r.ok) throw new UserError(`${r.code}: ${r.message.split('\n')[0]}`, 'unknown-unit');
+  return r.units;
+}
+
+function unitTextOf(tree: Law, unit: string): string {
+  return unitsOf(tree, unit)
+    .map((u) => (u.kind === 'paragraph' ? serializeParagraph(u, { dialect: 'gesetze-tools' }) : `${humanLabelFromId(u.id)}\n${unitText(u)}`))
+    .join('\n\n');
+}
+
+/** ports as users type them: an integer 0–65535 */
+function parsePort(raw: string): number {
+  if (!/^\d{1,5}$/.test(raw.trim()) || Number(raw) > 65535) throw new UserError(`--port: not a port number 0–65535: ${JSON.stringify(raw)}`, 'bad-port');
+  return Number(raw);
+}
+
+/** the check's text, with each caveat and each quoted wording said once (later: a reference back) */
+export function sayOnce(text: string): string {
+  const caveats: string[] = [];
+  const quoted = new Set<string>();
+  const lines = text.split('\n').map((line) => {
+    const c = / — cannot be relied on: (.{200,})$/.exec(line);
+    if (c) {
+      let k = caveats.indexOf(c[1]);
+      if (k < 0) k = caveats.push(c[1]) - 1;
+      return `${line.slice(0, c.index)} — cannot be relied on (caveat [${k + 1}] below)`;
+    }
+    const q = /^(\s+\S.*?\]): („.*“)$/.exec(line);
+    if (q && q[2].length > 80) {
+      if (quoted.has(line)) return `${q[1]}: (wording quoted above)`;
+      quoted.add(line);
+    }
+    return line;
+  });
+  let out = lines.join('\n').replace(/\n+$/, '\n');
+  if (caveats.length) out += '\n' + caveats.map((c, i) => `caveat [${i + 1}]: ${c}`).join('\n') + '\n';
+  return out;
+}
+
+function registerCoreCommands(program: Command): void {
+  program
+    .command('laws')
+    .description('list the laws and acts of the manifest')
+    .option('--json', 'JSON output')
+    .action(function (this: Command, o: { json?: boolean }) {
+      const c = contextOf(this);
+      const { manifest } = c.ctx();
+      if (o.json) return void c.out(stableJson(manifest));
+      for (const l of manifest.laws) c.line(`${l.id.padEnd(10)} ${l.abbreviation.padEnd(9)} ${l.title} (base: ${l.base.file}, Stand: ${l.base.stand})`);
+      for (const a of manifest.acts) c.line(`${a.id.padEnd(16)} ${a.citation}: ${a.title} vom ${a.date}${a.missing ? ' — text incomplete' : ''}`);
+    });
+
+  program
+    .command('show <law>')
+    .description('print a law (or one unit) — the base text, or the text valid on --date')
+    .option('--unit <unit>', 'unit, e.g. "§ 26 Abs. 2 Satz 3" (also "§26 Abs. 2 S. 3")')
+    .option('--date <date>', 'the text valid on this date (2024-03-01 or 1.3.2024)')
+    .option('--json', 'JSON output with validity and completeness')
+    .action(function (this: Command, lawName: string, o: { unit?: string; date?: string; json?: boolean }) {
+      const c = contextOf(this);
+      const { dir } = c.ctx();
+      const law = c.law(lawName);
+      const date = c.checkDate(o.date);
+      let tree: Law;
+      let validity: ReturnType<typeof validityOf> | undefined;
+      if (date || o.json) {
+        const versions = c.consolidation().laws.find((l) => l.law === law.id)!.versions;
+        const v = date ? versionOn(c.consolidation(), law, date) : versions[0];
+        if (!v.complete && !o.json) c.err(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete: ${v.missing.length} change(s) not applied (see --json or "fassung versions ${law.id}")\n`);
+        tree = v.tree;
+        validity = validityOf(v);
+      } else {
+        tree = parseStatute(readCorpusText(dir, law.base.file, { what: `base text of ${law.abbreviation}` }), { lawId: law.id });
+      }
+      if (o.json) {
+        const units = o.unit ? unitsOf(tree, o.unit).map((u) => ({ id: u.id, label: humanLabelFromId(u.id), text: unitText(u), node: u })) : undefined;
+        return void c.out(stableJson({ law: law.id, abbreviation: law.abbreviation, date: date ?? null, ...validity!, unit: o.unit ?? null, ...(units ? { units } : { tree }) }));
+      }
+      c.out((o.unit ? unitTextOf(tree, o.unit) : serializeLaw(tree, 'gesetze-tools')).replace(/\n*$/, '\n'));
+    });
+
+  program
+    .command('instructions <act>')
+    .description('list every instruction of an act with path, source line, in-force date and operations')
+    .option('--json', 'JSON output')
+    .option('--stats', 'counts per action and status')
+    .action(async function (this: Command, actId: string, o: { json?: boolean; stats?: boolean }) {
+      const c = contextOf(this);
+      // an act of the manifest by its id, or any act file (text or a BGBl PDF) by its path
+      const isFile = !/^[a-z0-9-]+$/.test(actId) || (!c.ctx().manifest.acts.some((a) => a.id === actId) && existsSync(c.path(actId)));
+      const act = isFile ? loadActFileAlone(actId, await readActText(c.path(actId))) : c.corpus().acts.find((a) => a.entry.id === c.act(actId).id)!;
+      const entry = act.entry;
+      const rows = act.instructions.map((i) => ({
+        path: i.path,
+        artikel: i.artikel,
+        law: i.law,
+        effective: i.effective,
+        status: i.status,
+        operations: i.operations.map((op) => ({ ...op, target: formatAddress(op.target) })),
+        diagnostics: i.diagnostics,
+        source: { file: i.source.file, line: i.source.line, column: i.source.column },
+        wording: i.wording,
+      }));
+      if (o.stats) {
+        const byAction: Record<string, number> = {};
+        const byStatus: Record<string, number> = {};
+        for (const r of rows) {
+          byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+          for (const op of r.operations) byAction[op.action] = (byAction[op.action] ?? 0) + 1;
+        }
+        if (o.json) return void c.out(stableJson({ act: entry.id, instructions: rows.length, byStatus, byAction }));
+        c.line(`${entry.id}: ${rows.length} instructions`);
+        for (const [k, v] of Object.entries(byStatus).sort()) c.line(`  status ${k.padEnd(16)} ${v}`);
+        for (const [k, v] of Object.entries(byAction).sort()) c.line(`  action ${k.padEnd(16)} ${v}`);
+        return;
+      }
+      if (o.json) return void c.out(stableJson({ act: entry.id, inkrafttreten: act.inkrafttreten, diagnostics: act.diagnostics, instructions: rows }));
+      for (const r of rows) {
+        c.line(`${r.source.file}:${r.source.line}: ${r.path} [${r.status}] ${r.law ?? '(not in corpus)'} in force ${r.effective ?? 'unknown'}`);
+        for (const op of r.operations) c.line(`    ${op.action} ${op.target}`);
+        for (const d of r.diagnostics) c.line(`    ${d.severity}[${d.code}]: ${d.message}`);
+      }
+      c.printDiagnostics(act.diagnostics);
+    });
+
+  program
+    .command('consolidate')
+    .description('build every version of every law and write them (Markdown + JSON), the effects table and diagnostics; exit code 1 when errors were reported')
+    .option('--out <dir>', 'output folder (a fassung output folder, an empty or a new one)', join(PROJECT_ROOT, 'consolidated'))
+    .option('--json', 'print the summary as JSON')
+    .option('--verbose', 'print warnings too')
+    .action(async function (this: Command, o: { out: string; json?: boolean; verbose?: boolean }) {
+      const c = contextOf(this);
+      const out = checkOutDir(o.out, { cwd: c.cwd, protect: [PROJECT_ROOT, c.ctx().dir] });
+      const corpus = c.corpus();
+      const cached = c.consolidation();
+      const result = { ...cached, diagnostics: [...cached.diagnostics] };
+      const files = [...consolidationFiles(result), ...(await extraOutputs(corpus, result))];
+      writeOutputAtomic(out, files, { onWait: (m) => c.err(m + '\n') });
+      const summary = result.laws.map((l) => {
+        const rows = result.changes.filter((x) => x.law === l.law);
+        return {
+          law: l.law,
+          versions: l.versions.length,
+          applied: rows.filter((r) => r.status === 'applied').length,
+          failed: rows.filter((r) => r.status === 'failed').length,
+          incomplete: rows.filter((r) => r.status === 'incomplete-text').length,
+          complete: l.versions.every((v) => v.complete),
+        };
+      });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      if (errors) c.exitCode = 1;
+      if (o.json) return void c.out(stableJson({ out, errors, summary }));
+      c.printDiagnostics(result.diagnostics, o.verbose ? 'warning' : 'error');
+      for (const s of summary) {
+        c.line(`${s.law}: ${s.versions} versions written, operations applied ${s.applied}, failed ${s.failed}, text incomplete ${s.incomplete}${s.complete ? '' : ' (some versions incomplete)'}`);
+      }
+      c.line(`output: ${out}`);
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+      if (warnings && !o.verbose) c.line(`${warnings} warnings (typos read as meant, truncated act text, missing Inhaltsübersicht, facts read from incomplete versions): see diagnostics.json, or rerun with --verbose`);
+      if (errors) c.err(`fassung: ${errors} error(s) reported (see above and diagnostics.json); the output was written\n`);
+    });
+
+  program
+    .command('versions <law>')
+    .description('list the versions of a law with their validity')
+    .option('--json', 'JSON output')
+    .action(function (this: Command, lawName: string, o: { json?: boolean }) {
+      const c = contextOf(this);
+      const law = c.law(lawName);
+      const lv = c.consolidation().laws.find((l) => l.law === law.id)!;
+      const rows = lv.versions.map((v) => ({ ...validityOf(v), changes: v.changes.length }));
+      if (o.json) return void c.out(stableJson(rows));
+      for (const r of rows) {
+        const changes = r.isBase ? 'Basistext' : `${r.changes} ${r.changes === 1 ? 'Änderung' : 'Änderungen'}`;
+        c.line(`${r.validFrom} – ${r.validTo ?? 'offen'}  ${changes}${r.complete ? '' : `  UNVOLLSTÄNDIG: ${r.missing.length} ${r.missing.length === 1 ? 'Punkt' : 'Punkte'} nicht angewendet`}`);
+      }
+    });
+
+  program
+    .command('diff <law>')
+    .description('word diff of a law (or a unit) between two dates')
+    .requiredOption('--from <date>', 'first date')
+    .requiredOption('--to <date>', 'second date (not before --from)')
+    .option('--unit <unit>', 'unit, e.g. "§ 26"')
+    .option('--json', 'JSON output with the validity of both versions')
+    .action(function (this: Command, lawName: string, o: { from: string; to: string; unit?: string; json?: boolean }) {
+      const c = contextOf(this);
+      const law = c.law(lawName);
+      const from = c.checkDate(o.from, '--from')!;
+      const to = c.checkDate(o.to, '--to')!;
+      if (from > to) throw new UserError(`--from ${from} is after --to ${to} (swap them)`, 'bad-date');
+      const cons = c.consolidation();
+      const a = versionOn(cons, law, from);
+      const b = versionOn(cons, law, to);
+      // the units compared: one (--unit) or every § of the law
+      let pairs: Array<{ label: string; before: string | null; after: string | null }>;
+      if (o.unit) {
+        pairs = [{ label: normalizeUnit(o.unit), before: unitTextOf(a.tree, o.unit), after: unitTextOf(b.tree, o.unit) }];
+      } else {
+        const texts = (t: Law) => new Map(t.body.flatMap((n) => (n.kind === 'paragraph' ? [[n.id, paragraphText(n)] as const] : [])));
+        const ma = texts(a.tree);
+        const mb = texts(b.tree);
+        const ids = [...new Set([...ma.keys(), ...mb.keys()])].sort((x, y) => compareLabels(x.slice(5), y.slice(5)));
+        pairs = ids.map((id) => ({ label: humanLabelFromId(id), before: ma.get(id) ?? null, after: mb.get(id) ?? null }));
+      }
+      const changed = pairs.filter((p) => p.before !== p.after);
+      if (o.json) {
+        return void c.out(
+          stableJson({
+            law: law.id,
+            abbreviation: law.abbreviation,
+            from: { date: from, ...validityOf(a) },
+            to: { date: to, ...validityOf(b) },
+            unit: o.unit ? normalizeUnit(o.unit) : null,
+            sameVersion: a === b,
+            changed: changed.map((p) => ({ label: p.label, before: p.before, after: p.after, diff: wordDiff(p.before ?? '', p.after ?? '') })),
+          }),
+        );
+      }
+      for (const v of a === b ? [a] : [a, b]) if (!v.complete) c.err(`note: the version of ${law.abbreviation} valid from ${v.validFrom} is incomplete (${v.missing.length} change(s) not applied)\n`);
+      if (!changed.length) {
+        const what = o.unit ? normalizeUnit(o.unit) : law.abbreviation;
+        const why = a === b ? `both dates fall within the version valid from ${a.validFrom}${a.validTo ? ` to ${a.validTo}` : ''}` : `the versions from ${a.validFrom} and ${b.validFrom} have the same words`;
+        return void c.line(`no change: ${what} is the same on ${from} and ${to} (${why})`);
+      }
+      const color = !!c.io.isTTY;
+      const render = (ta: string, tb: string) =>
+        wordDiff(ta, tb)
+          .map((seg) =>
+            seg.type === 'ins' ? (color ? `\x1b[32m{+${seg.text}+}\x1b[0m` : `{+${seg.text}+}`) : seg.type === 'del' ? (color ? `\x1b[31m[-${seg.text}-]\x1b[0m` : `[-${seg.text}-]`) : seg.text,
+          )
+          .join('');
+      c.line(changed.map((p) => (o.unit ? render(p.before ?? '', p.after ?? '') : `${p.label}\n${render(p.before ?? '', p.after ?? '')}`)).join('\n\n'));
+    });
+
+  program
+    .command('changes')
+    .description('the effects table: one row per operation')
+    .option('--act <act>', 'only this act')
+    .option('--law <law>', 'only this law')
+    .option('--json', 'JSON output')
+    .action(function (this: Command, o: { act?: string; law?: string; json?: boolean }) {
+      const c = contextOf(this);
+      const act = o.act ? c.act(o.act).id : undefined;
+      const law = o.law ? c.law(o.law).id : undefined;
+      const rows = c.consolidation().changes.filter((r) => (!act || r.act === act) && (!law || r.law === law));
+      if (o.json) return void c.out(stableJson(rows));
+      for (const r of rows) c.line(`${r.source.file}:${r.source.line}:${r.source.column}: ${r.effective ?? '????-??-??'} ${r.law || '-'} ${r.path}: ${r.action} ${r.target} [${r.status}]${r.reason ? ' – ' + r.reason : ''}`);
+    });
+
+  const stepOptions = (cmd: Command): Command =>
+    cmd
+      .requiredOption('--from <file>', 'the law text valid the day before (either Markdown dialect)')
+      .requiredOption('--date <date>', 'apply the operations that enter into force on this date')
+      .addOption(new Option('--except <paths...>', 'instruction paths to leave out, e.g. "Artikel 5 Nummer 2"'));
+
+  const runStep = (c: CliContext, lawName: string, o: { from: string; date: string; except?: string[] }) => {
+    const law = c.law(lawName);
+    const date = c.checkDate(o.date)!;
+    const before = parseStatute(readTextFile(c.path(o.from), { what: '--from text' }), { lawId: law.id });
+    const except = o.except ?? [];
+    const r = applyStep(c.corpus(), law.id, date, before, { except: (i) => except.some((e) => i.path === e || i.path.startsWith(e + ' ')) });
+    return { ...r, law, before };
+  };
+
+  program
+    .command('apply [law]')
+    .description('apply exactly one step to a law text and print the result as Markdown; with --act, any act file (text or PDF) to any law text, no manifest; exit code 1 when an operation failed')
+    .requiredOption('--from <file>', 'the law text valid the day before (either Markdown dialect)')
+    .option('--date <date>', 'apply the operations that enter into force on this date (with --act and no date: every instruction)')
+    .option('--act <file>', 'an act file outside the manifest (text or BGBl PDF)')
+    .addOption(new Option('--except <paths...>', 'instruction paths to leave out, e.g. "Artikel 5 Nummer 2"'))
+    .action(async function (this: Command, lawName: string | undefined, o: { from: string; date?: string; act?: string; except?: string[] }) {
+      const c = contextOf(this);
+      if (o.act) {
+        const date = c.checkDate(o.date);
+        const r = applyActFile(o.act, await readActText(c.path(o.act)), c.path(o.from), { law: lawName, date, except: o.except });
+        c.printDiagnostics(r.diagnostics);
+        c.out(serializeLaw(r.tree));
+        if (r.diagnostics.some((d) => d.severity === 'error')) c.exitCode = 1;
+        return;
+      }
+      if (!lawName) throw new UserError('apply: name a law of the manifest, or give --act FILE (see fassung apply --help)', 'usage');
+      if (!o.date) throw new UserError('apply: --date is required for a law of the manifest (see fassung apply --help)', 'usage');
+      const r = runStep(c, lawName, { ...o, date: o.date });
+      c.printDiagnostics(r.diagnostics);
+      c.out(serializeLaw(r.tree));
+      const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+      if (errors) {
+        c.exitCode = 1;
+        c.err(`fassung: ${errors} error(s): the text printed lacks those changes\n`);
+      }
+    });
+
+  stepOptions(program.command('verify <law>').description('apply one step and compare § by § with an official text; exit code 1 when provisions differ'))
+    .requiredOption('--against <file>', 'the official text of that date')
+    .option('--json', 'JSON output')
+    .action(function (this: Command, lawName: string, o: { from: string; date: string; against: string; json?: boolean; except?: string[] }) {
+      const c = contextOf(this);
+      const r = runStep(c, lawName, o);
+      const official = parseStatute(readTextFile(c.path(o.against), { what: '--against text' }), { lawId: r.law.id });
+      const report = verifyAgainst(r.tree, official, r.changes);
+      if (report.differ.length) c.exitCode = 1;
+      if (o.json) return void c.out(stableJson({ ...report, changes: r.changes, diagnostics: r.diagnostics }));
+      c.printDiagnostics(r.diagnostics);
+      c.line(formatVerifyReport(report));
+    });
+
+  /** a date for facts and check: never before the corpus's first version */
+  const factsDate = (c: CliContext, raw: string | undefined): string | undefined => {
+    const date = c.checkDate(raw);
+    if (date && date < c.firstDay()) throw new UserError(`--date ${date} is before any version in the corpus (the first is valid from ${c.firstDay()})`, 'no-version');
+    return date;
+  };
+
+  program
+    .command('facts')
+    .description('eligibility facts with their value per period and the wording they rest on')
+    .option('--date <date>', 'only the values valid on this date')
+    .option('--fact <id>', 'only this fact (e.g. westbalkan.quota)')
+    .option('--json', 'JSON output')
+    .action(function (this: Command, o: { date?: string; fact?: string; json?: boolean }) {
+      const c = contextOf(this);
+      const date = factsDate(c, o.date);
+      const result = c.consolidation();
+      const r = c.facts();
+      if (o.fact && !r.timelines.some((t) => t.id === o.fact)) {
+        throw new UserError(`unknown fact ${JSON.stringify(o.fact)} (known: ${r.timelines.map((t) => t.id).join(', ')})`, 'unknown-fact');
+      }
+      if (o.json) {
+        const json = corpusFactsJson(result, r);
+        const facts = json.facts
+          .filter((f) => !o.fact || f.id === o.fact)
+          .map((f) => ({ ...f, timeline: date ? f.timeline.filter((e) => e.validFrom <= date && (e.validTo === null || date <= e.validTo)) : f.timeline }));
+        return void c.out(stableJson({ ...json, facts }));
+      }
+      c.printDiagnostics(r.diagnostics, 'error');
+      c.line(formatFactsText(r.timelines, { date, factId: o.fact }));
+    });
+
+  program
+    .command('check')
+    .description("evaluate a person's profile against the pathways the corpus carries on a date (information, not legal advice)")
+    .requiredOption('--profile <file>', 'profile JSON (see test/profiles/)')
+    .option('--date <date>', 'the date to check (without it: today, and the answer says so)')
+    .option('--json', 'JSON output')
+    .action(function (this: Command, o: { profile: string; date?: string; json?: boolean }) {
+      const c = contextOf(this);
+      let date = factsDate(c, o.date);
+      if (!date) {
+        date = c.today();
+        c.err(`note: no --date given: checking for today, ${date}\n`);
+      }
+      const file = c.path(o.profile);
+      const profile = validateProfile(readJsonFile(file, { what: 'profile', missingCode: 'profile-missing', invalidCode: 'profile-invalid' }), file);
+      const check = checkProfile(profile, date, c.facts().context);
+      if (o.json) return void c.out(stableJson(check));
+      c.out(sayOnce(formatProfileCheckText(check)));
+    });
+
+  program
+    .command('site')
+    .description('build the static point-in-time statute website')
+    .option('--out <dir>', 'output folder', join(PROJECT_ROOT, 'consolidated', 'site'))
+    .option('--no-search', 'skip the pagefind search index')
+    .action(async function (this: Command, o: { out: string; search: boolean }) {
+      const c = contextOf(this);
+      const out = checkOutDir(o.out, { cwd: c.cwd, protect: [PROJECT_ROOT, c.ctx().dir] });
+      const corpus = c.corpus();
+      const result = c.consolidation();
+      const facts = await factsJsonFor(corpus, result);
+      const { buildSite } = await import('./site/build-site.js');
+      const lock = acquireOutputLock(out, { onWait: (m) => c.err(m + '\n') });
+      try {
+        recoverOutput(out); // temporary folders a crashed build left beside the site
+        const r = await buildSite(siteInput(corpus, result, facts), out, { search: o.search });
+        writeFileSync(join(out, OUTPUT_MARKER), 'This folder is generated by fassung (site) and replaced as a whole on every run.\n');
+        c.line(`site: ${r.pages} pages in ${r.ms.toFixed(0)} ms → ${out}`);
+      } finally {
+        lock.release();
+      }
+    });
+
+  program
+    .command('serve')
+    .description('serve the built site on 127.0.0.1')
+    .option('--dir <dir>', 'site directory', join(PROJECT_ROOT, 'consolidated', 'site'))
+    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .action(async function (this: Command, o: { dir: string; port: string }) {
+      const c = contextOf(this);
+      const port = parsePort(o.port);
+      const dir = c.path(o.dir);
+      if (!statSync(join(dir, 'index.html'), { throwIfNoEntry: false })?.isFile()) throw new UserError(`no site in ${dir}: run "fassung site" first`, 'site-missing');
+      const { serveSite } = await import('./site/serve.js');
+      const s = await serveSite(dir, port).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE') throw new UserError(`--port ${port} is in use (choose another, or 0 for a free one)`, 'port-in-use');
+        if (e.code === 'EACCES') throw new UserError(`--port ${port} needs privileges (choose one above 1023)`, 'port-denied');
+        throw e;
+      });
+      c.line(`serving ${dir} on ${s.url}`);
+    });
+}
+
+/** A fresh program for one run (commander keeps parsed options on the program). */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command();
+  program
+    .name('fassung')
+    .description('Consolidated German statutes (AufenthG, BeschV, AufenthV) from amending acts, dated versions, facts and a statute website.')
+    .version(version(), '-V, --version', 'print the version')
+    .option('--corpus <dir>', 'corpus directory (default ../shared/corpus, or $FASSUNG_CORPUS)')
+    .option('--manifest <file>', 'manifest file (default corpus/manifest.json of the project)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: () => {}, // runCli prints usage errors itself, in one line
+    });
+  attachContext(program, new CliContext(program, io));
+  registerCoreCommands(program);
+  // New commands: one registration line each (src/cli/<command>.ts exporting register<Command>(program)).
+  registerEval(program);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} });
+  return program;
+}
+
+const SYSTEM_ERROR = /^E[A-Z0-9]+$/;
+
+/**
+ * Run the CLI with `argv` (the arguments after the program name) and return the exit code; all output
+ * goes to `io`. Never calls process.exit.
+ */
+export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const full: CliIo = {
+    stdout: io.stdout ?? ((s) => void process.stdout.write(s)),
+    stderr: io.stderr ?? ((s) => void process.stderr.write(s)),
+    ...io,
+  } as CliIo;
+  const program = buildProgram(full);
+  const line = (code: string, message: string) => full.stderr(`fassung: error[${code}]: ${message}\n`);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return contextOf(program).exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.exitCode === 0) return 0;
+      const sub = program.commands.find((c) => argv.includes(c.name()));
+      const help = sub ? `fassung ${sub.name()} --help` : 'fassung --help';
+      line('usage', `${e.message.replace(/^error:\s*/, '').split('\n')[0]} (see "${help}")`);
+      return 2;
+    }
+    if (e instanceof UserError) {
+      // a listing ("malformed manifest X:\n  - a\n  - b") becomes one line: "…: a; b"
+      line(e.code, e.message.replace(/:\s*\n\s*-\s*/, ': ').replace(/\s*\n\s*-\s*/g, '; ').replace(/\s*\n\s*/g, ' '));
+      return e.exitCode;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && typeof err.code === 'string' && SYSTEM_ERROR.test(err.code)) {
+      line(err.code.toLowerCase(), (err.message ?? String(e)).split('\n')[0]);
+      return 2;
+    }
+    const env = full.env ?? process.env;
+    if (env.FASSUNG_DEBUG) full.stderr(`${(err && err.stack) || String(e)}\n`);
+    line('internal', `${String((err && err.message) || e).split('\n')[0]} (a bug in fassung; FASSUNG_DEBUG=1 shows where)`);
+    return 2;
+  }
+}
+
+/** The bin wrapper: a closed stdout (`| head -1`) ends the process quietly; the result is the exit code. */
+async function main(): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      process.exit(2);
+    });
+  }
+  process.exitCode = await runCli(process.argv.slice(2), { isTTY: !!process.stdout.isTTY });
+}
+
+function invokedDirectly(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) void main();

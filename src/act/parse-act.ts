@@ -482,7 +482,7 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
 
 const SENTENCE_START = /^(?:(?:Die|Das|Der|In|Im|Dem|Den|Nach|Vor|Artikel)\s|§|\(\d)/;
 const INKRAFT_SENTENCE = /\b(?:tritt|treten)\b[^„]*\bin Kraft\b/;
-const AMENDING = /\b(?:wird|werden) wie folgt (?:geändert|ergänzt):/;
+const AMENDING = /\b(?:wird|werden)(?: [^„:.]{1,80}?)? wie folgt (?:geändert|ergänzt):/;
 
 /** An act with no "Artikel" lines: the text from its amending sentence on is Artikel 1; a closing "… tritt … in Kraft" sentence is its Inkrafttreten. */
 function parseWithoutArtikel(clean: CleanText, lines: Array<{ text: string; start: number }>, diagnostics: Diagnostic[]): ArtikelNode[] {

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { contextOf } from './context.js';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { compareWithBaseline, formatEvalTable, runEval, baselineOf } from '../eval/eval-cases.js';
 import { stableJson } from '../consolidate/write-output.js';
@@ -19,20 +19,22 @@ export function registerEval(program: Command): void {
     .option('--case <text>', 'only the cases whose folder name contains this text')
     .option('--baseline <file>', 'fail (exit 1) when any case falls below this committed baseline')
     .option('--write-baseline <file>', 'write the per-case results as the new baseline')
-    .action((dir: string, o: { json?: boolean; verbose?: boolean; case?: string; baseline?: string; writeBaseline?: string }) => {
-      const s = runEval(resolve(dir), o.case ? (id) => id.includes(o.case!) : undefined);
-      if (o.json) process.stdout.write(stableJson(s));
-      else process.stdout.write(formatEvalTable(s, o.verbose) + '\n');
+    .action(function (this: Command, dir: string, o: { json?: boolean; verbose?: boolean; case?: string; baseline?: string; writeBaseline?: string }) {
+      const c = contextOf(this);
+      const s = runEval(c.path(dir), o.case ? (id) => id.includes(o.case!) : undefined);
+      if (o.json) c.out(stableJson(s));
+      else c.out(formatEvalTable(s, o.verbose) + '\n');
       if (o.writeBaseline) {
-        process.stderr.write(`baseline written: ${o.writeBaseline}\n`);
-        return void writeFileAtomic(o.writeBaseline, stableJson(baselineOf(s)));
+        writeFileAtomic(c.path(o.writeBaseline), stableJson(baselineOf(s)));
+        return void c.err(`baseline written: ${o.writeBaseline}\n`);
       }
       if (o.baseline) {
-        if (!existsSync(o.baseline)) throw new UserError(`baseline not found: ${o.baseline}`, 'baseline-missing');
-        const regressions = compareWithBaseline(s, JSON.parse(readFileSync(o.baseline, 'utf8')));
-        for (const r of regressions) process.stderr.write(`regression: ${r}\n`);
-        if (regressions.length) process.exitCode = 1;
-        else process.stderr.write(`no case below the baseline ${o.baseline}\n`);
+        const file = c.path(o.baseline);
+        if (!existsSync(file)) throw new UserError(`baseline not found: ${o.baseline}`, 'baseline-missing');
+        const regressions = compareWithBaseline(s, JSON.parse(readFileSync(file, 'utf8')));
+        for (const r of regressions) c.err(`regression: ${r}\n`);
+        if (regressions.length) c.exitCode = 1;
+        else c.err(`no case below the baseline ${o.baseline}\n`);
       }
     });
 }

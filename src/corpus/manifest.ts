@@ -3,10 +3,11 @@
  * validated at load with clear errors. The corpus texts themselves live in a corpus directory
  * (default ../shared/corpus, overridable with --corpus or FASSUNG_CORPUS).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics/diagnostic.js';
+import { readJsonFile } from './read-file.js';
 
 export interface LawEntry {
   id: string;
@@ -160,13 +161,7 @@ export function validateManifest(data: unknown, file: string): Manifest {
 }
 
 export function loadManifest(file = DEFAULT_MANIFEST): Manifest {
-  if (!existsSync(file)) throw new UserError(`manifest not found: ${file}`, 'manifest-missing');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`malformed manifest ${file}: not valid JSON (${(e as Error).message})`, 'manifest-invalid');
-  }
+  const data = readJsonFile(file, { what: 'manifest', missingCode: 'manifest-missing', invalidCode: 'manifest-invalid' });
   return validateManifest(data, file);
 }
 
@@ -181,31 +176,7 @@ export function resolveCorpusDir(option?: string): string {
   return dir;
 }
 
-/** Largest input file we read (a statute is < 1 MB; 20 MB leaves room and stops runaway inputs). */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
-
-/** Read a corpus text file with clear errors: missing, too large, or not text. */
-export function readCorpusText(corpusDir: string, rel: string): string {
-  const file = resolve(corpusDir, rel);
-  if (!file.startsWith(resolve(corpusDir) + '/')) {
-    throw new UserError(`path ${JSON.stringify(rel)} leaves the corpus directory ${corpusDir}`, 'path-outside-corpus');
-  }
-  return readTextFile(file);
-}
-
-export function readTextFile(file: string): string {
-  if (!existsSync(file)) throw new UserError(`file not found: ${file}`, 'file-missing');
-  const st = statSync(file);
-  if (!st.isFile()) throw new UserError(`not a file: ${file}`, 'file-missing');
-  if (st.size > MAX_INPUT_BYTES) {
-    throw new UserError(`file too large: ${file} (${st.size} bytes; limit ${MAX_INPUT_BYTES})`, 'file-too-large');
-  }
-  const buf = readFileSync(file);
-  if (buf.includes(0)) throw new UserError(`not a text file (contains NUL bytes): ${file}`, 'file-binary');
-  const text = buf.toString('utf8');
-  if (text.includes('\uFFFD')) throw new UserError(`not valid UTF-8 text: ${file}`, 'file-binary');
-  return text;
-}
+export { MAX_INPUT_BYTES, readCorpusText, readTextFile } from './read-file.js';
 
 export function findLaw(m: Manifest, id: string): LawEntry {
   if (!SAFE_ID.test(id)) throw new UserError(`invalid law id ${JSON.stringify(id)} (known: ${m.laws.map((l) => l.id).join(', ')})`, 'unknown-law');

@@ -59,11 +59,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}${d.severity}[${d.code}]: ${d.message}${path}${notes}`;
 }
 
-/** An error that the CLI turns into a clear message and exit code 2 (never a stack trace). */
+/**
+ * An error that the CLI turns into a clear one-line message (never a stack trace) and an exit code:
+ * 2 for usage or bad input (the default), 1 for a failure of the run itself (e.g. the output is locked).
+ */
 export class UserError extends Error {
   constructor(
     message: string,
     readonly code: string = 'user-error',
+    readonly exitCode: 1 | 2 = 2,
   ) {
     super(message);
     this.name = 'UserError';

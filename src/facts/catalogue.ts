@@ -2,7 +2,7 @@
  * The fact catalogue (corpus/facts.json): which eligibility facts exist, where each lives in which period,
  * and the pattern that reads it. Validated at load; every problem is listed in one clear error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readJsonFile } from '../corpus/read-file.js';
 import { join } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { PROJECT_ROOT, isValidIsoDate } from '../corpus/manifest.js';
@@ -160,13 +160,7 @@ export function validateFactCatalogue(data: unknown, file: string, knownLaws?: I
 }
 
 export function loadFactCatalogue(file = DEFAULT_FACT_CATALOGUE, knownLaws?: Iterable<string>): FactCatalogue {
-  if (!existsSync(file)) throw new UserError(`fact catalogue not found: ${file}`, 'facts-missing');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`malformed fact catalogue ${file}: not valid JSON (${(e as Error).message})`, 'facts-invalid');
-  }
+  const data = readJsonFile(file, { what: 'fact catalogue', missingCode: 'facts-missing', invalidCode: 'facts-invalid' });
   return validateFactCatalogue(data, file, knownLaws);
 }
 

@@ -2,7 +2,7 @@
  * Amounts set outside the statutes (corpus/parameters.json): the Beitragsbemessungsgrenze (BBG) of the
  * allgemeine Rentenversicherung per calendar year, and the euro amounts of share-of-BBG facts derived from it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readJsonFile } from '../corpus/read-file.js';
 import { join } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { PROJECT_ROOT } from '../corpus/manifest.js';
@@ -56,13 +56,7 @@ export function validateParameters(data: unknown, file: string): Parameters {
 }
 
 export function loadParameters(file = DEFAULT_PARAMETERS): Parameters {
-  if (!existsSync(file)) throw new UserError(`parameter table not found: ${file}`, 'parameters-missing');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`malformed parameter table ${file}: not valid JSON (${(e as Error).message})`, 'parameters-invalid');
-  }
+  const data = readJsonFile(file, { what: 'parameter table', missingCode: 'parameters-missing', invalidCode: 'parameters-invalid' });
   return validateParameters(data, file);
 }
 

@@ -3,7 +3,7 @@
  * about the person the pathways ask for (age on a day, Fachkraft status, ICT occupation, language levels,
  * recent experience).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readJsonFile } from '../corpus/read-file.js';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { isValidIsoDate } from '../corpus/manifest.js';
 import { readNationality, type Nationality } from './nationality.js';
@@ -119,13 +119,7 @@ export function validateProfile(data: unknown, file: string): Profile {
 }
 
 export function loadProfile(file: string): Profile {
-  if (!existsSync(file)) throw new UserError(`profile not found: ${file}`, 'profile-missing');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`malformed profile ${file}: not valid JSON (${(e as Error).message})`, 'profile-invalid');
-  }
+  const data = readJsonFile(file, { what: 'profile', missingCode: 'profile-missing', invalidCode: 'profile-invalid' });
   return validateProfile(data, file);
 }
 

@@ -1,62 +1,82 @@
 /**
- * The CLI as a user runs it (built by `npm test` before vitest): answers, JSON shapes, exit codes.
+ * The CLI's answers on the real corpus: JSON shapes, exit codes. In-process (runCli, one loaded corpus
+ * for the whole file); test/cli/contract.test.ts checks the real process.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAS_CORPUS, ROOT } from '../helpers.js';
+import { inProcess } from './fixture.js';
 
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = inProcess({ cwd: ROOT });
 
 describe.runIf(HAS_CORPUS)('fassung CLI', () => {
-  it('show prints the Westbalkan quota sentence and a Buchstabe of the base text', () => {
-    expect(run('show', 'beschv', '--unit', '§ 26 Abs. 2 Satz 3').out).toContain('Die Anzahl der Zustimmungen in den Fällen des Satzes 2 ist auf bis zu 25 000 je Kalenderjahr begrenzt.');
-    expect(run('show', 'aufenthv', '--unit', '§ 31 Abs. 1 Satz 1 Nr. 2 Buchst. c').out).toMatch(/c\) eine sonstige Beschäftigung ausüben will/);
+  it('show prints the Westbalkan quota sentence and a Buchstabe of the base text', async () => {
+    expect((await run('show', 'beschv', '--unit', '§ 26 Abs. 2 Satz 3')).out).toContain('Die Anzahl der Zustimmungen in den Fällen des Satzes 2 ist auf bis zu 25 000 je Kalenderjahr begrenzt.');
+    expect((await run('show', 'aufenthv', '--unit', '§ 31 Abs. 1 Satz 1 Nr. 2 Buchst. c')).out).toMatch(/c\) eine sonstige Beschäftigung ausüben will/);
   });
 
-  it('bad input is one line and exit code 2', () => {
+  it('bad input is one line and exit code 2', async () => {
     for (const args of [['show', 'xyz'], ['show', 'beschv', '--unit', '§ 999'], ['--corpus', '/does/not/exist', 'laws'], ['show', '../../etc'], ['facts', '--fact', 'nope']]) {
-      const r = run(...args);
+      const r = await run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/^fassung: error\[/);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
   });
 
-  it('instructions --json has the documented shape', () => {
-    const j = JSON.parse(run('instructions', 'bgbl-2023-i-233', '--json').out);
+  it('instructions --json has the documented shape', async () => {
+    const j = JSON.parse((await run('instructions', 'bgbl-2023-i-233', '--json')).out);
     expect(j.act).toBe('bgbl-2023-i-233');
     const i = j.instructions.find((x: { path: string }) => x.path === 'Artikel 4 Nummer 4 Buchstabe e Doppelbuchstabe aa');
     expect(i).toMatchObject({ artikel: '4', law: 'aufenthv', effective: '2023-11-18', status: 'parsed', source: { line: 388 } });
     expect(i.operations[0]).toMatchObject({ action: 'replace', target: '§ 38d Abs. 5 Satz 1' });
   });
 
-  it('facts answers per date with the wording it rests on', () => {
-    const j = JSON.parse(run('facts', '--fact', 'westbalkan.quota', '--json').out);
+  it('facts answers per date with the wording it rests on', async () => {
+    const j = JSON.parse((await run('facts', '--fact', 'westbalkan.quota', '--json')).out);
     const t = j.facts[0].timeline.map((e: { validFrom: string; validTo: string | null; value: number; tier: string }) => [e.validTo, e.value, e.tier]);
     expect(t).toContainEqual(['2024-05-31', 25000, 'consolidated']);
     expect(t).toContainEqual([null, 50000, 'consolidated']);
-    const blue = JSON.parse(run('facts', '--fact', 'bluecard.salary.shortage', '--date', '2024-03-01', '--json').out).facts[0].timeline[0];
+    const blue = JSON.parse((await run('facts', '--fact', 'bluecard.salary.shortage', '--date', '2024-03-01', '--json')).out).facts[0].timeline[0];
     expect(blue.unitLabel).toMatch(/§ 18g Abs\. 1/);
     expect(blue.euros.find((e: { year: number }) => e.year === 2024).amount).toBe(41041.8);
   });
 
-  it('check answers change with the date as the law did, citing provisions, and say it is no legal advice', () => {
-    const on = (d: string) => JSON.parse(run('check', '--profile', 'test/profiles/software-developer.json', '--date', d, '--json').out);
+  it('check answers change with the date as the law did, citing provisions, and say it is no legal advice', async () => {
+    const on = async (d: string) => JSON.parse((await run('check', '--profile', 'test/profiles/software-developer.json', '--date', d, '--json')).out);
     const blue = (c: { pathways: Array<{ id?: string; name?: string; outcome: string }> }) => c.pathways[0];
-    const before = on('2023-11-01');
-    const after = on('2023-11-18');
+    const before = await on('2023-11-01');
+    const after = await on('2023-11-18');
     expect(JSON.stringify(before.disclaimer)).toMatch(/not legal advice/);
     expect(blue(before).outcome).toBe('not-eligible');
     expect(blue(after).outcome).toBe('eligible');
     expect(JSON.stringify(after)).toContain('§ 18g Abs. 1');
-    const cook = (d: string) => JSON.parse(run('check', '--profile', 'test/profiles/kosovar-cook.json', '--date', d, '--json').out);
-    const wb = (d: string) => JSON.stringify(cook(d).pathways.find((p: { outcome: string }) => /Westbalkan/.test(JSON.stringify(p).slice(0, 200))));
-    expect(wb('2023-11-01')).toContain('2021 bis einschließlich 2023');
-    expect(wb('2024-06-01')).toContain('50 000');
+    const cook = async (d: string) => JSON.parse((await run('check', '--profile', 'test/profiles/kosovar-cook.json', '--date', d, '--json')).out);
+    const wb = async (d: string) => JSON.stringify((await cook(d)).pathways.find((p: { outcome: string }) => /Westbalkan/.test(JSON.stringify(p).slice(0, 200))));
+    expect(await wb('2023-11-01')).toContain('2021 bis einschließlich 2023');
+    expect(await wb('2024-06-01')).toContain('50 000');
+  });
+
+  it('the check text says each caveat and each quoted wording once', async () => {
+    const r = await run('check', '--profile', 'test/profiles/kosovar-cook.json', '--date', '2024-06-01');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n').filter((l) => l.length > 150);
+    expect(new Set(lines).size, 'a long line repeats').toBe(lines.length);
+    expect(r.out).toMatch(/cannot be relied on \(caveat \[1\] below\)/);
+    expect(r.out.match(/^caveat \[1\]: /gm)).toHaveLength(1);
+  });
+
+  it('consolidate of the real corpus exits 0 (no errors) and marks its output folder', async () => {
+    const { mkdtempSync, existsSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'fassung-cli-'));
+    try {
+      const r = await run('consolidate', '--out', join(dir, 'out'));
+      expect(r.code, r.err).toBe(0);
+      expect(existsSync(join(dir, 'out', '.fassung-output'))).toBe(true);
+      expect(r.out).toMatch(/^output: /m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

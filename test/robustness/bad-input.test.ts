@@ -3,9 +3,8 @@
  * severity[code]: message) or a UserError (exit code 2, "fassung: error[code]: …", no stack trace),
  * and a failing run leaves the previous consolidated output byte for byte intact.
  *
- * Assumes `npm run build` ran before vitest (as `npm test` does): it spawns dist/src/cli.js.
+ * In-process (runCli); test/cli/contract.test.ts checks the exit codes of the real process.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileTree } from '../helpers.js';
 import { DEFAULT_CORPUS, DEFAULT_MANIFEST } from '../../src/corpus/manifest.js';
 import { parseStatute } from '../../src/model/parse-statute.js';
+import { runCli } from '../../src/cli.js';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const SOURCE_CORPUS = process.env.FASSUNG_CORPUS ? resolve(process.env.FASSUNG_CORPUS) : DEFAULT_CORPUS;
 const VO_FILE = 'acts/bgbl-2023-i-233_verordnung-weiterentwicklung-fachkraefteeinwanderung.txt';
 
@@ -28,14 +27,16 @@ let voOriginal: string;
 
 const tree = fileTree;
 
-function run(args: string[], opts: { manifest?: string } = {}) {
-  const r = spawnSync(process.execPath, [CLI, '--corpus', corpus, '--manifest', opts.manifest ?? manifest, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, FASSUNG_CORPUS: corpus, NO_COLOR: '1' },
-    timeout: 90_000,
-    maxBuffer: 64 * 1024 * 1024,
+/** the CLI in-process (runCli), fresh for every call: the corpus changes between cases */
+async function run(args: string[], opts: { manifest?: string } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['--corpus', corpus, '--manifest', opts.manifest ?? manifest, ...args], {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env: { ...process.env, FASSUNG_CORPUS: corpus },
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { status, stdout, stderr };
 }
 
 function expectNoCrash(stderr: string): void {
@@ -44,14 +45,15 @@ function expectNoCrash(stderr: string): void {
 }
 
 /** Run consolidate into a fresh copy of the good output; a failing run must leave it byte-identical. */
-function consolidateInto(extra: string[] = [], opts: { manifest?: string } = {}) {
+async function consolidateInto(extra: string[] = [], opts: { manifest?: string } = {}) {
   const out = mkdtempSync(join(tmp, 'out-'));
   rmSync(out, { recursive: true, force: true });
-  cpSync(goodOut, out, { recursive: true });
-  const r = run(['consolidate', '--out', out, ...extra], opts);
+  cpSync(goodOut, out, { recursive: true, dereference: true }); // goodOut is a link to its generation
+  const r = await run(['consolidate', '--out', out, ...extra], opts);
   expectNoCrash(r.stderr);
-  if (r.status !== 0) {
-    expect(r.status).toBe(2);
+  // exit code 1: the run reported errors and wrote its output; 2: bad input, nothing written
+  expect(r.status, r.stderr).toBe(r.status === 2 ? 2 : /^(?:\S+: )?error\[/m.test(r.stderr) ? 1 : 0);
+  if (r.status === 2) {
     expect(r.stderr).toMatch(/^fassung: error\[[a-z0-9-]+\]: /m);
     const after = tree(out);
     expect([...after.keys()]).toEqual([...snapshot.keys()]);
@@ -72,10 +74,10 @@ function diagnosticsOf(stderr: string, file = VO_FILE): Array<{ line: number; co
   }));
 }
 
-function withAct(text: string | Buffer, fn: () => void): void {
+async function withAct(text: string | Buffer, fn: () => Promise<void>): Promise<void> {
   writeFileSync(join(corpus, VO_FILE), text);
   try {
-    fn();
+    await fn();
   } finally {
     writeFileSync(join(corpus, VO_FILE), voOriginal);
   }
@@ -101,8 +103,7 @@ function smallAct(instr: string, inkraft = 'Diese Verordnung tritt am 1. März 2
   ].join('\n');
 }
 
-beforeAll(() => {
-  expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
+beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'fassung-bad-input-'));
   corpus = join(tmp, 'corpus');
   cpSync(SOURCE_CORPUS, corpus, { recursive: true });
@@ -110,7 +111,7 @@ beforeAll(() => {
   cpSync(DEFAULT_MANIFEST, manifest);
   voOriginal = readFileSync(join(corpus, VO_FILE), 'utf8');
   goodOut = join(tmp, 'good');
-  const r = run(['consolidate', '--out', goodOut]);
+  const r = await run(['consolidate', '--out', goodOut]);
   expect(r.status, r.stderr).toBe(0);
   snapshot = tree(goodOut);
   expect(snapshot.size).toBeGreaterThan(0);
@@ -121,12 +122,12 @@ afterAll(() => {
 });
 
 describe('bad act texts', () => {
-  it('a quote that never closes', () => {
+  it('a quote that never closes', async () => {
     const at = voOriginal.indexOf('„', Math.floor(voOriginal.length / 2));
     const broken = voOriginal.slice(0, at + 1) + voOriginal.slice(at + 1).replace(/“/g, '');
-    withAct(broken, () => {
-      const r = consolidateInto();
-      expect(r.status).toBe(0);
+    await withAct(broken, async () => {
+      const r = await consolidateInto();
+      expect(r.status).not.toBe(2); // consolidateInto: 1 exactly when errors were reported
       const ds = diagnosticsOf(r.stderr);
       expect(ds.length).toBeGreaterThan(0);
       const lineCount = broken.split('\n').length;
@@ -137,10 +138,10 @@ describe('bad act texts', () => {
     });
   }, 60_000);
 
-  it('an instruction addressing a § that does not exist', () => {
-    withAct(smallAct('1. In § 999 Absatz 1 wird das Wort „Beschäftigung“ durch das Wort „Tätigkeit“ ersetzt.'), () => {
-      const r = consolidateInto();
-      expect(r.status).toBe(0);
+  it('an instruction addressing a § that does not exist', async () => {
+    await withAct(smallAct('1. In § 999 Absatz 1 wird das Wort „Beschäftigung“ durch das Wort „Tätigkeit“ ersetzt.'), async () => {
+      const r = await consolidateInto();
+      expect(r.status).toBe(1); // an error was reported
       const d = diagnosticsOf(r.stderr).find((x) => x.code === 'target-not-found');
       expect(d, r.stderr).toBeDefined();
       expect(d!.line).toBe(9);
@@ -148,7 +149,7 @@ describe('bad act texts', () => {
     });
   }, 60_000);
 
-  it('quoted words that occur twice without "jeweils"', () => {
+  it('quoted words that occur twice without "jeweils"', async () => {
     const beschv = parseStatute(readFileSync(join(corpus, 'base/beschv_2013.md'), 'utf8'), { lawId: 'beschv' });
     let instr: string | undefined;
     for (const p of beschv.body) {
@@ -166,9 +167,9 @@ describe('bad act texts', () => {
       }
     }
     expect(instr).toBeDefined();
-    withAct(smallAct(instr!), () => {
-      const r = consolidateInto();
-      expect(r.status).toBe(0);
+    await withAct(smallAct(instr!), async () => {
+      const r = await consolidateInto();
+      expect(r.status).toBe(1); // an error was reported
       const ds = diagnosticsOf(r.stderr).filter((x) => x.line === 9 && x.severity === 'error');
       expect(ds.length, `${instr}\n${diagnosticsOf(r.stderr).map((d) => JSON.stringify(d)).join('\n')}`).toBeGreaterThan(0);
       expect(ds[0].code).toBe('words-ambiguous');
@@ -176,10 +177,10 @@ describe('bad act texts', () => {
     });
   }, 60_000);
 
-  it('an Inkrafttreten article with an impossible date', () => {
-    withAct(smallAct('1. In § 999 wird das Wort „a“ gestrichen.', 'Diese Verordnung tritt am 31. Februar 2024 in Kraft.'), () => {
-      const r = consolidateInto();
-      expect(r.status).toBe(0);
+  it('an Inkrafttreten article with an impossible date', async () => {
+    await withAct(smallAct('1. In § 999 wird das Wort „a“ gestrichen.', 'Diese Verordnung tritt am 31. Februar 2024 in Kraft.'), async () => {
+      const r = await consolidateInto();
+      expect(r.status).not.toBe(2); // 1 when the impossible date is reported as an error
       const d = diagnosticsOf(r.stderr).find((x) => x.code === 'impossible-date');
       expect(d, r.stderr).toBeDefined();
       expect(d!.line).toBe(13);
@@ -187,31 +188,31 @@ describe('bad act texts', () => {
     });
   }, 60_000);
 
-  it('an empty file', () => {
-    withAct('', () => {
-      const r = consolidateInto();
-      expect(r.status).toBe(0);
+  it('an empty file', async () => {
+    await withAct('', async () => {
+      const r = await consolidateInto();
+      expect(r.status).not.toBe(2); // consolidateInto: 1 exactly when errors were reported
       const d = diagnosticsOf(r.stderr).find((x) => x.code === 'empty-file');
       expect(d, r.stderr).toBeDefined();
       expect(d!.line).toBe(1);
     });
   }, 60_000);
 
-  it('a binary file', () => {
+  it('a binary file', async () => {
     const bin = Buffer.alloc(4096);
     for (let i = 0; i < bin.length; i++) bin[i] = (i * 7919) & 0xff;
-    withAct(bin, () => {
-      const r = consolidateInto();
+    await withAct(bin, async () => {
+      const r = await consolidateInto();
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/error\[file-binary\]: .*bgbl-2023-i-233/);
     });
   }, 60_000);
 
-  it('a 50 MB file', () => {
+  it('a 50 MB file', async () => {
     const line = 'Die Beschäftigungsverordnung wird wie folgt geändert: ' + 'x'.repeat(200) + '\n';
     const big = line.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(line)));
-    withAct(big, () => {
-      const r = consolidateInto();
+    await withAct(big, async () => {
+      const r = await consolidateInto();
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/error\[file-too-large\]: /);
     });
@@ -219,36 +220,36 @@ describe('bad act texts', () => {
 });
 
 describe('bad ids and manifests', () => {
-  it('a law id like ../../etc on the command line', () => {
+  it('a law id like ../../etc on the command line', async () => {
     for (const args of [['show', '../../etc'], ['versions', '../../etc']]) {
-      const r = run(args);
+      const r = await run(args);
       expectNoCrash(r.stderr);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^fassung: error\[unknown-law\]: invalid law id "\.\.\/\.\.\/etc"/m);
     }
   }, 60_000);
 
-  it('a law id like ../../etc in the manifest', () => {
+  it('a law id like ../../etc in the manifest', async () => {
     const m = JSON.parse(readFileSync(manifest, 'utf8'));
     m.laws[0].id = '../../etc';
     const bad = join(tmp, 'manifest-bad-id.json');
     writeFileSync(bad, JSON.stringify(m));
-    const r = consolidateInto([], { manifest: bad });
+    const r = await consolidateInto([], { manifest: bad });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/error\[manifest-invalid\]: [\s\S]*laws\[0\]\.id: "\.\.\/\.\.\/etc" is not a safe id/);
   }, 60_000);
 
-  it('a base file path leaving the corpus', () => {
+  it('a base file path leaving the corpus', async () => {
     const m = JSON.parse(readFileSync(manifest, 'utf8'));
     m.laws[0].base.file = '../../../../etc/passwd';
     const bad = join(tmp, 'manifest-bad-path.json');
     writeFileSync(bad, JSON.stringify(m));
-    const r = consolidateInto([], { manifest: bad });
+    const r = await consolidateInto([], { manifest: bad });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/error\[path-outside-corpus\]: /);
   }, 60_000);
 
-  it('a manifest with wrong types', () => {
+  it('a manifest with wrong types', async () => {
     const m = JSON.parse(readFileSync(manifest, 'utf8'));
     m.laws[0].names = 'Aufenthaltsgesetz';
     m.laws[1].base.validFrom = 20220729;
@@ -256,7 +257,7 @@ describe('bad ids and manifests', () => {
     m.acts[1].date = '2023-02-31';
     const bad = join(tmp, 'manifest-bad-types.json');
     writeFileSync(bad, JSON.stringify(m));
-    const r = consolidateInto([], { manifest: bad });
+    const r = await consolidateInto([], { manifest: bad });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/error\[manifest-invalid\]: /);
     expect(r.stderr).toMatch(/laws\[0\]\.names: expected an array/);
@@ -265,11 +266,11 @@ describe('bad ids and manifests', () => {
     expect(r.stderr).toMatch(/acts\[1\]\.date: expected a date/);
   }, 60_000);
 
-  it('a manifest that is not JSON, or not an object', () => {
+  it('a manifest that is not JSON, or not an object', async () => {
     for (const [name, content] of [['m1.json', '{ "laws": ['], ['m2.json', '42'], ['m3.json', 'null']]) {
       const bad = join(tmp, name);
       writeFileSync(bad, content);
-      const r = consolidateInto([], { manifest: bad });
+      const r = await consolidateInto([], { manifest: bad });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/error\[manifest-invalid\]: /);
     }

@@ -1,0 +1,168 @@
+/**
+ * Every input file fassung reads goes through here: regular files only (never a device, FIFO or
+ * directory, so `/dev/zero` or a named pipe cannot make a run read forever or hang), with a size limit
+ * checked on the open file descriptor (a file that grows while read is cut at the limit and refused),
+ * JSON with a bounded nesting depth (checked before parsing, so a 200 000-deep document is one clear
+ * error, not a stack overflow), and corpus files through one real-path check against the corpus root
+ * (a `../` path or a symbolic link leading out of the corpus is refused).
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { UserError } from '../diagnostics/diagnostic.js';
+
+/** Largest text input (a statute is < 1 MB; 20 MB leaves room and stops runaway inputs). */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+/** Largest JSON input (manifest, profile, fact catalogue, parameter table: each a few kB today). */
+export const MAX_JSON_BYTES = 5 * 1024 * 1024;
+/** Deepest JSON nesting accepted (our JSON inputs nest at most 6 deep). */
+export const MAX_JSON_DEPTH = 64;
+
+export interface ReadOptions {
+  /** what the file is, for messages: "manifest", "profile", "act file" */
+  what?: string;
+  maxBytes?: number;
+  /** error code when the file does not exist (default "file-missing") */
+  missingCode?: string;
+  /** open with O_NOFOLLOW: the last path component must not be a symbolic link */
+  noFollow?: boolean;
+}
+
+function systemError(e: unknown, file: string, what: string, missingCode: string): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError(`${what} not found: ${file}`, missingCode);
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(`${what} not readable (permission denied): ${file}`, 'file-unreadable');
+  if (code === 'ELOOP') return new UserError(`${what} is a symbolic link where none is allowed (or a link loop): ${file}`, 'file-symlink');
+  if (code === 'ENAMETOOLONG') return new UserError(`${what}: path too long: ${file.slice(0, 120)}…`, 'file-missing');
+  return new UserError(`${what} cannot be read: ${file} (${code ?? (e as Error).message})`, 'file-unreadable');
+}
+
+/** The bytes of a regular file, at most `maxBytes` of them; anything else is a UserError. */
+export function readRegularFile(file: string, options: ReadOptions = {}): Buffer {
+  const what = options.what ?? 'file';
+  const max = options.maxBytes ?? MAX_INPUT_BYTES;
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer; we refuse it after fstat anyway
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0));
+  } catch (e) {
+    throw systemError(e, file, what, options.missingCode ?? 'file-missing');
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UserError(`${what} is a folder, not a file: ${file}`, 'file-not-regular');
+    if (!st.isFile()) throw new UserError(`${what} is not a regular file (a device, pipe or socket): ${file}`, 'file-not-regular');
+    if (st.size > max) throw new UserError(`${what} too large: ${file} (${st.size} bytes; limit ${max})`, 'file-too-large');
+    // read up to max + 1 bytes: a file that grows past the limit while we read is refused too
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(Math.max(st.size - total, 0) + 65536, max + 1 - total));
+      if (buf.length === 0) break;
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > max) throw new UserError(`${what} too large: ${file} (more than ${max} bytes)`, 'file-too-large');
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw systemError(e, file, what, options.missingCode ?? 'file-missing');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A UTF-8 text file (regular, size-limited, no NUL bytes, valid UTF-8). */
+export function readTextFile(file: string, options: ReadOptions = {}): string {
+  const buf = readRegularFile(file, options);
+  const what = options.what ?? 'file';
+  if (buf.includes(0)) throw new UserError(`${what} is not a text file (contains NUL bytes): ${file}`, 'file-binary');
+  const text = buf.toString('utf8');
+  if (text.includes('\uFFFD')) throw new UserError(`${what} is not valid UTF-8 text: ${file}`, 'file-binary');
+  return text;
+}
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, scanning at most until `limit` is passed
+ * (strings and escapes skipped). Linear time, no recursion.
+ */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+export interface JsonOptions extends ReadOptions {
+  /** error code when the file is not valid JSON (default "json-invalid") */
+  invalidCode?: string;
+  maxDepth?: number;
+}
+
+/** Parse JSON text with a bounded nesting depth; every failure is a one-line UserError. */
+export function parseJsonText(text: string, file: string, options: JsonOptions = {}): unknown {
+  const what = options.what ?? 'JSON file';
+  const code = options.invalidCode ?? 'json-invalid';
+  const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
+  if (jsonDepth(text, maxDepth) > maxDepth) {
+    throw new UserError(`malformed ${what} ${file}: JSON nested deeper than ${maxDepth} levels`, code);
+  }
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new UserError(`malformed ${what} ${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`, code);
+  }
+}
+
+/** Read and parse a JSON input file (regular file, ≤ 5 MB, nesting ≤ 64). */
+export function readJsonFile(file: string, options: JsonOptions = {}): unknown {
+  const text = readTextFile(file, { maxBytes: MAX_JSON_BYTES, ...options });
+  return parseJsonText(text, file, options);
+}
+
+/**
+ * The one gate for corpus files: `rel` must stay inside `corpusDir` both as written and after every
+ * symbolic link is followed (the corpus root itself may be a link). Returns the real path.
+ */
+export function corpusRealPath(corpusDir: string, rel: string, what = 'corpus file'): string {
+  const root = resolve(corpusDir);
+  const file = resolve(root, rel);
+  if (!file.startsWith(root + sep)) {
+    throw new UserError(`${what} ${JSON.stringify(rel)} leaves the corpus directory ${corpusDir}`, 'path-outside-corpus');
+  }
+  let realRoot: string;
+  let real: string;
+  try {
+    realRoot = realpathSync(root);
+    real = realpathSync(file);
+  } catch (e) {
+    throw systemError(e, file, what, 'file-missing');
+  }
+  if (!real.startsWith(realRoot + sep)) {
+    throw new UserError(`${what} ${JSON.stringify(rel)} is a symbolic link leading out of the corpus directory ${corpusDir} (to ${real})`, 'path-outside-corpus');
+  }
+  return real;
+}
+
+/** Read a corpus text file: the real-path check, then a regular, size-limited UTF-8 file. */
+export function readCorpusText(corpusDir: string, rel: string, options: ReadOptions = {}): string {
+  const real = corpusRealPath(corpusDir, rel, options.what);
+  // O_NOFOLLOW on the resolved path: a link swapped in after the check is refused, not followed
+  return readTextFile(real, { ...options, noFollow: true });
+}
