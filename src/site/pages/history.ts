@@ -91,7 +91,7 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
       const link = e.para
         ? `<a href="${escapeHtml(href(path, lawDatePage(law.id, e.first.validFrom), pid))}">im Gesamttext der Fassung vom ${escapeHtml(formatDate(e.first.validFrom))}</a>`
         : '';
-      const notices = e.versions.map(incompleteNotice).filter(Boolean).slice(0, 1).join('');
+      const notices = e.versions.some((x) => !x.complete) ? '<p class="muted"><span class="status status-incomplete-text">unvollständige Fassung</span> (siehe Hinweis oben)</p>' : '';
       const body = e.para
         ? `<details class="hist-text"${k === 0 ? ' open' : ''}><summary>Wortlaut</summary>\n${renderParagraph(e.para, { marked: new Set(), usedIds: new Set(), withIds: false })}\n</details>`
         : '<p class="muted">Der § ist in dieser Fassung nicht enthalten.</p>';
@@ -120,6 +120,7 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
     `<p class="crumbs"><a href="${escapeHtml(href(path, lawDatePage(law.id, law.versions[law.versions.length - 1].validFrom), pid))}">${escapeHtml(law.abbreviation)}</a> › Verlauf</p>\n` +
     `<h1>${escapeHtml(name)} <span class="law-abbr">${escapeHtml(law.abbreviation)}</span></h1>\n` +
     `<p class="lead">Fassungen dieser Vorschrift ${escapeHtml(formatDate(firstDate))} bis ${escapeHtml(formatDate(lastDate))}, neueste zuerst.</p>\n` +
+    incompleteNotice([...law.versions].reverse().find((x) => !x.complete && entries.some((e) => e.versions.includes(x))) ?? law.versions[0]) +
     blocks +
     (other.length ? `\n<section class="hist-other"><h2>Nicht eingearbeitete Anweisungen zu dieser Vorschrift</h2>\n${recordList(model, path, other)}</section>` : '');
 
