@@ -53,9 +53,36 @@ export interface PageParts {
   tail?: string;
   /** extra attributes of <body>, already escaped (data-* for site.js) */
   bodyAttrs?: string;
+  /** a page on its own (a draft synopsis): stylesheet inlined, no site navigation, no script */
+  standalone?: { css: string };
+}
+
+function standaloneCsp(css: string): string {
+  const h = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+  return `default-src 'none'; style-src ${h}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
 export function renderPage(p: PageParts): string {
+  if (p.standalone) {
+    return `<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(standaloneCsp(p.standalone.css))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(p.title)}</title>
+<link rel="icon" href="data:,">
+<style>${p.standalone.css}</style>
+</head>
+<body class="${escapeHtml(p.bodyClass)}">
+<main id="inhalt-seite">
+${p.main}
+</main>
+<footer class="site-footer"><p>Erzeugt von fassung. Synopse eines Entwurfs: kein geltendes Recht, keine amtliche Fassung.</p></footer>
+</body>
+</html>
+`;
+  }
   const nav = [
     [HOME, 'Übersicht'],
     [FACTS, 'Eckwerte'],
