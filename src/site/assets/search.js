@@ -57,7 +57,7 @@
   }
 
   function citationTarget(c) {
-    var date = versionAt(c.law, dayInput.value) || c.law.versions[c.law.versions.length - 1];
+    var date = (dayInput.value && versionAt(c.law, dayInput.value)) || c.law.versions[c.law.versions.length - 1];
     var id = 'para-' + c.label + (c.absatz ? '/abs-' + c.absatz : '');
     var text = '§ ' + c.label + (c.absatz ? ' Abs. ' + c.absatz : '') + (c.satz ? ' Satz ' + c.satz : '') + (c.nummer ? ' Nr. ' + c.nummer : '') + ' ' + c.law.abbr;
     return { href: c.law.id + '/' + date + '/index.html#' + encodeURIComponent(id), text: text, date: date };
@@ -145,6 +145,9 @@
     }
     var mine = ++generation;
     status.textContent = 'Suche läuft …';
+    if (dayInput.value && dayInput.max && dayInput.value > dayInput.max) {
+      status.textContent = 'Der Korpus reicht bis ' + german(dayInput.max) + '; gesucht wird in den Fassungen, die an diesem Tag galten. ';
+    }
     var filters = {};
     if (lawSelect.value) filters.Quelle = lawSelect.value;
     if (dayInput.value) {
@@ -163,7 +166,8 @@
       .then(function (res) {
         if (mine !== generation) return null;
         var n = res ? res.results.length : 0;
-        status.textContent = n === 0 ? 'Keine Treffer.' : n === 1 ? '1 Treffer.' : n + ' Treffer' + (n > 20 ? ', die ersten 20:' : '.');
+        var note = dayInput.value && dayInput.max && dayInput.value > dayInput.max ? 'Der Korpus reicht bis ' + german(dayInput.max) + '; Treffer aus den Fassungen, die dann galten. ' : '';
+        status.textContent = note + (n === 0 ? 'Keine Treffer.' : n === 1 ? '1 Treffer.' : n + ' Treffer' + (n > 20 ? ', die ersten 20:' : '.'));
         return Promise.all(res.results.slice(0, 20).map(function (r) { return r.data(); }));
       })
       .then(function (items) {

@@ -51,7 +51,7 @@ export function datePicker(from: string, model: SiteModel, law: LawInfo, current
   const root = href(from, lawDatePage(law.id, min)).replace(/[^/]*\/index\.html$/, '') || './';
   const id = `datum-${law.id}`;
   return (
-    `<form class="date-pick" data-law-root="${escapeHtml(root)}" data-min="${escapeHtml(min)}" data-max="${escapeHtml(max)}" action="#">` +
+    `<form class="date-pick" data-law-root="${escapeHtml(root)}" data-min="${escapeHtml(min)}" data-max="${escapeHtml(max)}" action="#" novalidate>` +
     `<label for="${escapeHtml(id)}">Stand am</label> <input type="date" id="${escapeHtml(id)}" name="datum" min="${escapeHtml(min)}" max="${escapeHtml(max)}"${current ? ` value="${escapeHtml(current)}"` : ''} required> ` +
     `<button type="submit">Anzeigen</button><span class="date-pick-msg" role="status"></span></form>`
   );

@@ -23,7 +23,7 @@ export function renderSearchPage(model: SiteModel, withIndex: boolean): string {
   const main =
     `<h1>Suche</h1>\n` +
     `<p class="lead">Volltextsuche in allen Fassungen und Änderungsakten. Eine Fundstelle wie „§ 26 BeschV“, „26 BeschV“ oder „BeschV 26“ führt direkt zur Vorschrift.</p>\n` +
-    `<form id="suche-form" class="search-form" role="search" action="${escapeHtml(href(SEARCH, SEARCH))}" method="get">\n` +
+    `<form id="suche-form" class="search-form" role="search" action="${escapeHtml(href(SEARCH, SEARCH))}" method="get" novalidate>\n` +
     `<div class="field field-q"><label for="q">Suchbegriff oder Fundstelle</label> <input type="search" id="q" name="q" autocomplete="off" spellcheck="false"></div>\n` +
     `<div class="field"><label for="gesetz">Gesetz</label> <select id="gesetz" name="gesetz"><option value="">alle</option>${options}<option value="Änderungsakt">Änderungsakte</option></select></div>\n` +
     `<div class="field"><label for="stand">Stand am</label> <input type="date" id="stand" name="stand" min="${escapeHtml(first)}" max="${escapeHtml(last)}"></div>\n` +
