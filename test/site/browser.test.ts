@@ -253,10 +253,14 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
     await page.goto(`${server.url}/beschv/2024-04-15/#para-26`);
     await page.waitForURL('**/beschv/2024-03-01/index.html#para-26', { timeout: 10_000 });
     expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
-    // the date picker goes to any day
+    // the date picker goes to any day of the timeline, and says so when a day is beyond it
     await page.locator('form.date-pick input[type="date"]').fill('2024-07-01');
     await page.locator('form.date-pick button').click();
-    await page.waitForURL('**/beschv/2024-06-01/index.html#para-26', { timeout: 10_000 });
+    expect(norm(await page.locator('form.date-pick .date-pick-msg').innerText())).toMatch(/Korpus reicht bis 01\.06\.2024/);
+    await page.locator('form.date-pick input[type="date"]').fill('2023-12-24');
+    await page.locator('form.date-pick button').click();
+    await page.waitForURL('**/beschv/2023-11-18/index.html#para-26', { timeout: 10_000 });
+    expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });
 

@@ -24,7 +24,9 @@
   // the overview of a split version: forward a unit's fragment to the part that holds it
   if (body.getAttribute('data-split') && location.hash.length > 1) {
     var id = decodeURIComponent(location.hash.slice(1));
-    if (!document.getElementById(id)) {
+    var here = document.getElementById(id);
+    // ids of the overview itself (Inhaltsübersicht, headings) stay; units are forwarded to their part
+    if (!here || here.hasAttribute('data-unit')) {
       var pid = id.split('/')[0];
       var links = document.querySelectorAll('a[data-unit]');
       for (var i = 0; i < links.length; i++) {

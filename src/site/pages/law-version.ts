@@ -123,12 +123,12 @@ export function incompleteNotice(v: LawVersion): string {
 }
 
 
-function toc(body: BodyNode[], target: (n: BodyNode) => string): string {
+function toc(body: BodyNode[], target: (n: BodyNode) => string, withIds = false): string {
   const items = body
     .filter((n) => n.kind === 'gliederung' || n.kind === 'paragraph' || n.kind === 'anlage')
     .map((n) => {
       const depth = n.kind === 'gliederung' ? n.depth : -1;
-      return `<li class="${n.kind === 'gliederung' ? `toc-gl toc-depth-${depth}` : 'toc-para'}"><a href="${escapeHtml(target(n))}" data-unit="${escapeHtml(n.id)}">${escapeHtml(sectionTitle(n))}</a></li>`;
+      return `<li class="${n.kind === 'gliederung' ? `toc-gl toc-depth-${depth}` : 'toc-para'}"><a href="${escapeHtml(target(n))}" data-unit="${escapeHtml(n.id)}"${withIds ? ` id="${escapeHtml(n.id)}"` : ''}>${escapeHtml(sectionTitle(n))}</a></li>`;
     })
     .join('\n');
   return items;
@@ -303,12 +303,13 @@ function renderSplitIndex(model: SiteModel, law: LawInfo, v: LawVersion, parts: 
   const partList = parts
     .map((p) => {
       const page = lawPartPage(law.id, v.validFrom, p.slug);
-      const items = toc(p.nodes, (n) => href(path, page, n.id));
+      // the entries carry the units' ids: a permalink (#para-20) lands here without script, site.js forwards it
+      const items = toc(p.nodes, (n) => href(path, page, n.id), true);
       const changed = p.nodes.some((n) => c.byId.has(n.id));
       return (
         `<li class="part"><a class="part-link" href="${escapeHtml(href(path, page))}">${escapeHtml(p.title)}</a>` +
         `${changed ? ' <span class="status status-changed">geändert</span>' : ''}` +
-        `<details><summary>Vorschriften</summary><ul class="part-toc">${items}</ul></details></li>`
+        `<details${changed ? ' open' : ''}><summary>Vorschriften</summary><ul class="part-toc">${items}</ul></details></li>`
       );
     })
     .join('\n');
