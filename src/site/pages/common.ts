@@ -134,3 +134,41 @@ export function sectionStatus(d: SectionDiff): string {
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const ENGLISH = /\b(?:the|are|is|of|only|missing|not applied|cannot|does not|unknown|corpus|cut off)\b/i;
+
+/** A source as readers cite it, never a file path: "official/aufenthg_2004/2023-11-18.md" → "amtliche Fassung vom 18.11.2023". */
+export function germanSource(source: string): string {
+  const official = /(?:^|\/)official\/[^/]+\/(\d{4}-\d{2}-\d{2})\.md$/.exec(source);
+  if (official) return `amtliche Fassung vom ${formatDate(official[1])} (gesetze-im-internet.de)`;
+  if (/(?:^|\/)acts\/[^\s]+\.(?:txt|pdf)$/.test(source)) return 'Text des Änderungsakts';
+  if (/(?:^|\/)base\/[^\s]+\.md$/.test(source)) return 'Ausgangstext des Korpus';
+  return germanNote(source);
+}
+
+/**
+ * A notice from the pipeline as the site shows it: German dates, no file paths, no English reason
+ * after " – " (the German head says what happened); an English statement becomes a German one.
+ */
+export function germanNote(text: string): string {
+  let t = text;
+  // "…: Text unvollständig – the quoted text …" → keep the German head
+  t = t.replace(/ – [^;]*?(?=;|$)/g, (tail) => (ENGLISH.test(tail) ? '' : tail));
+  // file paths and the parentheses or clauses around them
+  t = t.replace(/;?\s*corpus README\.md[^);]*/g, '');
+  t = t.replace(/\s*\([^()]*[\w-]+\/[\w./-]+\.(?:txt|md|pdf|json)[^()]*\)/g, '');
+  t = t.replace(/[\w-]+(?:\/[\w.-]+)+\.(?:txt|md|pdf|json)/g, '');
+  t = t.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3.$2.$1');
+  // English sentences after a citation ("BGBl. 2023 I Nr. 217: Only pages 1–2 …")
+  t = t
+    .split(/;\s+/)
+    .map((part) => {
+      const m = /^([^:]{3,80}):\s+(.*)$/.exec(part);
+      if (m && ENGLISH.test(m[2]) && !/[äöüß]/.test(m[2])) return `${m[1]}: Text des Akts nur teilweise im Korpus; die fehlenden Teile sind nicht eingearbeitet`;
+      if (!m && ENGLISH.test(part) && !/[äöüß]/.test(part)) return '';
+      return part;
+    })
+    .filter(Boolean)
+    .join('; ');
+  return t.replace(/\s+\)/g, ')').replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
+}

@@ -8,7 +8,7 @@ import { renderPage } from '../layout.js';
 import { actPage, FACTS, instructionAnchor } from '../paths.js';
 import type { Link, SiteModel } from '../site-model.js';
 import type { Fact, FactPeriod, FactsJson } from '../types.js';
-import { actName, linkTo } from './common.js';
+import { actName, linkTo, germanNote, germanSource } from './common.js';
 
 /** 41041.8 → "41 041,80 €" (no-break spaces, as the facts stage writes amounts) */
 function formatEuros(amount: number): string {
@@ -54,8 +54,8 @@ function renderFact(model: SiteModel, f: Fact, id: string): string {
         `<td class="where">${linkTo(FACTS, wordingLink(model, p), escapeHtml(where))}</td>` +
         `<td class="fact-wording">${escapeHtml(p.wording)}</td>` +
         `<td class="tier"><span class="tier-badge tier-${escapeHtml(p.tier in TIERS ? p.tier : 'other')}">${escapeHtml(TIERS[p.tier] ?? p.tier)}</span>` +
-        `${p.source ? `<div class="muted">${escapeHtml(p.source)}</div>` : ''}` +
-        `${p.caveat ? `<div class="caveat">${escapeHtml(p.caveat)}</div>` : ''}</td>` +
+        `${p.source ? `<div class="muted">${escapeHtml(germanSource(p.source))}</div>` : ''}` +
+        `${p.caveat ? `<div class="caveat">${escapeHtml(germanNote(p.caveat))}</div>` : ''}</td>` +
         `<td class="last">${last}</td></tr>`
       );
     })

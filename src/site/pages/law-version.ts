@@ -15,7 +15,7 @@ import type { LawInfo, LawPart, Link, SiteModel } from '../site-model.js';
 import { changedUnitIds, sectionTitle, type SectionDiff } from '../compare.js';
 import { linkCitations } from '../citations.js';
 import { alignBlocks, renderSynopsis, sectionBlocks } from '../synopsis.js';
-import { germanReason, plural, recordList, sectionStatus } from './common.js';
+import { germanNote, plural, recordList, sectionStatus } from './common.js';
 
 export { KEEP_HASH_SCRIPT } from '../layout.js';
 
@@ -106,9 +106,7 @@ export function tierBadge(unit: object): string {
 
 /** A statement of what is missing, without the engine's English reason and file names. */
 export function missingText(m: string): string {
-  const cut = m.indexOf(' – ');
-  const head = cut >= 0 ? m.slice(0, cut) : m;
-  return head.replace(/\s*\((?:[^()]*\/)?[^()]*\.(?:txt|md|pdf|json)\)/g, '');
+  return germanNote(m);
 }
 
 export function incompleteNotice(v: LawVersion): string {
