@@ -168,8 +168,11 @@ export function renderDraftPage(r: DraftResult, opts: { law: LawEntry; date: str
       ? `<div class="notice incomplete" role="note"><p><strong>${escapeHtml(plural(failed, 'Anweisung wurde', 'Anweisungen wurden'))} nicht oder nur teilweise angewendet.</strong> Die rechte Spalte zeigt nur, was sich anwenden ließ; Einzelheiten unten.</p></div>\n`
       : '') +
     `<p class="validity">${escapeHtml(plural(sections.length, 'Abschnitt', 'Abschnitte'))} geändert · ${escapeHtml(plural(r.instructions.length, 'Anweisung', 'Anweisungen'))} ${countLine}</p>\n` +
+    (sections.length
+      ? `<nav class="changed-list-nav" aria-label="Geänderte Vorschriften"><p>${sections.map((d) => `<a href="#${escapeHtml(encodeURIComponent(d.id))}">${escapeHtml(d.title.replace(/^(§ \S+|Anlage \S+).*$/, '$1'))}</a>`).join(' · ')} · <a href="#anweisungen">Änderungsbefehle</a></p></nav>\n`
+      : '') +
     (sections.length ? synopses : '<p>Der Entwurf ändert am Text nichts, was sich anwenden ließ.</p>') +
-    `\n<section class="draft-instructions"><h2>Änderungsbefehle des Entwurfs</h2>\n${instr || '<p>Keine Änderungsbefehle gefunden.</p>'}</section>`;
+    `\n<section class="draft-instructions"><h2 id="anweisungen">Änderungsbefehle des Entwurfs</h2>\n${instr || '<p>Keine Änderungsbefehle gefunden.</p>'}</section>`;
   return renderPage({
     path: 'synopse.html',
     title: `Synopse ${opts.law.abbreviation} ${date} – ${r.title ?? 'Entwurf'}`,
