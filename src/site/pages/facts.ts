@@ -17,6 +17,23 @@ function formatEuros(amount: number): string {
   return `${amount < 0 ? '−' : ''}${grouped},${cents}\u00a0€`;
 }
 
+/** The units of the fact catalogue in German. */
+const UNIT_DE: Record<string, string> = {
+  'boolean-present': 'vorhanden oder nicht',
+  'count-per-year': 'Anzahl je Kalenderjahr',
+  days: 'Tage',
+  'hours-per-week': 'Stunden je Woche',
+  list: 'Aufzählung',
+  months: 'Monate',
+  points: 'Punkte',
+  'share-of-bbg': 'Anteil an der Beitragsbemessungsgrenze',
+  weeks: 'Wochen',
+  years: 'Jahre',
+  euro: 'Euro',
+  eur: 'Euro',
+  'euro-per-year': 'Euro je Jahr',
+};
+
 const TIERS: Record<string, string> = {
   consolidated: 'konsolidierte Fassung',
   'official-snapshot': 'amtliche Fassung (gesetze-im-internet.de)',
@@ -73,7 +90,7 @@ function renderFact(model: SiteModel, f: Fact, id: string): string {
     : '';
   return (
     `<section class="fact" id="${escapeHtml(id)}">\n<h2>${escapeHtml(f.label.de)}</h2>\n` +
-    `<p class="muted" lang="en">${escapeHtml(f.label.en)}${f.unit ? ` · Einheit: ${escapeHtml(f.unit)}` : ''}</p>\n` +
+    `<p class="muted">${f.unit ? `Einheit: ${escapeHtml(UNIT_DE[f.unit] ?? f.unit)} · ` : ''}<span lang="en">${escapeHtml(f.label.en)}</span></p>\n` +
     `<div class="table-wrap"><table class="timeline"><thead><tr><th scope="col">Zeitraum</th><th scope="col">Wert</th><th scope="col">Fundstelle</th><th scope="col">Wortlaut</th><th scope="col">Quelle</th><th scope="col">Letzte Änderung</th></tr></thead><tbody>\n${rows}\n</tbody></table></div>\n` +
     `${euroTable}\n</section>`
   );

@@ -14,7 +14,8 @@ import { renderParagraph } from '../render-law.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
 import { paragraphIdOf } from '../../model/walk.js';
 import { dateSwitcher, incompleteNotice } from './law-version.js';
-import { diffRows, recordList, sectionStatus } from './common.js';
+import { recordList, sectionStatus } from './common.js';
+import { alignBlocks, paragraphBlocks, renderSynopsis } from '../synopsis.js';
 
 /** § ids of a law over all its versions, in the order of the latest version (dropped §§ after). */
 export function paragraphIdsOf(law: LawInfo): string[] {
@@ -99,7 +100,14 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
         `<section class="hist-entry" id="v-${escapeHtml(e.first.validFrom)}">\n` +
         `<h2><span class="hist-date">${escapeHtml(formatDate(e.first.validFrom))}</span> <span class="hist-state">${escapeHtml(state)}</span></h2>\n` +
         `<p class="validity">gültig ${escapeHtml(interval)}${link ? ` · ${link}` : ''}</p>\n${notices}\n` +
-        (diff ? `<div class="hist-diff">${diffRows(diff)}</div>\n` : '') +
+        (diff
+          ? `<div class="hist-diff">${renderSynopsis(alignBlocks(paragraphBlocks(all[k + 1]?.para), paragraphBlocks(e.para)), {
+              oldCaption: `bis ${formatDate(all[k + 1]?.versions[all[k + 1].versions.length - 1].validTo ?? '')}`,
+              newCaption: `ab ${formatDate(e.first.validFrom)}`,
+              changedOnly: true,
+              title: `${name}: geänderte Stellen`,
+            })}</div>\n`
+          : '') +
         (recs.length ? `<h3>Änderungsanweisungen</h3>\n${recordList(model, path, recs)}\n` : isFirst ? '' : '<p class="muted">Keine Änderungsanweisung zugeordnet.</p>\n') +
         `${body}\n</section>`
       );
