@@ -163,7 +163,7 @@ export function renderDraftPage(r: DraftResult, opts: { law: LawEntry; date: str
   const main =
     `<h1>Synopse: ${escapeHtml(r.title ?? 'Entwurf')}</h1>\n` +
     `<p class="lead">Links die ${escapeHtml(opts.law.abbreviation)} in der Fassung vom ${escapeHtml(date)}, rechts der Text nach den Änderungsbefehlen des Entwurfs ` +
-    `<span class="nowrap">„${escapeHtml(basename(opts.draftFile))}“</span>. Ein Entwurf ist kein geltendes Recht; seine Daten des Inkrafttretens sind hier nicht berücksichtigt.</p>\n` +
+    `<span class="file-name">„${escapeHtml(basename(opts.draftFile))}“</span>. Ein Entwurf ist kein geltendes Recht; seine Daten des Inkrafttretens sind hier nicht berücksichtigt.</p>\n` +
     (failed
       ? `<div class="notice incomplete" role="note"><p><strong>${escapeHtml(plural(failed, 'Anweisung wurde', 'Anweisungen wurden'))} nicht oder nur teilweise angewendet.</strong> Die rechte Spalte zeigt nur, was sich anwenden ließ; Einzelheiten unten.</p></div>\n`
       : '') +

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite, serveSite, type SiteServer } from '../../src/site/index.js';
 import { ACT, D1, D2, fixtureInput, LAW } from './fixture.js';
 import { brokenLinks, duplicateIds } from './site-check.js';
+import { CORPUS } from '../helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -379,6 +380,35 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
     }
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('the synopsis of a draft (the Verordnung read as a draft): side by side, no overflow at 390 px', async () => {
+    const cli = join(ROOT, 'dist', 'src', 'cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'fassung-draft-'));
+    try {
+      const corpusAct = join(CORPUS, 'acts', 'bgbl-2023-i-233_verordnung-weiterentwicklung-fachkraefteeinwanderung.txt');
+      const out = join(dir, 'synopse.html');
+      execFileSync(process.execPath, [cli, 'synopsis', '--act', corpusAct, '--law', 'beschv', '--date', '2023-11-17', '--out', out], { stdio: 'pipe', timeout: 120_000 });
+      for (const width of [1200, 390]) {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        await page.goto(`file://${out}#para-26`);
+        const syn = page.locator('section[id="para-26"] table.synopsis');
+        expect(await syn.isVisible()).toBe(true);
+        expect(norm(await syn.locator('td:nth-child(1) del').allInnerTexts().then((t) => t.join(' ')))).toContain('25 000');
+        expect(norm(await syn.locator('td:nth-child(2) ins').allInnerTexts().then((t) => t.join(' ')))).toContain('50 000');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await shot(page, `draft-synopsis-${width}`);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('every local link of the real site resolves, ids are unique, no external reference', () => {
