@@ -145,6 +145,17 @@ describe('site: days, compression, CSP', () => {
     expect(existsSync(join(site, LAW, '2024-02-29', 'index.html'))).toBe(false);
   });
 
+  test('the date picker leads to the law directory from every page that has one', () => {
+    for (const page of [`${LAW}/${D1}/index.html`, `${LAW}/${D2}/index.html`]) {
+      const $ = load(readFileSync(join(site, page), 'utf8'));
+      const form = $('form.date-pick');
+      expect(form.attr('data-law-root'), page).toBe('../');
+      expect(form.attr('data-min'), page).toBe(D1);
+      expect(form.attr('data-max'), page).toBe(D2);
+      expect($(`label[for="${form.find('input').attr('id')}"]`).text(), page).toBe('Stand am');
+    }
+  });
+
   test('every page carries a strict CSP and no inline script but the hashed one', () => {
     const $ = load(readFileSync(join(site, LAW, D2, 'index.html'), 'utf8'));
     const csp = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';

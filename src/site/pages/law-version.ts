@@ -9,7 +9,8 @@ import { bodyNodeText, paragraphText } from '../../model/text-of.js';
 import { formatDate, formatInterval } from '../dates.js';
 import { escapeHtml, fragment } from '../html.js';
 import { KEEP_HASH_SCRIPT, renderPage } from '../layout.js';
-import { comparePage, diffPage, dirHref, historyPage, href, lawDatePage, lawPartPage, permalinkPath } from '../paths.js';
+import { posix } from 'node:path';
+import { comparePage, diffPage, dirHref, historyPage, href, lawDatePage, lawPartPage, permalinkPath, safeName } from '../paths.js';
 import { renderLawText } from '../render-law.js';
 import type { LawInfo, LawPart, Link, SiteModel } from '../site-model.js';
 import { changedUnitIds, sectionTitle, type SectionDiff } from '../compare.js';
@@ -48,7 +49,8 @@ export function dateSwitcher(
 export function datePicker(from: string, model: SiteModel, law: LawInfo, current?: string): string {
   const min = law.versions[0]?.validFrom ?? '';
   const max = model.lastDate();
-  const root = href(from, lawDatePage(law.id, min)).replace(/[^/]*\/index\.html$/, '') || './';
+  // the law's directory relative to this page ("../" from a version page, "../../beschv/" from elsewhere)
+  const root = `${posix.relative(posix.dirname(from), safeName(law.id)) || '.'}/`;
   const id = `datum-${law.id}`;
   return (
     `<form class="date-pick" data-law-root="${escapeHtml(root)}" data-min="${escapeHtml(min)}" data-max="${escapeHtml(max)}" action="#" novalidate>` +
