@@ -39,6 +39,7 @@ import { validateProfile } from './facts/profile.js';
 import { siteInput } from './site-input.js';
 import { attachContext, CliContext, contextOf, newCliCache, normalizeUnit, validityOf, versionOn, type CliCache, type CliIo } from './cli/context.js';
 import { registerEval } from './cli/eval.js';
+import { registerSynopsis } from './cli/synopsis.js';
 import { applyActFile, loadActFileAlone, readActText } from './cli/act-file.js';
 
 export { newCliCache, type CliCache, type CliIo };
@@ -480,6 +481,7 @@ export function buildProgram(io: CliIo): Command {
   registerCoreCommands(program);
   // New commands: one registration line each (src/cli/<command>.ts exporting register<Command>(program)).
   registerEval(program);
+  registerSynopsis(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} });
   return program;
 }

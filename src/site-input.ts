@@ -26,5 +26,6 @@ export function siteInput(corpus: Corpus, consolidation: Consolidation, facts?: 
       return { path: i.path, artikel: i.artikel, line: i.source.line, wording: i.wording, status, effective: i.effective, changeIndices };
     }),
   }));
-  return { consolidation, acts, facts };
+  const lawNames = Object.fromEntries(corpus.manifest.laws.map((l) => [l.id, [...l.names, l.abbreviation]]));
+  return { consolidation, acts, facts, lawNames };
 }

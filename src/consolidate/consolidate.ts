@@ -4,7 +4,8 @@
  * number, then instruction order), and keep one version per date.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatAddress } from '../act/address.js';
+import { formatAddress, type Address } from '../act/address.js';
+import type { Operation } from '../act/operations.js';
 import { loadAct, type InstructionRecord, type LoadedAct } from '../act/load-act.js';
 import type { Manifest } from '../corpus/manifest.js';
 import { readCorpusText } from '../corpus/manifest.js';
@@ -12,7 +13,6 @@ import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
 import { addDays } from '../text/dates.js';
 import { applyOperation, ApplyError } from './apply.js';
-import type { Operation } from '../act/operations.js';
 import type { ChangeRecord, Consolidation, LawVersion, LawVersions } from './types.js';
 
 export interface Corpus {
@@ -65,6 +65,30 @@ export function instructionsFor(acts: LoadedAct[], law: string): InstructionReco
 
 
 /**
+ * The unit a change record names: for an insertion the inserted unit, not the sibling it follows
+ * ("Nach § 2 wird § 2a eingefügt" names § 2a); for an appended unit with a label, that unit.
+ */
+export function namedUnit(op: Operation): Address {
+  if (op.action !== 'insert-units' && op.action !== 'append-units') return op.target;
+  const t = op.target;
+  const last = t[t.length - 1];
+  if (op.action === 'append-units') {
+    return op.labels.length && op.unitKind !== 'paragraph' ? [...t, { kind: op.unitKind, labels: op.labels }] : t;
+  }
+  if (!last) return t;
+  if (last.kind === 'angabe') {
+    const ref = /^\s*(§§?\s*[0-9]+[a-z]*)/.exec(op.content)?.[1];
+    return ref ? [...t.slice(0, -1), { kind: 'angabe', ref: ref.replace(/\s+/g, ' ') }] : t;
+  }
+  if (!('labels' in last) || last.kind !== op.unitKind) return t;
+  let labels = op.labels;
+  if (!labels.length && op.unitKind === 'satz' && /^\d+$/.test(last.labels[last.labels.length - 1] ?? '')) {
+    labels = [String(Number(last.labels[last.labels.length - 1]) + 1)];
+  }
+  return labels.length ? [...t.slice(0, -1), { kind: last.kind, labels }] : t;
+}
+
+/**
  * Apply a list of instructions to a tree, recording one ChangeRecord per operation.
  */
 export function applyInstructions(
@@ -86,7 +110,7 @@ export function applyInstructions(
     effective: ins.effective,
     source: ins.source,
     wording: ins.wording,
-    target: formatAddress(op.target),
+    target: formatAddress(namedUnit(op)),
     action: op.action,
     status: 'applied',
   });

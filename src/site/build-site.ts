@@ -4,30 +4,73 @@
  * as it was. Output is deterministic: no timestamps, ordering from the input and from dates.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 import { PROJECT_ROOT } from '../corpus/manifest.js';
-import { CSS, FACTS, HOME, SEARCH, actPage, diffPage, historyPage, lawDatePage } from './paths.js';
+import { CSS, FACTS, HOME, SEARCH, SEARCH_JS, SITE_JS, actPage, comparePage, diffPage, historyPage, lawDatePage } from './paths.js';
 import { SiteModel } from './site-model.js';
 import type { BuildSiteOptions, SiteInput } from './types.js';
 import { renderActPage } from './pages/act.js';
-import { renderDiffPage } from './pages/diff.js';
+import { renderComparePage, renderDiffPage } from './pages/diff.js';
 import { renderFactsPage } from './pages/facts.js';
 import { paragraphIdsOf, renderHistoryPage } from './pages/history.js';
 import { renderHomePage } from './pages/home.js';
-import { renderLawVersionPage } from './pages/law-version.js';
+import { lawVersionPages, renderDayPage } from './pages/law-version.js';
 import { renderSearchPage } from './pages/search.js';
 
-async function readStylesheet(): Promise<string> {
-  const candidates = [
-    fileURLToPath(new URL('./assets/site.css', import.meta.url)),
-    join(PROJECT_ROOT, 'src', 'site', 'assets', 'site.css'),
-  ];
+async function readAsset(name: string): Promise<string> {
+  const candidates = [fileURLToPath(new URL(`./assets/${name}`, import.meta.url)), join(PROJECT_ROOT, 'src', 'site', 'assets', name)];
   for (const file of candidates) if (existsSync(file)) return readFile(file, 'utf8');
-  throw new Error(`site stylesheet not found (looked in ${candidates.join(', ')})`);
+  throw new Error(`site asset ${name} not found (looked in ${candidates.join(', ')})`);
+}
+
+const readStylesheet = (): Promise<string> => readAsset('site.css');
+
+/** Every day from `from` to `to` (ISO dates, inclusive). */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  if (!from || !to) return out;
+  for (let d = new Date(`${from}T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 1)) {
+    const iso = d.toISOString().slice(0, 10);
+    if (iso > to) break;
+    out.push(iso);
+  }
+  return out;
+}
+
+/** Files worth compressing: text above 2 KiB (pagefind's own files are compressed already). */
+const COMPRESSIBLE = /\.(?:html|css|js|json|svg|txt)$/;
+
+/** Write `file.gz` and `file.br` next to every compressible file below `dir`, for `serve`. */
+async function precompress(dir: string): Promise<void> {
+  const files: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (COMPRESSIBLE.test(e.name)) files.push(p);
+    }
+  };
+  await walk(dir);
+  const queue = new PQueue({ concurrency: 8 });
+  await Promise.all(
+    files.map((f) =>
+      queue.add(async () => {
+        const data = await readFile(f);
+        if (data.length < 2048) return;
+        await writeFile(`${f}.gz`, await gzipAsync(data, { level: 6 }));
+        await writeFile(`${f}.br`, await brotliAsync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+      }),
+    ),
+  );
 }
 
 async function indexForSearch(dir: string): Promise<void> {
@@ -48,17 +91,24 @@ async function indexForSearch(dir: string): Promise<void> {
 function planPages(model: SiteModel, input: SiteInput, search: boolean): Array<[string, () => string]> {
   const plan: Array<[string, () => string]> = [
     [HOME, () => renderHomePage(model)],
-    [SEARCH, () => renderSearchPage(search)],
+    [SEARCH, () => renderSearchPage(model, search)],
     [FACTS, () => renderFactsPage(model, input.facts)],
   ];
+  const last = model.lastDate();
   for (const law of model.laws) {
     law.versions.forEach((v, k) => {
-      plan.push([lawDatePage(law.id, v.validFrom), () => renderLawVersionPage(model, law, v)]);
+      plan.push(...lawVersionPages(model, law, v));
       if (k > 0) {
         const prev = law.versions[k - 1];
         plan.push([diffPage(law.id, prev.validFrom, v.validFrom), () => renderDiffPage(model, law, prev, v)]);
       }
+      for (const a of law.versions.slice(0, k)) plan.push([comparePage(law.id, a.validFrom, v.validFrom), () => renderComparePage(model, law, a, v)]);
     });
+    // every other day of the timeline: a small page that leads to the version in force
+    const versionDates = new Set(law.versions.map((v) => v.validFrom));
+    for (const day of daysBetween(law.versions[0]?.validFrom ?? '', last)) {
+      if (!versionDates.has(day)) plan.push([lawDatePage(law.id, day), () => renderDayPage(model, law, day)]);
+    }
     for (const pid of paragraphIdsOf(law)) plan.push([historyPage(law.id, pid), () => renderHistoryPage(model, law, pid)]);
   }
   for (const act of model.acts) plan.push([actPage(act.entry.id), () => renderActPage(model, act)]);
@@ -89,12 +139,15 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     };
     const jobs = plan.map(([rel, render]) => queue.add(() => write(rel, render)));
     jobs.push(queue.add(() => write(CSS, readStylesheet)));
+    jobs.push(queue.add(() => write(SITE_JS, () => readAsset('site.js'))));
+    jobs.push(queue.add(() => write(SEARCH_JS, () => readAsset('search.js'))));
     // wait for every write, also after a failure, so the temporary directory can be removed
     const settled = await Promise.allSettled(jobs);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
 
     if (search) await indexForSearch(tmp);
+    await precompress(tmp);
 
     let old: string | undefined;
     if (existsSync(target)) {

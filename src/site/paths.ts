@@ -14,9 +14,32 @@ export const HOME = 'index.html';
 export const FACTS = 'facts.html';
 export const SEARCH = 'search.html';
 export const CSS = 'site.css';
+export const SITE_JS = 'site.js';
+export const SEARCH_JS = 'search.js';
 
 export function lawDatePage(law: string, date: string): string {
   return `${safeName(law)}/${safeName(date)}/index.html`;
+}
+
+/** One part of a version split into parts (AufenthG, AufenthV): `<law>/<date>/<part>.html`. */
+export function lawPartPage(law: string, date: string, part: string): string {
+  return `${safeName(law)}/${safeName(date)}/${safeName(part)}.html`;
+}
+
+/** The synopsis of two versions: `<law>/compare/<from>/<to>/index.html`. */
+export function comparePage(law: string, from: string, to: string): string {
+  return `${safeName(law)}/compare/${safeName(from)}/${safeName(to)}/index.html`;
+}
+
+/** The permanent address of a unit as readers cite it: `/<law>/<date>/#para-26` (site-relative, no leading slash). */
+export function permalinkPath(law: string, date: string, id?: string): string {
+  return `${safeName(law)}/${safeName(date)}/${fragment(id)}`;
+}
+
+/** Relative href to a directory URL ("../2024-03-01/#para-26"), for permalinks. */
+export function dirHref(from: string, law: string, date: string, id?: string): string {
+  const rel = posix.relative(posix.dirname(from), `${safeName(law)}/${safeName(date)}`) || '.';
+  return `${rel}/${fragment(id)}`;
 }
 
 export function historyPage(law: string, paragraphId: string): string {

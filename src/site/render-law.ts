@@ -20,6 +20,18 @@ export interface RenderLawOptions {
   paragraphClass?: (p: Paragraph) => string;
   /** false: render without id attributes (for a § shown several times on one page) */
   withIds?: boolean;
+  /** HTML of a piece of statute text (default: escaped); used to link citations */
+  text?: (text: string, where: Where) => string;
+}
+
+/** The § and Absatz a piece of text stands in. */
+export interface Where {
+  paragraph: Paragraph;
+  absatz?: Absatz;
+}
+
+function txt(opts: RenderLawOptions, text: string, where: Where): string {
+  return opts.text ? opts.text(text, where) : escapeHtml(text);
 }
 
 function ids(opts: RenderLawOptions): Set<string> | null {
@@ -90,7 +102,7 @@ export function renderParagraph(p: Paragraph, opts: RenderLawOptions): string {
   out.push(opts.afterHeading?.(p) ?? '');
   const direct: Satz[] = [];
   const flush = (): void => {
-    if (direct.length) out.push(`<div class="absatz ohne-nr">${renderSentences(direct, opts)}</div>`);
+    if (direct.length) out.push(`<div class="absatz ohne-nr">${renderSentences(direct, opts, { paragraph: p })}</div>`);
     direct.length = 0;
   };
   for (const c of p.children) {
@@ -99,7 +111,7 @@ export function renderParagraph(p: Paragraph, opts: RenderLawOptions): string {
       continue;
     }
     flush();
-    out.push(renderAbsatz(c, opts));
+    out.push(renderAbsatz(c, opts, p));
   }
   flush();
   if (p.footnotes.length) {
@@ -111,45 +123,45 @@ export function renderParagraph(p: Paragraph, opts: RenderLawOptions): string {
   return out.filter(Boolean).join('\n');
 }
 
-function renderAbsatz(a: Absatz, opts: RenderLawOptions): string {
+function renderAbsatz(a: Absatz, opts: RenderLawOptions, p: Paragraph): string {
   return (
     `<div${idAttr(a.id, ids(opts))}${cls('absatz', opts.marked.has(a.id) ? 'changed' : '')}>` +
-    `<span class="abs-nr">${escapeHtml(writtenLabel('absatz', a.label))}</span> ${renderSentences(a.children, opts)}</div>`
+    `<span class="abs-nr">${escapeHtml(writtenLabel('absatz', a.label))}</span> ${renderSentences(a.children, opts, { paragraph: p, absatz: a })}</div>`
   );
 }
 
-function renderSentences(sentences: Satz[], opts: RenderLawOptions): string {
-  return sentences.map((s) => renderSatz(s, opts)).join(' ');
+function renderSentences(sentences: Satz[], opts: RenderLawOptions, where: Where): string {
+  return sentences.map((s) => renderSatz(s, opts, where)).join(' ');
 }
 
 function satzNr(s: Satz): string {
   return `<sup class="satz-nr" data-pagefind-ignore>${escapeHtml(s.label)}</sup>`;
 }
 
-function renderSatz(s: Satz, opts: RenderLawOptions): string {
+function renderSatz(s: Satz, opts: RenderLawOptions, where: Where): string {
   const id = idAttr(s.id, ids(opts));
   const changed = opts.marked.has(s.id) ? 'changed' : '';
   if (s.opaque) {
     return `<div${id}${cls('satz', 'opaque', changed)}>${escapeHtml(s.text ?? '')}</div>`;
   }
   if (s.items === undefined) {
-    return `<span${id}${cls('satz', s.newBlock ? 'new-block' : '', changed)}>${satzNr(s)}${escapeHtml(s.text ?? '')}</span>`;
+    return `<span${id}${cls('satz', s.newBlock ? 'new-block' : '', changed)}>${satzNr(s)}${txt(opts, s.text ?? '', where)}</span>`;
   }
-  const items = s.items.map((i) => renderItem(i, opts)).join('\n');
+  const items = s.items.map((i) => renderItem(i, opts, where)).join('\n');
   return (
     `<div${id}${cls('satz', 'satz-liste', s.newBlock ? 'new-block' : '', changed)}>` +
-    `<span class="satz-vor">${satzNr(s)}${escapeHtml(s.vor ?? '')}</span>\n` +
+    `<span class="satz-vor">${satzNr(s)}${txt(opts, s.vor ?? '', where)}</span>\n` +
     `<ol class="liste liste-${s.items[0]?.kind ?? 'nummer'}">\n${items}\n</ol>` +
-    (s.nach ? `\n<span class="satz-nach">${escapeHtml(s.nach)}</span>` : '') +
+    (s.nach ? `\n<span class="satz-nach">${txt(opts, s.nach, where)}</span>` : '') +
     `</div>`
   );
 }
 
-function renderItem(item: ListItem, opts: RenderLawOptions): string {
+function renderItem(item: ListItem, opts: RenderLawOptions, where: Where): string {
   return (
     `<li${idAttr(item.id, ids(opts))}${cls('item', opts.marked.has(item.id) ? 'changed' : '')}>` +
     `<span class="item-label">${escapeHtml(writtenLabel(item.kind, item.label))}</span>` +
-    `<div class="item-body">${renderSentences(item.children, opts)}</div></li>`
+    `<div class="item-body">${renderSentences(item.children, opts, where)}</div></li>`
   );
 }
 

@@ -8,6 +8,17 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { CSP_HEADER } from './layout.js';
+
+/** The precompressed variant to send for an Accept-Encoding header: brotli, then gzip. */
+export function pickEncoding(accept: string | undefined): Array<{ encoding: string; suffix: string }> {
+  const a = (accept ?? '').toLowerCase();
+  const ok = (name: string): boolean => new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0(?:\\.0+)?\\s*(?:,|$))[0-9.]+)?\\s*(?:,|$)`).test(a);
+  const out: Array<{ encoding: string; suffix: string }> = [];
+  if (ok('br')) out.push({ encoding: 'br', suffix: '.br' });
+  if (ok('gzip')) out.push({ encoding: 'gzip', suffix: '.gz' });
+  return out;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,14 +87,35 @@ export async function serveSite(dir: string, port = 0): Promise<SiteServer> {
         const real = await realpath(file);
         if (real !== root && !real.startsWith(root + sep)) return send(403, 'forbidden');
         if (!st.isFile()) return send(404, 'not found');
+        // a precompressed sibling (site builds write file.br and file.gz) when the client takes it
+        let sendFile = real;
+        let size = st.size;
+        let encoding: string | undefined;
+        for (const c of pickEncoding(req.headers['accept-encoding'])) {
+          try {
+            const alt = await stat(real + c.suffix);
+            if (alt.isFile()) {
+              sendFile = real + c.suffix;
+              size = alt.size;
+              encoding = c.encoding;
+              break;
+            }
+          } catch {
+            // no such variant
+          }
+        }
         res.writeHead(200, {
           'content-type': contentType(real),
-          'content-length': st.size,
+          'content-length': size,
           'x-content-type-options': 'nosniff',
           'cache-control': 'no-cache',
+          'content-security-policy': CSP_HEADER,
+          'referrer-policy': 'no-referrer',
+          vary: 'accept-encoding',
+          ...(encoding ? { 'content-encoding': encoding } : {}),
         });
         if (req.method === 'HEAD') return res.end();
-        createReadStream(real)
+        createReadStream(sendFile)
           .on('error', () => res.destroy())
           .pipe(res);
       } catch {

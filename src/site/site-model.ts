@@ -4,9 +4,12 @@
  * differences between consecutive versions and the element ids of each version's page.
  */
 import type { ChangeRecord, LawVersion, LawVersions } from '../consolidate/types.js';
+import type { BodyNode, Paragraph } from '../model/types.js';
+import { bodyNodeText } from '../model/text-of.js';
 import { paragraphIdOf } from '../model/walk.js';
-import { compareLaws, type SectionDiff } from './compare.js';
-import { actPage, instructionAnchor, lawDatePage } from './paths.js';
+import type { CitationResolver } from './citations.js';
+import { compareLaws, sectionTitle, type SectionDiff } from './compare.js';
+import { actPage, href, instructionAnchor, lawDatePage, lawPartPage } from './paths.js';
 import { idsOfLaw } from './render-law.js';
 import type { SiteAct, SiteInput, SiteInstruction } from './types.js';
 
@@ -29,6 +32,62 @@ export interface Link {
   id?: string;
 }
 
+/** One part of a version split for page weight: the body nodes from one Gliederung heading on. */
+export interface LawPart {
+  /** file name without ".html" ("kapitel-2-abschnitt-4") */
+  slug: string;
+  /** "Kapitel 2 Einreise und Aufenthalt im Bundesgebiet · Abschnitt 4 …" */
+  title: string;
+  nodes: BodyNode[];
+}
+
+/** Texts longer than this (characters of statute text) are split into parts per Kapitel/Abschnitt. */
+export const SPLIT_ABOVE_CHARS = 90_000;
+
+function slug(text: string): string {
+  return instructionAnchor(text) || 'teil';
+}
+
+/** Split a body at every Gliederung of depth 0 or 1 (Kapitel, Abschnitt) that follows text. */
+export function splitBody(body: BodyNode[]): LawPart[] {
+  const parts: LawPart[] = [];
+  let cur: BodyNode[] = [];
+  /** the Kapitel a part starting with an Abschnitt belongs to, for its name */
+  let kapitel: Extract<BodyNode, { kind: 'gliederung' }> | undefined;
+  const close = (): void => {
+    if (!cur.length) return;
+    const named: Array<Extract<BodyNode, { kind: 'gliederung' }>> = [];
+    for (const n of cur) {
+      if (n.kind !== 'gliederung') break;
+      named.push(n);
+    }
+    if (named[0]?.depth === 0) kapitel = named[0];
+    const context = named.length && named[0].depth > 0 && kapitel ? [kapitel, ...named] : named;
+    const base = context.length ? slug(context.map((h) => `${h.type} ${h.label}`).join(' ')) : parts.length ? `teil-${parts.length + 1}` : 'anfang';
+    let name = base;
+    for (let k = 2; parts.some((p) => p.slug === name); k++) name = `${base}-${k}`;
+    const title = context.length ? context.map((h) => sectionTitle(h)).join(' · ') : cur[0].kind === 'paragraph' ? `ab ${sectionTitle(cur[0])}` : 'Vorschriften';
+    parts.push({ slug: name, title, nodes: cur });
+    cur = [];
+  };
+  for (const n of body) {
+    if (n.kind === 'gliederung' && n.depth <= 1 && cur.some((x) => x.kind !== 'gliederung')) close();
+    cur.push(n);
+  }
+  close();
+  return parts;
+}
+
+/** German genitive and plain forms of a law's names, lower-cased ("aufenthaltsgesetzes"). */
+function nameForms(name: string): string[] {
+  const n = name.trim().toLowerCase();
+  if (!n) return [];
+  const forms = [n];
+  if (/gesetz$/.test(n)) forms.push(`${n}es`, `${n}s`);
+  if (/buch$/.test(n)) forms.push(`${n}es`, `${n}s`);
+  return forms;
+}
+
 export class SiteModel {
   readonly laws: LawInfo[];
   readonly acts: SiteAct[];
@@ -41,6 +100,10 @@ export class SiteModel {
   readonly anchors = new Map<string, string[]>();
   private readonly diffCache = new Map<string, SectionDiff[]>();
   private readonly idCache = new Map<string, Set<string>>();
+  private readonly partCache = new Map<string, { parts: LawPart[]; pageOfSection: Map<string, string> } | null>();
+  private readonly paraCache = new Map<string, Map<string, Paragraph>>();
+  /** law name forms (lower case) → law id */
+  readonly lawNames = new Map<string, string>();
 
   constructor(readonly input: SiteInput) {
     const c = input.consolidation;
@@ -53,6 +116,11 @@ export class SiteModel {
     }));
     for (const law of this.laws) {
       for (const v of law.versions) for (const i of v.changes) this.versionOfChange.set(i, { law: law.id, date: v.validFrom });
+    }
+    for (const law of this.laws) {
+      for (const name of [law.abbreviation, law.id, law.title, ...(input.lawNames?.[law.id] ?? [])]) {
+        for (const f of nameForms(name)) if (!this.lawNames.has(f)) this.lawNames.set(f, law.id);
+      }
     }
     this.acts = input.acts;
     for (const act of this.acts) {
@@ -122,15 +190,91 @@ export class SiteModel {
     return ids;
   }
 
+  /** The parts of a long version (undefined: one page). */
+  partsOf(law: LawInfo, v: LawVersion): LawPart[] | undefined {
+    return this.partInfo(law, v)?.parts;
+  }
+
+  private partInfo(law: LawInfo, v: LawVersion): { parts: LawPart[]; pageOfSection: Map<string, string> } | null {
+    const key = `${law.id}\u0000${v.validFrom}`;
+    let info = this.partCache.get(key);
+    if (info === undefined) {
+      let chars = 0;
+      for (const n of v.tree.body) chars += bodyNodeText(n).length;
+      info = null;
+      if (chars > SPLIT_ABOVE_CHARS) {
+        const parts = splitBody(v.tree.body);
+        if (parts.length > 1) {
+          const pageOfSection = new Map<string, string>();
+          for (const p of parts) for (const n of p.nodes) pageOfSection.set(n.id, lawPartPage(law.id, v.validFrom, p.slug));
+          info = { parts, pageOfSection };
+        }
+      }
+      this.partCache.set(key, info);
+    }
+    return info;
+  }
+
+  /** The page that shows a unit of a version (the part page of its § when the version is split). */
+  pageOf(law: LawInfo, v: LawVersion, id: string | undefined): string {
+    const info = this.partInfo(law, v);
+    const index = lawDatePage(law.id, v.validFrom);
+    if (!info || !id || id === 'inhalt' || id.startsWith('inhalt/')) return index;
+    return info.pageOfSection.get(paragraphIdOf(id)) ?? info.pageOfSection.get(id) ?? index;
+  }
+
   /** Link to a unit on a version page; falls back to its § and then to the page top. */
   unitLink(law: LawInfo, v: LawVersion, id: string | undefined): Link {
-    const page = lawDatePage(law.id, v.validFrom);
-    if (!id) return { page };
+    const top = lawDatePage(law.id, v.validFrom);
+    if (!id) return { page: top };
     const ids = this.idsOf(law, v);
-    if (ids.has(id)) return { page, id };
+    if (ids.has(id)) return { page: this.pageOf(law, v, id), id };
     const pid = paragraphIdOf(id);
-    if (ids.has(pid)) return { page, id: pid };
-    return { page };
+    if (ids.has(pid)) return { page: this.pageOf(law, v, pid), id: pid };
+    return { page: top };
+  }
+
+  /** The § of a version by its label. */
+  paragraphOf(law: LawInfo, v: LawVersion, label: string): Paragraph | undefined {
+    const key = `${law.id}\u0000${v.validFrom}`;
+    let m = this.paraCache.get(key);
+    if (!m) {
+      m = new Map();
+      for (const n of v.tree.body) if (n.kind === 'paragraph' && !m.has(n.label)) m.set(n.label, n);
+      this.paraCache.set(key, m);
+    }
+    return m.get(label);
+  }
+
+  /**
+   * Citations in the text of `law` at version `v`, shown on page `from`: links go to the same law at
+   * the same version, and to the other laws at the version valid on the first day of `v`.
+   */
+  citationResolver(from: string, law: LawInfo, v: LawVersion): CitationResolver {
+    const at = (lawId: string): { info: LawInfo; version: LawVersion } | undefined => {
+      if (lawId === law.id) return { info: law, version: v };
+      const info = this.laws.find((l) => l.id === lawId);
+      const version = info && this.versionAt(info, v.validFrom);
+      return info && version ? { info, version } : undefined;
+    };
+    return {
+      lawByName: (name) => this.lawNames.get(name.toLowerCase()),
+      paragraph: (lawId, label) => {
+        const t = at(lawId);
+        const p = t && this.paragraphOf(t.info, t.version, label);
+        return p && !p.weggefallen ? p : undefined;
+      },
+      href: (lawId, id) => {
+        const t = at(lawId)!;
+        return href(from, this.pageOf(t.info, t.version, id), id);
+      },
+    };
+  }
+
+  /** The last day the site is about: the latest version date of any law. */
+  lastDate(): string {
+    const all = this.allDates();
+    return all[all.length - 1] ?? '';
   }
 
   /** Where a change record's effect can be seen: the version it produced, at its unit. */

@@ -73,6 +73,8 @@ export interface SiteInput {
   consolidation: Consolidation;
   acts: SiteAct[];
   facts?: FactsJson;
+  /** law id → the names acts and texts cite it by ("Aufenthaltsgesetz"), for linking citations */
+  lawNames?: Record<string, string[]>;
 }
 
 export interface BuildSiteOptions {

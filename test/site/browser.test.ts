@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite, serveSite, type SiteServer } from '../../src/site/index.js';
 import { ACT, D1, D2, fixtureInput, LAW } from './fixture.js';
 import { brokenLinks, duplicateIds } from './site-check.js';
+import { CORPUS } from '../helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -62,11 +63,11 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function searchFor(page: Page, base: string, word: string): Promise<number> {
   await page.goto(`${base}/search.html`);
-  const input = page.locator('.pagefind-ui__search-input');
+  const input = page.locator('#q');
   await input.waitFor();
   await input.fill(word);
-  await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
-  return page.locator('.pagefind-ui__result').count();
+  await page.locator('.treffer').first().waitFor({ timeout: 15_000 });
+  return page.locator('.treffer').count();
 }
 
 describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
@@ -127,6 +128,51 @@ describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
       await page.goto(`${server.url}/${path}`);
       await shot(page, name);
     }
+    expect(problems).toEqual([]);
+  });
+});
+
+const PAYLOAD = '"><img src=x onerror=alert(1)>';
+
+describe.skipIf(skipBrowser)('a hostile law abbreviation in the search (fixture)', () => {
+  let work: string;
+  let server: SiteServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'fassung-xss-'));
+    const input = fixtureInput();
+    input.consolidation.laws[0].abbreviation = PAYLOAD;
+    input.consolidation.laws[0].title = `Verordnung ${PAYLOAD}`;
+    await buildSite(input, join(work, 'site'));
+    server = await serveSite(join(work, 'site'), 0);
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('the payload is shown as text in filters, results and pages; no script runs; the CSP is sent', async () => {
+    const { page, problems } = await watchedPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const res = await page.goto(`${server.url}/search.html?q=Beispiele&gesetz=${encodeURIComponent(PAYLOAD)}`);
+    expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(await page.locator('#gesetz option').allInnerTexts()).toContain(PAYLOAD);
+    expect(await page.locator('#gesetz').inputValue()).toBe(PAYLOAD);
+    await page.locator('.treffer').first().waitFor({ timeout: 15_000 });
+    expect(norm(await page.locator('.treffer-titel').first().innerText())).toContain(PAYLOAD);
+    await page.goto(`${server.url}/${LAW}/${D2}/index.html`);
+    expect(norm(await page.locator('h1').innerText())).toContain(PAYLOAD);
+    await shot(page, 'xss-law-page');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
@@ -201,6 +247,168 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
     expect(await searchFor(page, server.url, 'Chancenkarte')).toBeGreaterThan(0);
     await shot(page, 'real-search-chancenkarte');
     expect(problems).toEqual([]);
+  });
+
+  test('any date: a day that is no version date leads to the version in force, keeping the §', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/beschv/2024-04-15/#para-26`);
+    await page.waitForURL('**/beschv/2024-03-01/index.html#para-26', { timeout: 10_000 });
+    expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
+    // the date picker goes to any day of the timeline, and says so when a day is beyond it
+    await page.locator('form.date-pick input[type="date"]').fill('2024-07-01');
+    await page.locator('form.date-pick button').click();
+    expect(norm(await page.locator('form.date-pick .date-pick-msg').innerText())).toMatch(/Korpus reicht bis 01\.06\.2024/);
+    await page.locator('form.date-pick input[type="date"]').fill('2023-12-24');
+    await page.locator('form.date-pick button').click();
+    await page.waitForURL('**/beschv/2023-11-18/index.html#para-26', { timeout: 10_000 });
+    expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  test('permalink per §: shown, and it resolves (also into a law split into parts)', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/beschv/2024-03-01/index.html`);
+    const link = page.locator('section:has(> [id="para-26"]) a.permalink');
+    expect(norm(await link.innerText())).toBe('/beschv/2024-03-01/#para-26');
+    await link.click();
+    await page.waitForURL(/\/beschv\/2024-03-01\/#para-26$/, { timeout: 10_000 });
+    expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
+    expect(norm(await page.locator('section:has(> [id="para-26"]) .para-validity').innerText())).toMatch(/^gültig \d{2}\.\d{2}\.\d{4}/);
+    // AufenthG is split into parts: the permalink is forwarded to the part holding § 20
+    await page.goto(`${server.url}/aufenthg/2024-06-01/#para-20`);
+    await page.waitForURL(/\/aufenthg\/2024-06-01\/[a-z0-9-]+\.html#para-20$/, { timeout: 10_000 });
+    expect(await page.locator('[id="para-20"]').isVisible()).toBe(true);
+    expect(norm(await page.locator('section:has(> [id="para-20"]) a.permalink').innerText())).toBe('/aufenthg/2024-06-01/#para-20');
+    await shot(page, 'real-aufenthg-part-para-20');
+    expect(problems).toEqual([]);
+  });
+
+  test('synopsis of AufenthG § 20: old and new side by side, its Nummern kept', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/aufenthg/compare/2024-03-01/2024-06-01/#para-20`);
+    const syn = page.locator('section[id="para-20"] table.synopsis');
+    expect(await syn.isVisible()).toBe(true);
+    const newLabels = (await syn.locator('tr td:nth-child(2) .syn-label').allInnerTexts()).map(norm);
+    expect(newLabels).toEqual(expect.arrayContaining(['§ 20', '(1)', '1.', '2.', '3.']));
+    expect(await syn.locator('tr.syn-depth-1').count()).toBeGreaterThanOrEqual(3);
+    expect(await syn.locator('td:nth-child(1) del').count()).toBeGreaterThan(0);
+    expect(await syn.locator('td:nth-child(2) ins').count()).toBeGreaterThan(0);
+    expect(await syn.locator('td:nth-child(1) ins').count()).toBe(0);
+    await shot(page, 'real-synopsis-aufenthg-20');
+    // any two versions
+    await page.goto(`${server.url}/aufenthg/compare/2023-11-01/2024-06-01/index.html`);
+    expect(await page.locator('section[id="para-20"] table.synopsis').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  test('a citation in the text links to the provision of another law at the same date', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/beschv/2024-06-01/index.html`);
+    const cite = page.locator('a.zitat', { hasText: 'des Aufenthaltsgesetzes' }).first();
+    const text = norm(await cite.innerText());
+    const label = /§ (\d+[a-z]?)/.exec(text)![1];
+    await cite.click();
+    await page.waitForURL(/\/aufenthg\/2024-06-01\/[^#]+#para-/, { timeout: 10_000 });
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(id.startsWith(`para-${label}`)).toBe(true);
+    expect(await page.locator(`[id="${id}"]`).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  test('search: "§ 26 BeschV" goes to § 26; ?q= is restored; results show validity', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/search.html`);
+    expect(await page.locator('label[for="q"]').innerText()).toMatch(/Suchbegriff/);
+    await page.locator('#q').fill('§ 26 BeschV');
+    await page.locator('#q').press('Enter');
+    await page.waitForURL(/\/beschv\/\d{4}-\d{2}-\d{2}\/index\.html#para-26$/, { timeout: 10_000 });
+    expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
+    for (const q of ['26 BeschV', 'BeschV 26']) {
+      await page.goto(`${server.url}/search.html`);
+      await page.locator('#q').fill(q);
+      await page.locator('#q').press('Enter');
+      await page.waitForURL(/\/beschv\/[^#]+#para-26$/, { timeout: 10_000 });
+    }
+    await page.goto(`${server.url}/search.html?q=Chancenkarte&gesetz=AufenthV&stand=2024-06-15`);
+    expect(await page.locator('#q').inputValue()).toBe('Chancenkarte');
+    expect(await page.locator('#gesetz').inputValue()).toBe('AufenthV');
+    await page.locator('.treffer').first().waitFor({ timeout: 15_000 });
+    const titles = (await page.locator('.treffer-titel').allInnerTexts()).map(norm);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const t of titles) expect(t).toMatch(/^AufenthV – Fassung vom 01\.06\.2024/);
+    expect(norm(await page.locator('.treffer-gueltig').first().innerText())).toMatch(/^gültig /);
+    await page.locator('#q').fill('Westbalkan');
+    await page.waitForURL(/\?q=Westbalkan/, { timeout: 10_000 });
+    await shot(page, 'real-search-filtered');
+    expect(problems).toEqual([]);
+  });
+
+  test('no horizontal overflow at 390 px on every page type; the date stays visible', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const pages = [
+      'index.html',
+      'facts.html',
+      'search.html',
+      'beschv/2024-06-01/index.html#para-26',
+      'beschv/2024-04-15/',
+      'aufenthg/2024-06-01/index.html',
+      'aufenthg/2024-06-01/#para-20',
+      'aufenthv/2024-06-01/#para-31',
+      'beschv/history/para-26.html',
+      'aufenthg/compare/2024-03-01/2024-06-01/index.html',
+      'aufenthv/diff/2024-03-01_2024-06-01.html',
+      'acts/bgbl-2023-i-233.html',
+    ];
+    for (const p of pages) {
+      await page.goto(`${server.url}/${p}`);
+      await page.waitForLoadState('load');
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(over, p).toBeLessThanOrEqual(0);
+      if (/#para-/.test(p)) {
+        // deep link: the sticky bar with the date is on screen
+        const bar = await page.locator('.bar-date').boundingBox();
+        expect(bar, p).not.toBeNull();
+        expect(bar!.y, p).toBeGreaterThanOrEqual(0);
+        expect(bar!.y, p).toBeLessThan(200);
+      }
+      await shot(page, `mobile-${p.replace(/[^a-z0-9]+/gi, '-')}`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the synopsis of a draft (the Verordnung read as a draft): side by side, no overflow at 390 px', async () => {
+    const cli = join(ROOT, 'dist', 'src', 'cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'fassung-draft-'));
+    try {
+      const corpusAct = join(CORPUS, 'acts', 'bgbl-2023-i-233_verordnung-weiterentwicklung-fachkraefteeinwanderung.txt');
+      const out = join(dir, 'synopse.html');
+      execFileSync(process.execPath, [cli, 'synopsis', '--act', corpusAct, '--law', 'beschv', '--date', '2023-11-17', '--out', out], { stdio: 'pipe', timeout: 120_000 });
+      for (const width of [1200, 390]) {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        await page.goto(`file://${out}#para-26`);
+        const syn = page.locator('section[id="para-26"] table.synopsis');
+        expect(await syn.isVisible()).toBe(true);
+        expect(norm(await syn.locator('td:nth-child(1) del').allInnerTexts().then((t) => t.join(' ')))).toContain('25 000');
+        expect(norm(await syn.locator('td:nth-child(2) ins').allInnerTexts().then((t) => t.join(' ')))).toContain('50 000');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await shot(page, `draft-synopsis-${width}`);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('every local link of the real site resolves, ids are unique, no external reference', () => {

@@ -65,6 +65,14 @@ describe('escapeHtml and word diff', () => {
   });
 });
 
+/** The ISO days after `a` and before `b`. */
+function daysStrictlyBetween(a: string, b: string): string[] {
+  const out: string[] = [];
+  const d = new Date(`${a}T12:00:00Z`);
+  for (d.setUTCDate(d.getUTCDate() + 1); d.toISOString().slice(0, 10) < b; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+  return out;
+}
+
 describe('buildSite on the fixture', () => {
   test('writes the expected pages', () => {
     const pages = htmlFiles(site);
@@ -80,6 +88,9 @@ describe('buildSite on the fixture', () => {
         HIST,
         `${LAW}/history/para-27.html`,
         'search.html',
+        // the synopsis of the two versions, and a page for every other day of the timeline
+        `${LAW}/compare/${D1}/${D2}/index.html`,
+        ...daysStrictlyBetween(D1, D2).map((d) => `${LAW}/${d}/index.html`),
       ].sort(),
     );
     expect(result.pages).toBe(pages.length);

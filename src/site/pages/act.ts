@@ -8,7 +8,7 @@ import { renderPage } from '../layout.js';
 import { actPage } from '../paths.js';
 import type { SiteModel } from '../site-model.js';
 import type { SiteAct } from '../types.js';
-import { plural, recordList, statusBadge } from './common.js';
+import { germanNote, plural, recordList, statusBadge } from './common.js';
 
 export function renderActPage(model: SiteModel, act: SiteAct): string {
   const e = act.entry;
@@ -47,7 +47,7 @@ export function renderActPage(model: SiteModel, act: SiteAct): string {
       ? `zwischen ${formatDate(e.verkuendung.earliest ?? '?')} und ${formatDate(e.verkuendung.latest ?? '?')}`
       : 'unbekannt';
   const ink = (e.inkrafttreten ?? [])
-    .map((x) => `<li>Artikel ${escapeHtml(x.artikel)}: ${escapeHtml(formatDate(x.date))} <span class="muted">(${escapeHtml(x.source)})</span></li>`)
+    .map((x) => `<li>Artikel ${escapeHtml(x.artikel)}: ${escapeHtml(formatDate(x.date))} <span class="muted">(${escapeHtml(germanNote(x.source))})</span></li>`)
     .join('');
 
   const main =
@@ -56,10 +56,10 @@ export function renderActPage(model: SiteModel, act: SiteAct): string {
     `<dt>Art</dt><dd>${escapeHtml(e.kind)}</dd>` +
     `<dt>Datum</dt><dd>${escapeHtml(formatDate(e.date))}</dd>` +
     `<dt>Fundstelle</dt><dd>${escapeHtml(e.citation)}</dd>` +
-    `<dt>Verkündung</dt><dd>${escapeHtml(verk)} <span class="muted">(${escapeHtml(e.verkuendung.source)})</span></dd>` +
+    `<dt>Verkündung</dt><dd>${escapeHtml(verk)} <span class="muted">(${escapeHtml(germanNote(e.verkuendung.source))})</span></dd>` +
     `<dt>Anweisungen</dt><dd>${escapeHtml(plural(act.instructions.length, 'Anweisung', 'Anweisungen'))} ${countLine}</dd>` +
     `</dl>\n` +
-    (e.missing ? `<div class="notice incomplete" role="note"><p><strong>Text unvollständig.</strong> ${escapeHtml(e.missing)}</p></div>\n` : '') +
+    (e.missing ? `<div class="notice incomplete" role="note"><p><strong>Text unvollständig.</strong> ${escapeHtml(germanNote(`${e.citation}: ${e.missing}`))}</p></div>\n` : '') +
     (ink ? `<section class="act-ink"><h2>Inkrafttreten laut Manifest</h2><ul>${ink}</ul></section>\n` : '') +
     `<div class="instructions" data-pagefind-body>\n${parts.join('\n')}\n</div>\n` +
     (unlisted.length ? `<section><h2>Weitere Einträge der Änderungstabelle</h2>\n${recordList(model, path, unlisted, { effect: true })}</section>\n` : '') +

@@ -1,61 +1,103 @@
 /**
- * Differences between two consecutive versions: `<law>/diff/<from>_<to>.html`. Only the changed
- * sections, each with a word diff and links to both versions and to the § history.
+ * The synopsis of two versions of a law: `<law>/compare/<from>/<to>/index.html` for any two versions,
+ * and `<law>/diff/<from>_<to>.html` for consecutive ones. Every changed section with its old text on
+ * the left and its new text on the right, row by row along Absätze, Sätze, Nummern and Buchstaben,
+ * the changed words marked within; the change records of the versions in between.
  */
 import type { LawVersion } from '../../consolidate/types.js';
+import type { BodyNode } from '../../model/types.js';
+import { angabeText, bodyNodeText } from '../../model/text-of.js';
+import { compareLaws } from '../compare.js';
 import { formatDate } from '../dates.js';
 import { escapeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
-import { diffPage, historyPage, href } from '../paths.js';
+import { comparePage, diffPage, historyPage, href } from '../paths.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
-import { diffRows, linkTo, plural, recordList, sectionStatus } from './common.js';
+import { alignBlocks, renderSynopsis, sectionBlocks, type SynopsisBlock } from '../synopsis.js';
+import { linkTo, plural, recordList, sectionStatus } from './common.js';
 import { incompleteNotice } from './law-version.js';
 
-export function renderDiffPage(model: SiteModel, law: LawInfo, prev: LawVersion, v: LawVersion): string {
-  const path = diffPage(law.id, prev.validFrom, v.validFrom);
-  const from = formatDate(prev.validFrom);
-  const to = formatDate(v.validFrom);
-  const diffs = model.diffOf(law, v);
-  const k = law.versions.indexOf(v);
-  const prevDiff = k > 1 ? diffPage(law.id, law.versions[k - 2].validFrom, prev.validFrom) : undefined;
-  const nextDiff = k + 1 < law.versions.length ? diffPage(law.id, v.validFrom, law.versions[k + 1].validFrom) : undefined;
+function inhaltBlocks(v: LawVersion): SynopsisBlock[] {
+  return (v.tree.inhalt?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
+}
+
+function section(v: LawVersion, id: string): BodyNode | undefined {
+  return v.tree.body.find((n) => n.id === id);
+}
+
+/** Choose any two versions: two selects, resolved by site.js to the compare page. */
+function pairPicker(path: string, law: LawInfo, a: LawVersion, b: LawVersion): string {
+  const opts = (cur: string): string =>
+    law.versions.map((v) => `<option value="${escapeHtml(v.validFrom)}"${v.validFrom === cur ? ' selected' : ''}>${escapeHtml(formatDate(v.validFrom))}</option>`).join('');
+  const root = href(path, comparePage(law.id, a.validFrom, b.validFrom)).replace(/[^/]*\/[^/]*\/index\.html$/, '') || './';
+  return (
+    `<form class="pair-pick" data-compare-root="${escapeHtml(root)}" action="#">` +
+    `<label for="syn-von">Fassung vom</label> <select id="syn-von" name="von">${opts(a.validFrom)}</select> ` +
+    `<label for="syn-bis">mit Fassung vom</label> <select id="syn-bis" name="bis">${opts(b.validFrom)}</select> ` +
+    `<button type="submit">Vergleichen</button><span class="date-pick-msg" role="status"></span></form>`
+  );
+}
+
+export function renderComparePage(model: SiteModel, law: LawInfo, a: LawVersion, b: LawVersion, path = comparePage(law.id, a.validFrom, b.validFrom)): string {
+  const from = formatDate(a.validFrom);
+  const to = formatDate(b.validFrom);
+  const ia = law.versions.indexOf(a);
+  const ib = law.versions.indexOf(b);
+  const consecutive = ib === ia + 1;
+  const diffs = consecutive ? model.diffOf(law, b) : compareLaws(a.tree, b.tree);
+  const between = law.versions.slice(ia + 1, ib + 1);
 
   const sections = diffs
     .map((d) => {
-      const oldLink = d.status === 'inserted' ? undefined : model.unitLink(law, prev, d.id);
-      const newLink = d.status === 'removed' ? undefined : model.unitLink(law, v, d.id);
+      const oldLink = d.status === 'inserted' ? undefined : model.unitLink(law, a, d.id === 'inhalt' ? undefined : d.id);
+      const newLink = d.status === 'removed' ? undefined : model.unitLink(law, b, d.id === 'inhalt' ? undefined : d.id);
       const links = [
         oldLink ? linkTo(path, oldLink, `Fassung vom ${escapeHtml(from)}`) : '',
         newLink ? linkTo(path, newLink, `Fassung vom ${escapeHtml(to)}`) : '',
         d.kind === 'paragraph' ? `<a href="${escapeHtml(href(path, historyPage(law.id, d.id)))}">Verlauf</a>` : '',
       ].filter(Boolean);
-      const recs = model.recordsFor(v, d.id);
+      const rows =
+        d.kind === 'inhalt'
+          ? alignBlocks(inhaltBlocks(a), inhaltBlocks(b)).filter((r) => r.changed)
+          : alignBlocks(sectionBlocks(section(a, d.id), bodyNodeText), sectionBlocks(section(b, d.id), bodyNodeText));
+      const recs = between.flatMap((v) => model.recordsFor(v, d.id));
       return (
         `<section class="diff-section" id="${escapeHtml(d.id)}">\n<h2>${escapeHtml(d.title)} <span class="muted">(${escapeHtml(sectionStatus(d))})</span></h2>\n` +
-        `<p class="diff-links">${links.join(' · ')}</p>\n<div class="diff-body">${diffRows(d)}</div>\n${recordList(model, path, recs)}\n</section>`
+        `<p class="diff-links">${links.join(' · ')}</p>\n` +
+        renderSynopsis(rows, { oldCaption: `Fassung vom ${from}`, newCaption: `Fassung vom ${to}`, title: `${d.title}: Synopse` }) +
+        `\n${recordList(model, path, recs)}\n</section>`
       );
     })
     .join('\n');
 
-  const nav = [
-    prevDiff ? `<a href="${escapeHtml(href(path, prevDiff))}">← vorige Änderung</a>` : '',
-    nextDiff ? `<a href="${escapeHtml(href(path, nextDiff))}">nächste Änderung →</a>` : '',
-  ].filter(Boolean);
-
+  const nav: string[] = [];
+  if (consecutive) {
+    const k = ib;
+    if (k > 1) nav.push(`<a href="${escapeHtml(href(path, diffPage(law.id, law.versions[k - 2].validFrom, a.validFrom)))}">← vorige Änderung</a>`);
+    if (k + 1 < law.versions.length) nav.push(`<a href="${escapeHtml(href(path, diffPage(law.id, b.validFrom, law.versions[k + 1].validFrom)))}">nächste Änderung →</a>`);
+  }
+  const incomplete = [...between].reverse().find((v) => !v.complete);
+  const records = between.flatMap((v) => v.changes);
   const main =
-    `<h1>${escapeHtml(law.abbreviation)}: Änderungen zum ${escapeHtml(to)}</h1>\n` +
-    `<p class="lead">Unterschiede zwischen der Fassung vom ${linkTo(path, model.unitLink(law, prev, undefined), escapeHtml(from))} ` +
-    `und der Fassung vom ${linkTo(path, model.unitLink(law, v, undefined), escapeHtml(to))}: ` +
+    `<h1>${escapeHtml(law.abbreviation)}: Synopse ${escapeHtml(from)} → ${escapeHtml(to)}</h1>\n` +
+    `<p class="lead">Links die Fassung vom ${linkTo(path, model.unitLink(law, a, undefined), escapeHtml(from))}, ` +
+    `rechts die Fassung vom ${linkTo(path, model.unitLink(law, b, undefined), escapeHtml(to))}: ` +
     `${escapeHtml(plural(diffs.length, 'Abschnitt', 'Abschnitte'))} geändert. <del>Gestrichenes</del> und <ins>Eingefügtes</ins> ist markiert.</p>\n` +
-    `${incompleteNotice(v)}\n` +
+    pairPicker(path, law, a, b) +
+    `\n${incomplete ? incompleteNotice(incomplete) : ''}\n` +
     (diffs.length ? sections : '<p>Kein Unterschied im Text.</p>') +
-    (v.changes.length ? `\n<section class="diff-records"><h2>Alle Änderungsanweisungen dieser Fassung</h2>\n${recordList(model, path, v.changes, { effect: true })}</section>` : '') +
+    (records.length ? `\n<section class="diff-records"><h2>Alle Änderungsanweisungen dazwischen</h2>\n${recordList(model, path, records, { effect: true })}</section>` : '') +
     (nav.length ? `\n<p class="pager">${nav.join(' ')}</p>` : '');
 
   return renderPage({
     path,
-    title: `${law.abbreviation} – Unterschiede ${from} → ${to}`,
-    bodyClass: 'page-diff',
+    title: `${law.abbreviation} – Synopse ${from} → ${to}`,
+    bodyClass: 'page-diff page-compare',
     main,
   });
+}
+
+/** Consecutive versions: the same synopsis at the diff address the start page links. */
+export function renderDiffPage(model: SiteModel, law: LawInfo, prev: LawVersion, v: LawVersion): string {
+  return renderComparePage(model, law, prev, v, diffPage(law.id, prev.validFrom, v.validFrom));
 }

@@ -8,7 +8,7 @@ import { renderPage } from '../layout.js';
 import { actPage, FACTS, instructionAnchor } from '../paths.js';
 import type { Link, SiteModel } from '../site-model.js';
 import type { Fact, FactPeriod, FactsJson } from '../types.js';
-import { actName, linkTo } from './common.js';
+import { actName, linkTo, germanNote, germanSource } from './common.js';
 
 /** 41041.8 → "41 041,80 €" (no-break spaces, as the facts stage writes amounts) */
 function formatEuros(amount: number): string {
@@ -16,6 +16,23 @@ function formatEuros(amount: number): string {
   const grouped = int.replace(/\B(?=(\d{3})+$)/g, '\u00a0');
   return `${amount < 0 ? '−' : ''}${grouped},${cents}\u00a0€`;
 }
+
+/** The units of the fact catalogue in German. */
+const UNIT_DE: Record<string, string> = {
+  'boolean-present': 'vorhanden oder nicht',
+  'count-per-year': 'Anzahl je Kalenderjahr',
+  days: 'Tage',
+  'hours-per-week': 'Stunden je Woche',
+  list: 'Aufzählung',
+  months: 'Monate',
+  points: 'Punkte',
+  'share-of-bbg': 'Anteil an der Beitragsbemessungsgrenze',
+  weeks: 'Wochen',
+  years: 'Jahre',
+  euro: 'Euro',
+  eur: 'Euro',
+  'euro-per-year': 'Euro je Jahr',
+};
 
 const TIERS: Record<string, string> = {
   consolidated: 'konsolidierte Fassung',
@@ -54,8 +71,8 @@ function renderFact(model: SiteModel, f: Fact, id: string): string {
         `<td class="where">${linkTo(FACTS, wordingLink(model, p), escapeHtml(where))}</td>` +
         `<td class="fact-wording">${escapeHtml(p.wording)}</td>` +
         `<td class="tier"><span class="tier-badge tier-${escapeHtml(p.tier in TIERS ? p.tier : 'other')}">${escapeHtml(TIERS[p.tier] ?? p.tier)}</span>` +
-        `${p.source ? `<div class="muted">${escapeHtml(p.source)}</div>` : ''}` +
-        `${p.caveat ? `<div class="caveat">${escapeHtml(p.caveat)}</div>` : ''}</td>` +
+        `${p.source ? `<div class="muted">${escapeHtml(germanSource(p.source))}</div>` : ''}` +
+        `${p.caveat ? `<div class="caveat">${escapeHtml(germanNote(p.caveat))}</div>` : ''}</td>` +
         `<td class="last">${last}</td></tr>`
       );
     })
@@ -73,7 +90,7 @@ function renderFact(model: SiteModel, f: Fact, id: string): string {
     : '';
   return (
     `<section class="fact" id="${escapeHtml(id)}">\n<h2>${escapeHtml(f.label.de)}</h2>\n` +
-    `<p class="muted" lang="en">${escapeHtml(f.label.en)}${f.unit ? ` · Einheit: ${escapeHtml(f.unit)}` : ''}</p>\n` +
+    `<p class="muted">${f.unit ? `Einheit: ${escapeHtml(UNIT_DE[f.unit] ?? f.unit)} · ` : ''}<span lang="en">${escapeHtml(f.label.en)}</span></p>\n` +
     `<div class="table-wrap"><table class="timeline"><thead><tr><th scope="col">Zeitraum</th><th scope="col">Wert</th><th scope="col">Fundstelle</th><th scope="col">Wortlaut</th><th scope="col">Quelle</th><th scope="col">Letzte Änderung</th></tr></thead><tbody>\n${rows}\n</tbody></table></div>\n` +
     `${euroTable}\n</section>`
   );

@@ -14,7 +14,8 @@ import { renderParagraph } from '../render-law.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
 import { paragraphIdOf } from '../../model/walk.js';
 import { dateSwitcher, incompleteNotice } from './law-version.js';
-import { diffRows, recordList, sectionStatus } from './common.js';
+import { recordList, sectionStatus } from './common.js';
+import { alignBlocks, paragraphBlocks, renderSynopsis } from '../synopsis.js';
 
 /** § ids of a law over all its versions, in the order of the latest version (dropped §§ after). */
 export function paragraphIdsOf(law: LawInfo): string[] {
@@ -91,7 +92,7 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
       const link = e.para
         ? `<a href="${escapeHtml(href(path, lawDatePage(law.id, e.first.validFrom), pid))}">im Gesamttext der Fassung vom ${escapeHtml(formatDate(e.first.validFrom))}</a>`
         : '';
-      const notices = e.versions.map(incompleteNotice).filter(Boolean).slice(0, 1).join('');
+      const notices = e.versions.some((x) => !x.complete) ? '<p class="muted"><span class="status status-incomplete-text">unvollständige Fassung</span> (siehe Hinweis oben)</p>' : '';
       const body = e.para
         ? `<details class="hist-text"${k === 0 ? ' open' : ''}><summary>Wortlaut</summary>\n${renderParagraph(e.para, { marked: new Set(), usedIds: new Set(), withIds: false })}\n</details>`
         : '<p class="muted">Der § ist in dieser Fassung nicht enthalten.</p>';
@@ -99,7 +100,14 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
         `<section class="hist-entry" id="v-${escapeHtml(e.first.validFrom)}">\n` +
         `<h2><span class="hist-date">${escapeHtml(formatDate(e.first.validFrom))}</span> <span class="hist-state">${escapeHtml(state)}</span></h2>\n` +
         `<p class="validity">gültig ${escapeHtml(interval)}${link ? ` · ${link}` : ''}</p>\n${notices}\n` +
-        (diff ? `<div class="hist-diff">${diffRows(diff)}</div>\n` : '') +
+        (diff
+          ? `<div class="hist-diff">${renderSynopsis(alignBlocks(paragraphBlocks(all[k + 1]?.para), paragraphBlocks(e.para)), {
+              oldCaption: `bis ${formatDate(all[k + 1]?.versions[all[k + 1].versions.length - 1].validTo ?? '')}`,
+              newCaption: `ab ${formatDate(e.first.validFrom)}`,
+              changedOnly: true,
+              title: `${name}: geänderte Stellen`,
+            })}</div>\n`
+          : '') +
         (recs.length ? `<h3>Änderungsanweisungen</h3>\n${recordList(model, path, recs)}\n` : isFirst ? '' : '<p class="muted">Keine Änderungsanweisung zugeordnet.</p>\n') +
         `${body}\n</section>`
       );
@@ -120,6 +128,7 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
     `<p class="crumbs"><a href="${escapeHtml(href(path, lawDatePage(law.id, law.versions[law.versions.length - 1].validFrom), pid))}">${escapeHtml(law.abbreviation)}</a> › Verlauf</p>\n` +
     `<h1>${escapeHtml(name)} <span class="law-abbr">${escapeHtml(law.abbreviation)}</span></h1>\n` +
     `<p class="lead">Fassungen dieser Vorschrift ${escapeHtml(formatDate(firstDate))} bis ${escapeHtml(formatDate(lastDate))}, neueste zuerst.</p>\n` +
+    incompleteNotice([...law.versions].reverse().find((x) => !x.complete && entries.some((e) => e.versions.includes(x))) ?? law.versions[0]) +
     blocks +
     (other.length ? `\n<section class="hist-other"><h2>Nicht eingearbeitete Anweisungen zu dieser Vorschrift</h2>\n${recordList(model, path, other)}</section>` : '');
 

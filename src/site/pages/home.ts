@@ -63,7 +63,7 @@ export function renderHomePage(model: SiteModel): string {
         return [
           `<li><a href="${page}">${escapeHtml(law.abbreviation)}</a>: ` +
             `${escapeHtml(plural(v.changes.length, 'Änderung', 'Änderungen'))}, ${escapeHtml(plural(changed.length, 'Abschnitt', 'Abschnitte'))} geändert ` +
-            `(<a href="${escapeHtml(href(path, diffPage(law.id, prev.validFrom, date)))}">Unterschiede</a>)` +
+            `(<a href="${escapeHtml(href(path, diffPage(law.id, prev.validFrom, date)))}">Synopse</a>)` +
             `${acts ? ` – durch ${acts}` : ''}` +
             `${v.complete ? '' : ' <span class="status status-incomplete-text">unvollständig</span>'}</li>`,
         ];

@@ -1,0 +1,165 @@
+/**
+ * The synopsis of one § (or Anlage) between two versions, as lawyers know it from the Bundestag's
+ * Synopse and buzer.de: the old text on the left, the new text on the right, aligned row by row
+ * along the structure (Überschrift, Absätze, Sätze, Nummern, Buchstaben), with the words that
+ * changed marked within the row (<del> on the left, <ins> on the right).
+ */
+import { writtenLabel } from '../model/labels.js';
+import type { Absatz, BodyNode, ListItem, Paragraph, Satz } from '../model/types.js';
+import { normalizeSpace } from '../text/unwrap.js';
+import { escapeHtml } from './html.js';
+import { renderDiff, wordDiff, type DiffSegment } from './text-diff.js';
+
+/** One row of a § as the synopsis aligns it: a run of Sätze, a list intro, a list item's text. */
+export interface SynopsisBlock {
+  /** alignment key: unit ids plus a suffix ("para-20/abs-1#s0", "…/nr-3#s0", "ueberschrift") */
+  key: string;
+  /** nesting depth: 0 for an Absatz, +1 per list level */
+  depth: number;
+  /** "(2)", "3.", "b)" on the first row of a unit, else "" */
+  label: string;
+  text: string;
+}
+
+export interface SynopsisRow {
+  key: string;
+  depth: number;
+  oldLabel: string;
+  newLabel: string;
+  /** undefined: the row does not exist on that side */
+  oldText?: string;
+  newText?: string;
+  changed: boolean;
+  segments: DiffSegment[];
+}
+
+function sentenceBlocks(sentences: Satz[], owner: string, depth: number, label: string, out: SynopsisBlock[]): void {
+  let run: string[] = [];
+  let runNo = 0;
+  let first = label;
+  const flush = (): void => {
+    if (!run.length) return;
+    out.push({ key: `${owner}#s${runNo++}`, depth, label: first, text: normalizeSpace(run.join(' ')) });
+    first = '';
+    run = [];
+  };
+  for (const s of sentences) {
+    if (s.items === undefined) {
+      run.push(s.text ?? '');
+      continue;
+    }
+    if (s.vor) run.push(s.vor);
+    flush();
+    if (first) {
+      // a list right at the start of an Absatz: its label goes on an empty intro row
+      out.push({ key: `${s.id}#vor`, depth, label: first, text: '' });
+      first = '';
+    }
+    for (const item of s.items) itemBlocks(item, depth + 1, out);
+    if (s.nach) run.push(s.nach);
+  }
+  flush();
+  if (first) out.push({ key: `${owner}#leer`, depth, label: first, text: '' });
+}
+
+function itemBlocks(item: ListItem, depth: number, out: SynopsisBlock[]): void {
+  sentenceBlocks(item.children, item.id, depth, writtenLabel(item.kind, item.label), out);
+}
+
+/** The rows of one § in document order. */
+export function paragraphBlocks(p: Paragraph | undefined): SynopsisBlock[] {
+  const out: SynopsisBlock[] = [];
+  if (!p) return out;
+  out.push({ key: 'ueberschrift', depth: 0, label: `§ ${p.label}`, text: normalizeSpace(p.heading) });
+  const direct: Satz[] = [];
+  const flushDirect = (): void => {
+    if (direct.length) sentenceBlocks(direct.splice(0), `${p.id}#direkt${out.length}`, 0, '', out);
+  };
+  for (const c of p.children) {
+    if (c.kind === 'satz') {
+      direct.push(c);
+      continue;
+    }
+    flushDirect();
+    absatzBlocks(c, out);
+  }
+  flushDirect();
+  return out;
+}
+
+function absatzBlocks(a: Absatz, out: SynopsisBlock[]): void {
+  sentenceBlocks(a.children, a.id, 0, writtenLabel('absatz', a.label), out);
+}
+
+/** Rows of both sides, aligned by key: the new order, removed rows after the row that preceded them. */
+export function alignBlocks(before: SynopsisBlock[], after: SynopsisBlock[]): SynopsisRow[] {
+  const a = new Map(before.map((b) => [b.key, b] as const));
+  const b = new Map(after.map((x) => [x.key, x] as const));
+  const keys = after.map((x) => x.key);
+  let lastKnown = -1;
+  for (const x of before) {
+    const at = keys.indexOf(x.key);
+    if (at >= 0) lastKnown = at;
+    else keys.splice(++lastKnown, 0, x.key);
+  }
+  return keys.map((key) => {
+    const o = a.get(key);
+    const n = b.get(key);
+    const ot = o?.text;
+    const nt = n?.text;
+    const changed = ot !== nt || (o?.label ?? '') !== (n?.label ?? '');
+    return {
+      key,
+      depth: (n ?? o)!.depth,
+      oldLabel: o?.label ?? '',
+      newLabel: n?.label ?? '',
+      oldText: ot,
+      newText: nt,
+      changed,
+      segments: changed ? wordDiff(ot ?? '', nt ?? '') : [{ type: 'same', text: nt ?? '' }],
+    };
+  });
+}
+
+/** Text of a non-§ section (Anlage, Gliederung heading) as one row. */
+export function sectionBlocks(n: BodyNode | undefined, text: (n: BodyNode) => string): SynopsisBlock[] {
+  if (!n) return [];
+  if (n.kind === 'paragraph') return paragraphBlocks(n);
+  return [{ key: n.id, depth: 0, label: '', text: normalizeSpace(text(n)) }];
+}
+
+export interface SynopsisOptions {
+  /** "Fassung vom 01.03.2024" */
+  oldCaption: string;
+  newCaption: string;
+  /** only the changed rows (for the change box above a § on a law page) */
+  changedOnly?: boolean;
+  /** caption element content for screen readers, plain text */
+  title?: string;
+}
+
+function side(label: string, text: string | undefined, segs: DiffSegment[], keep: 'del' | 'ins', changed: boolean): string {
+  if (text === undefined) return '<td class="syn-cell syn-none"><span class="muted">—</span></td>';
+  const shown = changed ? renderDiff(segs.filter((s) => s.type === 'same' || s.type === keep)) : escapeHtml(text);
+  const lab = label ? `<span class="syn-label">${escapeHtml(label)}</span> ` : '';
+  return `<td class="syn-cell">${lab}${shown || (lab ? '' : '<span class="muted">(leer)</span>')}</td>`;
+}
+
+/** The synopsis table of aligned rows. */
+export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): string {
+  const shown = opts.changedOnly ? rows.filter((r) => r.changed) : rows;
+  if (!shown.length) return '<p class="muted">Kein Unterschied im Wortlaut.</p>';
+  const body = shown
+    .map((r) => {
+      const cls = ['syn-row', `syn-depth-${Math.min(r.depth, 4)}`, r.changed ? 'syn-changed' : 'syn-same', r.oldText === undefined ? 'syn-new' : '', r.newText === undefined ? 'syn-gone' : '']
+        .filter(Boolean)
+        .join(' ');
+      return `<tr class="${cls}">${side(r.oldLabel, r.oldText, r.segments, 'del', r.changed)}${side(r.newLabel, r.newText, r.segments, 'ins', r.changed)}</tr>`;
+    })
+    .join('\n');
+  return (
+    `<div class="synopsis-wrap"><table class="synopsis">` +
+    (opts.title ? `<caption class="visually-hidden">${escapeHtml(opts.title)}</caption>` : '') +
+    `<thead><tr><th scope="col">${escapeHtml(opts.oldCaption)}</th><th scope="col">${escapeHtml(opts.newCaption)}</th></tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`
+  );
+}
