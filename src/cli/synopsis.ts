@@ -8,15 +8,16 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { consolidate, loadCorpus } from '../consolidate/consolidate.js';
 import { stableJson } from '../consolidate/write-output.js';
-import { isValidIsoDate, loadManifest, PROJECT_ROOT, readTextFile, resolveCorpusDir, type LawEntry, type Manifest } from '../corpus/manifest.js';
+import { PROJECT_ROOT, readTextFile, type LawEntry, type Manifest } from '../corpus/manifest.js';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
 import { applyDraft, draftJson, renderDraftPage } from '../site/draft.js';
+import { readActFile } from '../act/read-pdf.js';
+import { contextOf } from './context.js';
 
 interface SynopsisOpts {
   act: string;
@@ -26,19 +27,9 @@ interface SynopsisOpts {
   out?: string;
 }
 
-/** The text of a draft: a text file, or a PDF through the PDF reader when this build has it. */
+/** The text of a draft: a text file or a BGBl PDF (through the PDF reader). */
 export async function readDraftText(file: string): Promise<string> {
-  if (extname(file).toLowerCase() !== '.pdf') return readTextFile(file);
-  if (!existsSync(file)) throw new UserError(`file not found: ${file}`, 'file-missing');
-  const reader = '../act/read-pdf.js';
-  let mod: { readPdfText?: (bytes: Uint8Array) => Promise<{ text: string }> };
-  try {
-    mod = (await import(reader)) as typeof mod;
-  } catch {
-    throw new UserError(`cannot read PDF in this build (src/act/read-pdf.ts missing): convert ${basename(file)} to text first`, 'pdf-unsupported');
-  }
-  if (typeof mod.readPdfText !== 'function') throw new UserError('cannot read PDF in this build (no readPdfText)', 'pdf-unsupported');
-  return (await mod.readPdfText(new Uint8Array(await readFile(file)))).text;
+  return (await readActFile(file)).text;
 }
 
 function lawOf(m: Manifest, name: string): LawEntry {
@@ -75,34 +66,34 @@ export function registerSynopsis(program: Command): void {
     .option('--date <date>', 'the law as in force on this date (default: the latest version of the corpus)')
     .option('--base <file>', 'a statute Markdown file to apply the draft to instead of the corpus version')
     .option('--out <file>', 'the HTML file to write (the JSON goes next to it, .json); default synopse-<law>-<date>.html')
-    .action(async (o: SynopsisOpts) => {
-      const g = program.opts<{ corpus?: string; manifest?: string }>();
-      if (o.date !== undefined && !isValidIsoDate(o.date)) throw new UserError(`--date: not a date YYYY-MM-DD: ${JSON.stringify(o.date)}`, 'bad-date');
-      const manifest = loadManifest(g.manifest ? resolve(g.manifest) : undefined);
+    .action(async function (this: Command, o: SynopsisOpts) {
+      const c = contextOf(this);
+      const date0 = c.checkDate(o.date);
+      const { manifest } = c.ctx();
       const law = lawOf(manifest, o.law);
-      const text = await readDraftText(resolve(o.act));
+      const text = await readDraftText(c.path(o.act));
       let tree: Law;
       let date: string;
       if (o.base) {
-        tree = parseStatute(readTextFile(resolve(o.base)), { lawId: law.id });
-        date = o.date ?? law.base.validFrom;
+        tree = parseStatute(readTextFile(c.path(o.base)), { lawId: law.id });
+        date = date0 ?? law.base.validFrom;
       } else {
-        const result = consolidate(loadCorpus(manifest, resolveCorpusDir(g.corpus)));
+        const result = c.consolidation();
         const versions = result.laws.find((l) => l.law === law.id)!.versions;
-        date = o.date ?? versions[versions.length - 1].validFrom;
+        date = date0 ?? versions[versions.length - 1].validFrom;
         const v = [...versions].reverse().find((x) => x.validFrom <= date);
         if (!v) throw new UserError(`no version of ${law.id} valid on ${date} (the corpus starts on ${versions[0].validFrom})`, 'no-version');
         tree = v.tree;
       }
       const r = applyDraft({ file: o.act, text }, law, tree);
-      const out = resolve(o.out ?? `synopse-${law.id}-${date}.html`);
+      const out = c.path(o.out ?? `synopse-${law.id}-${date}.html`);
       const jsonFile = out.replace(/\.html?$/i, '') + '.json';
       const opts = { law, date, draftFile: o.act };
       await writeAtomic(out, renderDraftPage(r, { ...opts, css: await readCss() }));
       await writeAtomic(jsonFile, stableJson(draftJson(r, opts)));
       const onLaw = r.instructions.filter((i) => i.status !== 'other law' && i.status !== 'not-in-corpus');
       const applied = onLaw.filter((i) => i.status === 'applied').length;
-      console.log(`synopsis: ${applied} of ${onLaw.length} instructions on ${law.abbreviation} applied → ${out} (+ ${basename(jsonFile)})`);
-      if (applied < onLaw.length || onLaw.length === 0) process.exitCode = 1;
+      c.line(`synopsis: ${applied} of ${onLaw.length} instructions on ${law.abbreviation} applied → ${out} (+ ${basename(jsonFile)})`);
+      if (applied < onLaw.length || onLaw.length === 0) c.exitCode = 1;
     });
 }
