@@ -6,14 +6,14 @@
  * - kmein (official/): `% title` lines, `# § 1 – Überschrift`, one paragraph per line, an Inhaltsübersicht,
  *   juris footnotes after the norm text.
  *
- * remark-parse cuts the text into blocks (headings, paragraphs, list items, HTML, code); the raw source
+ * block-lines.ts (a line tokenizer that gives remark-parse's block nodes, handing the rare sections
+ * it does not cover to remark-parse) cuts the text into blocks (headings, paragraphs, list items, HTML, code); the raw source
  * of each block is unwrapped and unescaped, and build-units.ts turns the blocks into units. Heading
  * levels are not trusted (`#### Unterabschnitt` and `#### § 2` share a level): a heading is what its
  * words say it is.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import type { Root, RootContent, ListItem as MdListItem } from 'mdast';
+import type { RootContent, ListItem as MdListItem } from 'mdast';
+import { parseBlocks } from './block-lines.js';
 import { unwrapLines } from '../text/unwrap.js';
 import { assignIds, buildContent, type TextBlock } from './build-units.js';
 import type {
@@ -97,7 +97,7 @@ interface Section {
 export function parseStatute(source: string, opts: { lawId?: string } = {}): Law {
   const src = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const dialect = detectDialect(src);
-  const tree = unified().use(remarkParse).parse(src) as Root;
+  const tree = { children: parseBlocks(src) };
   const sections: Section[] = [];
   let headerEnd = 0;
   let title = '';
