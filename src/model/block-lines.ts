@@ -38,10 +38,9 @@ interface BNode {
   depth?: number;
 }
 
-class Unsupported extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
+/** Thrown (without a stack: it is control flow) when a section needs remark-parse. */
+class Unsupported {
+  constructor(readonly reason: string) {}
 }
 
 /** A block the tokenizer cannot reproduce exactly: hand the section to remark-parse. */
@@ -52,7 +51,7 @@ function bail(reason: string): never {
 const HTML6 =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
 /** HTML blocks of kinds 1–5 run to an end marker, across blank lines and headings. */
-const HTML1TO5 = /^ {0,3}<(?:script|pre|style|textarea|!|\?)/i;
+const HTML1TO5 = /^<(?:script|pre|style|textarea|!|\?)/i;
 const FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
 const ORDERED = /^(\d{1,9})([.)])/;
 const ATX_COL0 = /^#{1,6}(?:[ \t]|$)/;
@@ -64,31 +63,34 @@ export function parseBlocksRemark(src: string): RootContent[] {
 
 /** Top-level block nodes of a statute text, as remark-parse would give them. */
 export function parseBlocks(src: string): RootContent[] {
-  if (!canSplit(src)) return parseBlocksRemark(src);
   const lineStarts = [0];
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineCount = src.endsWith('\n') || src === '' ? lineStarts.length - 1 : lineStarts.length;
+  /** first non-blank character of each line ('' for a blank line) */
+  const firstChar = new Uint16Array(lineCount);
+  for (let l = 0; l < lineCount; l++) {
+    const end = lineEnd(src, lineStarts, l);
+    let i = lineStarts[l];
+    while (i < end && (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9)) i++;
+    const c = i < end ? src.charCodeAt(i) : 0;
+    firstChar[l] = c;
+    // fences and HTML blocks of kinds 1–5 may run across headings: then read the text as a whole
+    if ((c === 96 || c === 126 || c === 60) && !closedOnItsLine(src.slice(i, end))) return parseBlocksRemark(src);
+  }
   const out: RootContent[] = [];
   // chunks start at column-0 headings; each is tokenized on its own (headings close every block,
   // except an HTML block not yet ended by a blank line: then the heading stays in the chunk)
   let chunkStart = 0;
   let chunkHasHtml = false;
   for (let l = 0; l <= lineCount; l++) {
-    const at = l === lineCount ? src.length : lineStarts[l];
     if (l < lineCount) {
-      const c = src.charCodeAt(at);
-      if (c === 35 /* # */ && l > chunkStart) {
-        const lineText = src.slice(at, lineEnd(src, lineStarts, l));
-        const prevBlank = isBlank(src.slice(lineStarts[l - 1], lineEnd(src, lineStarts, l - 1)));
-        if (!ATX_COL0.test(lineText) || (chunkHasHtml && !prevBlank)) continue;
-      } else {
-        if (!chunkHasHtml && src.indexOf('<', at) !== -1) {
-          const e = lineEnd(src, lineStarts, l);
-          const lt = src.indexOf('<', at);
-          if (lt < e) chunkHasHtml = true;
-        }
+      const at = lineStarts[l];
+      if (src.charCodeAt(at) !== 35 /* # */ || l === chunkStart) {
+        if (firstChar[l] === 60) chunkHasHtml = true;
         continue;
       }
+      if (!ATX_COL0.test(src.slice(at, Math.min(at + 8, lineEnd(src, lineStarts, l))))) continue;
+      if (chunkHasHtml && firstChar[l - 1] !== 0) continue;
     }
     if (l > chunkStart) {
       const from = lineStarts[chunkStart];
@@ -110,18 +112,15 @@ export function parseBlocks(src: string): RootContent[] {
   return out;
 }
 
-/** Fences and HTML blocks of kinds 1–5 may run across headings: then the text is read as a whole. */
-function canSplit(src: string): boolean {
-  if (/^ {0,3}(?:`{3,}|~{3,})/m.test(src)) return false;
-  const re = /^[ \t]*<(?:script|pre|style|textarea|!|\?)[^\n]*/gim;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src))) {
-    const line = m[0];
-    const closed =
-      /<!--/.test(line) ? /<!--[\s\S]*-->/.test(line) : /^\s*<!\[CDATA\[/.test(line) ? line.includes(']]>') : /^\s*<\?/.test(line) ? line.includes('?>') : /^\s*<!/.test(line) ? line.includes('>') : /<\/(?:script|pre|style|textarea)>/i.test(line);
-    if (!closed) return false;
-  }
-  return true;
+/** A line that may open a fence or an HTML block of kinds 1–5: is that block closed on the same line? */
+function closedOnItsLine(line: string): boolean {
+  if (line.charCodeAt(0) !== 60) return !/^(?:`{3,}|~{3,})/.test(line);
+  if (!HTML1TO5.test(line)) return true;
+  if (line.startsWith('<!--')) return line.indexOf('-->', 4) !== -1;
+  if (line.startsWith('<![CDATA[')) return line.includes(']]>');
+  if (line.startsWith('<?')) return line.includes('?>');
+  if (line.startsWith('<!')) return line.includes('>');
+  return /<\/(?:script|pre|style|textarea)>/i.test(line);
 }
 
 function lineEnd(src: string, lineStarts: number[], l: number): number {
@@ -153,7 +152,9 @@ function shift(nodes: BNode[], lineDelta: number, offsetDelta: number): BNode[] 
 
 interface OpenList {
   node: BNode;
+  /** "." or ")" for ordered lists, "-", "*" or "+" for bullet lists */
   marker: string;
+  ordered: boolean;
   /** absolute column (0-based) of the content of the current item */
   contentCol: number;
   /** column where this list's container content starts (the parent's content column) */
@@ -163,10 +164,27 @@ interface OpenList {
   furtherBlankLines: boolean;
 }
 
-type Leaf =
-  | { kind: 'paragraph'; node: BNode }
-  | { kind: 'code'; node: BNode; lastLine: number }
-  | { kind: 'html'; node: BNode };
+type Leaf = { kind: 'paragraph' | 'code' | 'html'; node: BNode };
+
+/** A list marker at the start of `rest`: its length, or 0. The marker must be followed by a space or the end. */
+function listMarker(rest: string): { length: number; marker: string; ordered: boolean; one: boolean } | undefined {
+  const c = rest.charCodeAt(0);
+  let length = 0;
+  let ordered = false;
+  if (c === 45 || c === 42 || c === 43) length = 1;
+  else if (c >= 48 && c <= 57) {
+    const m = ORDERED.exec(rest);
+    if (!m) return undefined;
+    length = m[0].length;
+    ordered = true;
+  } else return undefined;
+  const after = rest.charCodeAt(length);
+  if (length < rest.length && after !== 32) {
+    if (after === 9) bail('tab');
+    return undefined;
+  }
+  return { length, marker: rest[length - 1], ordered, one: ordered && length === 2 && c === 49 };
+}
 
 /**
  * Tokenize lines [from, to) into block nodes. Throws Unsupported for anything outside the statute
@@ -176,47 +194,44 @@ function tokenize(src: string, lineStarts: number[], from: number, to: number): 
   const root: BNode[] = [];
   const lists: OpenList[] = [];
   let leaf: Leaf | undefined;
-  /** the leaf's container: children array it was appended to */
 
   const point = (line: number, col: number): Point => ({ line: line + 1, column: col + 1, offset: lineStarts[line] + col });
   const setEnd = (n: BNode, line: number, col: number) => {
-    n.position.end = point(line, col);
+    // every node has its own end point: move it (no garbage per line)
+    const e = n.position.end;
+    e.line = line + 1;
+    e.column = col + 1;
+    e.offset = lineStarts[line] + col;
   };
-  /** end column (0-based, exclusive) of line l, trailing white space included */
-  const endCol = (l: number) => lineEnd(src, lineStarts, l) - lineStarts[l];
   const containerChildren = () => (lists.length ? lists[lists.length - 1].item.children : root);
-
-  const closeLeaf = () => {
-    leaf = undefined;
-  };
   /** extend the ends of the open lists and items to the end of a node */
-  const extendLists = (line: number, col: number, upTo = lists.length) => {
-    for (let k = 0; k < upTo; k++) {
+  const extendLists = (line: number, col: number) => {
+    for (let k = 0; k < lists.length; k++) {
       setEnd(lists[k].node, line, col);
       setEnd(lists[k].item, line, col);
     }
   };
-  const closeListsFrom = (k: number) => {
-    lists.length = k;
+  const extendLeaf = (l: number, col: number) => {
+    setEnd(leaf!.node, l, col);
+    extendLists(l, col);
   };
 
   for (let l = from; l < to; l++) {
     const start = lineStarts[l];
-    const end = lineEnd(src, lineStarts, l);
-    const text = src.slice(start, end);
-    // indentation
+    const text = src.slice(start, lineEnd(src, lineStarts, l));
+    const endCol = text.length;
     let ind = 0;
     while (ind < text.length && text.charCodeAt(ind) === 32) ind++;
-    if (ind < text.length && text.charCodeAt(ind) === 9) bail('L205');
-    const blank = ind === text.length;
-    if (blank) {
+    if (ind < text.length && text.charCodeAt(ind) === 9) bail('tab');
+    if (ind === text.length) {
+      // a blank line continues every list; it ends a paragraph or an HTML block, not (yet) code
       for (const li of lists) li.furtherBlankLines = li.furtherBlankLines || li.initialBlankLine;
-      if (leaf && leaf.kind !== 'code') closeLeaf();
+      if (leaf && leaf.kind !== 'code') leaf = undefined;
       continue;
     }
     // which open lists does this line continue?
     let continued = 0;
-    let newItemAt = -1;
+    let sibling = false;
     for (; continued < lists.length; continued++) {
       const li = lists[continued];
       const further = li.furtherBlankLines;
@@ -226,30 +241,30 @@ function tokenize(src: string, lineStarts: number[], from: number, to: number): 
       // not in the current item: a sibling item of this list?
       const rel = ind - li.parentCol;
       if (rel >= 0 && rel <= 3) {
-        const m = ORDERED.exec(text.slice(ind));
-        if (m && m[2] === li.marker) {
-          const after = ind + m[0].length;
-          if (after === text.length || text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) newItemAt = continued;
+        const rest = text.slice(ind);
+        const m = listMarker(rest);
+        if (m && m.ordered === li.ordered && (m.ordered ? m.marker === li.marker : rest[0] === li.marker)) {
+          if (!m.ordered && THEMATIC.test(rest)) bail('thematic-break');
+          sibling = true;
         }
       }
       break;
     }
-    if (newItemAt >= 0) {
-      const li = lists[newItemAt];
-      closeListsFrom(newItemAt + 1);
-      closeLeaf();
-      startItem(li, l, ind);
+    if (sibling) {
+      lists.length = continued + 1;
+      leaf = undefined;
+      openContent(l, text, startItem(lists[continued], l, text, ind), false);
       continue;
     }
-    if (continued < lists.length) {
+    const closedLists = continued < lists.length;
+    if (closedLists) {
       // lazy continuation of an open paragraph
       if (leaf?.kind === 'paragraph' && continuesParagraph(text, ind, ind - lists[continued].parentCol, true)) {
-        setEnd(leaf.node, l, endCol(l));
-        extendLists(l, endCol(l));
+        extendLeaf(l, endCol);
         continue;
       }
-      closeListsFrom(continued);
-      if (leaf && !containsLeaf(leaf.node)) closeLeaf();
+      lists.length = continued;
+      if (leaf && containerChildren()[containerChildren().length - 1] !== leaf.node) leaf = undefined;
     }
     const base = lists.length ? lists[lists.length - 1].contentCol : 0;
     const rel = ind - base;
@@ -258,123 +273,113 @@ function tokenize(src: string, lineStarts: number[], from: number, to: number): 
     const interrupt = leaf?.kind === 'code';
     if (leaf?.kind === 'code') {
       if (rel >= 4) {
-        setEnd(leaf.node, l, endCol(l));
-        leaf.lastLine = l;
-        extendLists(l, endCol(l));
+        extendLeaf(l, endCol);
         continue;
       }
-      closeLeaf();
+      leaf = undefined;
     }
     if (leaf?.kind === 'html') {
-      setEnd(leaf.node, l, endCol(l));
-      extendLists(l, endCol(l));
+      extendLeaf(l, endCol);
       continue;
     }
     if (leaf?.kind === 'paragraph') {
       if (continuesParagraph(text, ind, rel, false)) {
-        setEnd(leaf.node, l, endCol(l));
-        extendLists(l, endCol(l));
+        extendLeaf(l, endCol);
         continue;
       }
-      closeLeaf();
+      leaf = undefined;
     }
-    // a new block in the innermost container
-    if (rel >= 4) {
-      const node: BNode = { type: 'code', position: { start: point(l, base), end: point(l, endCol(l)) }, children: [] };
-      containerChildren().push(node);
-      leaf = { kind: 'code', node, lastLine: l };
-      extendLists(l, endCol(l));
-      continue;
-    }
-    const rest = text.slice(ind);
-    const c = rest.charCodeAt(0);
-    if (c === 35 /* # */) {
-      if (ind === 0 && lists.length === 0 && ATX_COL0.test(rest)) {
-        let depth = 0;
-        while (rest.charCodeAt(depth) === 35) depth++;
-        root.push({ type: 'heading', depth, position: { start: point(l, 0), end: point(l, endCol(l)) }, children: [] });
-        continue;
-      }
-      if (/^#{1,6}(?:[ \t]|$)/.test(rest)) bail('L291');
-    }
-    if (c >= 48 && c <= 57) {
-      const m = ORDERED.exec(rest);
-      if (m) {
-        const after = m[0].length;
-        if (after === rest.length || rest.charCodeAt(after) === 32) {
-          if (rel > 3) bail('L298');
-          if (lists.length >= MAX_LIST_DEPTH) bail('L299');
-          if (interrupt && (m[1] !== '1' || isBlank(rest.slice(after)))) {
-            paragraphHere();
-            continue;
-          }
-          const node: BNode = { type: 'list', ordered: true, position: { start: point(l, ind), end: point(l, ind) }, children: [] };
-          containerChildren().push(node);
-          const li: OpenList = { node, marker: m[2], contentCol: 0, parentCol: base, item: node, initialBlankLine: false, furtherBlankLines: false };
-          lists.push(li);
-          startItem(li, l, ind);
-          continue;
-        }
-        if (rest.charCodeAt(after) === 9) bail('L311');
-      }
-    }
-    if (c === 60 /* < */) {
-      if (!HTML6.test(rest)) bail('L315');
-      const node: BNode = { type: 'html', position: { start: point(l, ind), end: point(l, endCol(l)) }, children: [] };
-      containerChildren().push(node);
-      leaf = { kind: 'html', node };
-      extendLists(l, endCol(l));
-      continue;
-    }
-    if (startsOtherBlock(rest)) bail('L322');
-    paragraphHere();
-
-    function paragraphHere(): void {
-      const node: BNode = { type: 'paragraph', position: { start: point(l, ind), end: point(l, endCol(l)) }, children: [] };
-      containerChildren().push(node);
-      leaf = { kind: 'paragraph', node };
-      extendLists(l, endCol(l));
-    }
+    openContent(l, text, ind, interrupt);
+    // indented code that starts on a line where lists end ("lazy" for micromark) ends on that line
+    if (closedLists && leaf?.kind === 'code') leaf = undefined;
   }
   return root;
 
-  function containsLeaf(n: BNode): boolean {
-    const children = containerChildren();
-    return children[children.length - 1] === n;
+  /**
+   * New blocks from column `pos` of line l on, in the innermost container: list items (several may
+   * open on one line), then a leaf (paragraph, indented code, HTML). pos = -1: nothing (an item's
+   * blank first line).
+   */
+  function openContent(l: number, text: string, pos: number, interrupt: boolean): void {
+    while (pos >= 0) {
+      const base = lists.length ? lists[lists.length - 1].contentCol : 0;
+      if (pos - base >= 4) {
+        leaf = { kind: 'code', node: { type: 'code', position: { start: point(l, base), end: point(l, text.length) }, children: [] } };
+        containerChildren().push(leaf.node);
+        extendLists(l, text.length);
+        return;
+      }
+      const rest = text.slice(pos);
+      const c = rest.charCodeAt(0);
+      const m = listMarker(rest);
+      if (m) {
+        if (!m.ordered && (c === 45 || c === 42) && THEMATIC.test(rest)) bail('thematic-break');
+        if (interrupt) {
+          if (!m.ordered && isBlank(rest.slice(m.length))) bail('bullet-interrupt');
+          if (m.ordered && (!m.one || isBlank(rest.slice(m.length)))) break; // not a list: a paragraph
+        }
+        if (lists.length >= MAX_LIST_DEPTH) bail('depth');
+        const node: BNode = { type: 'list', ordered: m.ordered, position: { start: point(l, pos), end: point(l, pos) }, children: [] };
+        containerChildren().push(node);
+        const li: OpenList = {
+          node,
+          marker: m.ordered ? m.marker : rest[0],
+          ordered: m.ordered,
+          contentCol: 0,
+          parentCol: base,
+          item: node,
+          initialBlankLine: false,
+          furtherBlankLines: false,
+        };
+        lists.push(li);
+        pos = startItem(li, l, text, pos);
+        continue;
+      }
+      if (c === 35 && /^#{1,6}(?:[ \t]|$)/.test(rest)) {
+        if (pos !== 0 || lists.length) bail('heading');
+        let depth = 0;
+        while (rest.charCodeAt(depth) === 35) depth++;
+        root.push({ type: 'heading', depth, position: { start: point(l, 0), end: point(l, text.length) }, children: [] });
+        return;
+      }
+      if (c === 60) {
+        if (!HTML6.test(rest)) bail('html');
+        leaf = { kind: 'html', node: { type: 'html', position: { start: point(l, base), end: point(l, text.length) }, children: [] } };
+        containerChildren().push(leaf.node);
+        extendLists(l, text.length);
+        return;
+      }
+      if (startsOtherBlock(rest)) bail('block');
+      break;
+    }
+    if (pos < 0) return;
+    leaf = { kind: 'paragraph', node: { type: 'paragraph', position: { start: point(l, pos), end: point(l, text.length) }, children: [] } };
+    containerChildren().push(leaf.node);
+    extendLists(l, text.length);
   }
 
-  /** A new item of list `li` whose marker starts at column `ind` of line l. */
-  function startItem(li: OpenList, l: number, ind: number): void {
-    const start = lineStarts[l];
-    const end = lineEnd(src, lineStarts, l);
-    const text = src.slice(start, end);
-    const m = ORDERED.exec(text.slice(ind))!;
-    const markerEnd = ind + m[0].length;
+  /** A new item of list `li` whose marker starts at column `ind` of line l: the column of its content, or -1. */
+  function startItem(li: OpenList, l: number, text: string, ind: number): number {
+    const m = listMarker(text.slice(ind))!;
+    const markerEnd = ind + m.length;
     let sp = 0;
     while (markerEnd + sp < text.length && text.charCodeAt(markerEnd + sp) === 32) sp++;
-    if (markerEnd + sp < text.length && text.charCodeAt(markerEnd + sp) === 9) bail('L348');
+    if (markerEnd + sp < text.length && text.charCodeAt(markerEnd + sp) === 9) bail('tab');
     const item: BNode = { type: 'listItem', spread: false, position: { start: point(l, ind), end: point(l, markerEnd) }, children: [] };
     li.node.children.push(item);
     li.item = item;
     li.furtherBlankLines = false;
+    extendLists(l, markerEnd);
     if (markerEnd + sp === text.length) {
       // "1." alone: the item starts with a blank line
       li.contentCol = markerEnd + 1;
       li.initialBlankLine = true;
-      leaf = undefined;
-      extendLists(l, markerEnd);
-      return;
+      return -1;
     }
     li.initialBlankLine = false;
-    if (sp > 4) bail('L362'); // content would be indented code
-    li.contentCol = markerEnd + sp;
-    const rest = text.slice(li.contentCol);
-    const c = rest.charCodeAt(0);
-    if ((c >= 48 && c <= 57 && ORDERED.test(rest)) || c === 35 || c === 60 || startsOtherBlock(rest)) bail('L366');
-    const node: BNode = { type: 'paragraph', position: { start: point(l, li.contentCol), end: point(l, end - start) }, children: [] };
-    item.children.push(node);
-    leaf = { kind: 'paragraph', node };
-    extendLists(l, end - start);
+    // five or more spaces: the content is indented code one column after the marker
+    li.contentCol = sp > 4 ? markerEnd + 1 : markerEnd + sp;
+    return markerEnd + sp;
   }
 }
 
@@ -416,11 +421,10 @@ function continuesParagraph(text: string, ind: number, rel: number, lazy: boolea
   const rest = text.slice(ind);
   const c = rest.charCodeAt(0);
   if (c === 60) {
+    // on a lazy line every HTML block ends the paragraph (micromark has reset "interrupt" there)
+    if (lazy) bail('lazy-html');
     // a table-like HTML block ends the paragraph; other tags (kind 7) cannot interrupt it
-    if (HTML6.test(rest)) {
-      if (lazy) bail('lazy-html');
-      return false;
-    }
+    if (HTML6.test(rest)) return false;
     if (HTML1TO5.test(rest)) bail('html-1-5');
     return true;
   }
@@ -430,9 +434,9 @@ function continuesParagraph(text: string, ind: number, rel: number, lazy: boolea
     if (m) {
       const after = m[0].length;
       if (after === rest.length || rest.charCodeAt(after) === 32 || rest.charCodeAt(after) === 9) {
-        if (lazy || rest.charCodeAt(after) === 9) bail('L398');
+        if (lazy || rest.charCodeAt(after) === 9) bail('lazy-list');
         // only "1." / "1)" with words after it can start a list that interrupts a paragraph
-        if (m[1] === '1' && !isBlank(rest.slice(after))) bail('L400');
+        if (m[1] === '1' && !isBlank(rest.slice(after))) bail('list-interrupt');
       }
     }
   }
