@@ -63,6 +63,16 @@ export function parseBlocksRemark(src: string): RootContent[] {
 
 /** Top-level block nodes of a statute text, as remark-parse would give them. */
 export function parseBlocks(src: string): RootContent[] {
+  const out: RootContent[] = [];
+  for (const nodes of blockChunks(src)) for (const n of nodes) out.push(n);
+  return out;
+}
+
+/**
+ * The same nodes, one heading section (chunk) at a time: a caller that handles each chunk before
+ * asking for the next keeps only one section's nodes alive.
+ */
+export function* blockChunks(src: string): Generator<RootContent[]> {
   const lineStarts = [0];
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineCount = src.endsWith('\n') || src === '' ? lineStarts.length - 1 : lineStarts.length;
@@ -75,9 +85,11 @@ export function parseBlocks(src: string): RootContent[] {
     const c = i < end ? src.charCodeAt(i) : 0;
     firstChar[l] = c;
     // fences and HTML blocks of kinds 1–5 may run across headings: then read the text as a whole
-    if ((c === 96 || c === 126 || c === 60) && !closedOnItsLine(src.slice(i, end))) return parseBlocksRemark(src);
+    if ((c === 96 || c === 126 || c === 60) && !closedOnItsLine(src.slice(i, end))) {
+      yield parseBlocksRemark(src);
+      return;
+    }
   }
-  const out: RootContent[] = [];
   // chunks start at column-0 headings; each is tokenized on its own (headings close every block,
   // except an HTML block not yet ended by a blank line: then the heading stays in the chunk)
   let chunkStart = 0;
@@ -104,12 +116,11 @@ export function parseBlocks(src: string): RootContent[] {
         blockStats.reasons[e.reason] = (blockStats.reasons[e.reason] ?? 0) + (to - from);
         nodes = shift(parseBlocksRemark(src.slice(from, to)) as unknown as BNode[], chunkStart, from);
       }
-      for (const n of nodes) out.push(n as unknown as RootContent);
+      yield nodes as unknown as RootContent[];
     }
     chunkStart = l;
     chunkHasHtml = false;
   }
-  return out;
 }
 
 /** A line that may open a fence or an HTML block of kinds 1–5: is that block closed on the same line? */

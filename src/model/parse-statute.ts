@@ -13,7 +13,7 @@
  * words say it is.
  */
 import type { RootContent, ListItem as MdListItem } from 'mdast';
-import { parseBlocks } from './block-lines.js';
+import { blockChunks } from './block-lines.js';
 import { unwrapLines } from '../text/unwrap.js';
 import { assignIds, buildContent, type TextBlock } from './build-units.js';
 import type {
@@ -97,86 +97,41 @@ interface Section {
 export function parseStatute(source: string, opts: { lawId?: string } = {}): Law {
   const src = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const dialect = detectDialect(src);
-  const tree = { children: parseBlocks(src) };
   const sections: Section[] = [];
+  const body: BodyNode[] = [];
+  let inhalt: Inhaltsuebersicht | undefined;
   let headerEnd = 0;
   let title = '';
   let sawTitle = false;
-  for (const node of tree.children) {
-    if (node.type === 'heading') {
-      const text = blockText(sliceOf(src, node)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '');
-      const info = classifyHeading(text, node.depth);
-      if (info.kind === 'title' && !sawTitle && sections.length === 0) {
-        title = info.heading;
-        sawTitle = true;
-        headerEnd = node.position!.end.offset!;
-        continue;
-      }
-      if (info.kind === 'other' || info.kind === 'title') {
-        // sub-headings inside an Anlage ("## - Vorderseite -") or unknown headings: content of current
-        if (sections.length) {
-          sections[sections.length - 1].nodes.push(node);
-          sections[sections.length - 1].contentEnd = node.position!.end.offset!;
-          continue;
-        }
-        headerEnd = node.position!.end.offset!;
-        continue;
-      }
-      sections.push({
-        info,
-        line: node.position!.start.line,
-        headingStart: node.position!.start.offset!,
-        contentStart: node.position!.end.offset!,
-        contentEnd: node.position!.end.offset!,
-        nodes: [],
-      });
-      continue;
-    }
-    if (sections.length === 0) {
-      headerEnd = node.position!.end.offset!;
-      continue;
-    }
-    const sec = sections[sections.length - 1];
-    sec.nodes.push(node);
-    sec.contentEnd = node.position!.end.offset!;
-  }
-  if (dialect === 'kmein' && !title) {
-    const m = /^%\s*(.*)$/m.exec(src);
-    if (m) title = m[1].trim();
-  }
-  const header = src.slice(0, headerEnd).replace(/\s+$/, '');
-  const law: Law = { lawId: opts.lawId ?? '', title, dialect, header, body: [] };
-  const depthOf = gliederungDepths(sections);
   let opaqueNo = 0;
-  for (const sec of sections) {
+  // a section is turned into units as soon as the next one starts: only one section's block nodes
+  // are alive at a time
+  const finish = (sec: Section | undefined) => {
+    if (!sec) return;
     const { info } = sec;
     if (info.kind === 'inhalt') {
-      law.inhalt = parseInhaltsuebersicht(src, sec);
-      continue;
-    }
-    if (info.kind === 'gliederung') {
+      inhalt = parseInhaltsuebersicht(src, sec);
+    } else if (info.kind === 'gliederung') {
       const g: Gliederung = {
         kind: 'gliederung',
         type: info.type!,
         label: info.label,
         id: `gl-${info.type!.toLowerCase()}-${info.label}`,
         heading: info.heading,
-        depth: depthOf.get(info.type!) ?? 0,
+        depth: 0,
         source: { line: sec.line },
       };
-      law.body.push(g);
+      body.push(g);
       if (sec.nodes.length) {
-        law.body.push({
+        body.push({
           kind: 'opaque',
           id: `opaque-${++opaqueNo}`,
           body: src.slice(sec.contentStart, sec.contentEnd).trim(),
           source: { line: sec.line },
         });
       }
-      continue;
-    }
-    if (info.kind === 'anlage') {
-      law.body.push({
+    } else if (info.kind === 'anlage') {
+      body.push({
         kind: 'anlage',
         label: info.label,
         id: `anlage-${info.label || 'x'}`,
@@ -184,10 +139,62 @@ export function parseStatute(source: string, opts: { lawId?: string } = {}): Law
         body: src.slice(sec.contentStart, sec.contentEnd).replace(/^\n+/, '').replace(/\s+$/, ''),
         source: { line: sec.line },
       });
-      continue;
+    } else {
+      body.push(parseParagraphSection(src, sec));
     }
-    law.body.push(parseParagraphSection(src, sec));
+    sec.nodes = [];
+  };
+  for (const chunk of blockChunks(src)) {
+    for (const node of chunk) {
+      if (node.type === 'heading') {
+        const text = blockText(sliceOf(src, node)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '');
+        const info = classifyHeading(text, node.depth);
+        if (info.kind === 'title' && !sawTitle && sections.length === 0) {
+          title = info.heading;
+          sawTitle = true;
+          headerEnd = node.position!.end.offset!;
+          continue;
+        }
+        if (info.kind === 'other' || info.kind === 'title') {
+          // sub-headings inside an Anlage ("## - Vorderseite -") or unknown headings: content of current
+          if (sections.length) {
+            sections[sections.length - 1].nodes.push(node);
+            sections[sections.length - 1].contentEnd = node.position!.end.offset!;
+            continue;
+          }
+          headerEnd = node.position!.end.offset!;
+          continue;
+        }
+        finish(sections[sections.length - 1]);
+        sections.push({
+          info,
+          line: node.position!.start.line,
+          headingStart: node.position!.start.offset!,
+          contentStart: node.position!.end.offset!,
+          contentEnd: node.position!.end.offset!,
+          nodes: [],
+        });
+        continue;
+      }
+      if (sections.length === 0) {
+        headerEnd = node.position!.end.offset!;
+        continue;
+      }
+      const sec = sections[sections.length - 1];
+      sec.nodes.push(node);
+      sec.contentEnd = node.position!.end.offset!;
+    }
   }
+  finish(sections[sections.length - 1]);
+  if (dialect === 'kmein' && !title) {
+    const m = /^%\s*(.*)$/m.exec(src);
+    if (m) title = m[1].trim();
+  }
+  const header = src.slice(0, headerEnd).replace(/\s+$/, '');
+  const law: Law = { lawId: opts.lawId ?? '', title, dialect, header, body };
+  if (inhalt) law.inhalt = inhalt;
+  const depthOf = gliederungDepths(sections);
+  for (const n of body) if (n.kind === 'gliederung') n.depth = depthOf.get(n.type) ?? 0;
   disambiguateIds(law.body);
   return law;
 }
