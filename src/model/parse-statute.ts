@@ -24,6 +24,7 @@ import type {
   GliederungType,
   Inhaltsuebersicht,
   Law,
+  OpaqueRole,
   Paragraph,
 } from './types.js';
 
@@ -53,7 +54,9 @@ function rawFromLineStart(src: string, node: { position?: { start: { offset?: nu
 }
 
 interface HeadingInfo {
-  kind: 'paragraph' | 'gliederung' | 'anlage' | 'inhalt' | 'title' | 'other';
+  /** 'unit': a part of the law that is no § (Eingangsformel, Schlussformel, "§§ 7 bis 7a", Anhang) */
+  kind: 'paragraph' | 'gliederung' | 'anlage' | 'inhalt' | 'title' | 'other' | 'unit';
+  role?: OpaqueRole;
   label: string;
   heading: string;
   type?: GliederungType;
@@ -72,15 +75,25 @@ export function classifyHeading(text: string, depth: number): HeadingInfo {
     return { kind: 'anlage', label: m[1] ?? '', heading: m[2].trim() };
   }
   if (/^Inhaltsübersicht$/u.test(t)) return { kind: 'inhalt', label: '', heading: t };
+  if (/^Eingangsformel$/u.test(t)) return { kind: 'unit', role: 'eingangsformel', label: '', heading: t };
+  if (/^Schlu(?:ss|ß)formel$/u.test(t)) return { kind: 'unit', role: 'schlussformel', label: '', heading: t };
+  if ((m = /^§§\s*(\d+[a-z]*)\s+(?:bis|und)\s+(\d+[a-z]*)\b\s*(?:[–-]\s*)?(.*)$/u.exec(t))) {
+    return { kind: 'unit', role: 'paragraph-range', label: `${m[1]}-${m[2]}`, heading: m[3].trim() };
+  }
+  if ((m = /^Anhang(?:\s+(\S+))?\b\s*(?:[–-]\s*)?(.*)$/u.exec(t))) {
+    return { kind: 'unit', role: 'anhang', label: m[1] ?? '', heading: m[2].trim() };
+  }
   if (depth === 1) return { kind: 'title', label: '', heading: t };
   return { kind: 'other', label: '', heading: t };
 }
 
 const FOOTNOTE = /^(?:§{1,2}|Anlage|Art\.)\s*[^\s:]+[^:]{0,120}:\s/u;
 const FOOTNOTE_MARK = /(mWv|\bidF\b|\bIdF\b|Eingef\.|Kursivdruck|Aufgeh\.|\+\+\+|Geänd\.)/u;
+/** juris notes "(+++ EU-Vollzitate: … +++)", "(+++ § 1: Zur Geltung vgl. § 5 Abs. 1 +++)" */
+const JURIS_NOTE = /^\(\+\+\+[\s\S]*\+\+\+\)$/u;
 
 export function isJurisFootnote(text: string): boolean {
-  return (FOOTNOTE.test(text) && FOOTNOTE_MARK.test(text)) || /^\[\^[^\]]+\]:/.test(text);
+  return (FOOTNOTE.test(text) && FOOTNOTE_MARK.test(text)) || /^\[\^[^\]]+\]:/.test(text) || JURIS_NOTE.test(text.trim());
 }
 
 interface Section {
@@ -130,6 +143,21 @@ export function parseStatute(source: string, opts: { lawId?: string } = {}): Law
           source: { line: sec.line },
         });
       }
+    } else if (info.kind === 'unit') {
+      // kept verbatim, heading included: its own unit, never words of the preceding §
+      const ids: Record<OpaqueRole, string> = {
+        eingangsformel: 'eingangsformel',
+        schlussformel: 'schlussformel',
+        'paragraph-range': `paras-${info.label}`,
+        anhang: `anhang-${info.label || 'x'}`,
+      };
+      body.push({
+        kind: 'opaque',
+        id: ids[info.role!],
+        role: info.role,
+        body: src.slice(sec.headingStart, sec.contentEnd).replace(/\s+$/, ''),
+        source: { line: sec.line },
+      });
     } else if (info.kind === 'anlage') {
       body.push({
         kind: 'anlage',
