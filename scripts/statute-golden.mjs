@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 const [mode, outDir, corpus = '/work/shared/corpus'] = process.argv.slice(2);
-const { parseStatute } = await import(new URL('../dist/src/model/parse-statute.js', import.meta.url));
+const { parseStatuteUncached: parseStatute } = await import(new URL('../dist/src/model/parse-statute.js', import.meta.url));
 const { serializeLaw } = await import(new URL('../dist/src/model/serialize.js', import.meta.url));
 function* walk(d) {
   for (const e of readdirSync(d).sort()) {

@@ -14,6 +14,7 @@
  */
 import type { RootContent, ListItem as MdListItem } from 'mdast';
 import { blockChunks } from './block-lines.js';
+import { cachedParse } from './statute-cache.js';
 import { unwrapLines } from '../text/unwrap.js';
 import { assignIds, buildContent, type TextBlock } from './build-units.js';
 import type {
@@ -106,8 +107,16 @@ interface Section {
   nodes: RootContent[];
 }
 
-/** Parse a law text (either dialect) into a Law. */
+/**
+ * Parse a law text (either dialect) into a Law. Large texts go through the content-addressed cache
+ * (statute-cache.ts): a text parsed before, by this very parser, is read back instead.
+ */
 export function parseStatute(source: string, opts: { lawId?: string } = {}): Law {
+  return cachedParse(source, opts.lawId ?? '', () => parseStatuteUncached(source, opts));
+}
+
+/** Parse a law text without the cache. */
+export function parseStatuteUncached(source: string, opts: { lawId?: string } = {}): Law {
   const src = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const dialect = detectDialect(src);
   const sections: Section[] = [];
