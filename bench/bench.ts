@@ -2,7 +2,8 @@
  * Benchmark: phases of the pipeline on the real corpus (median of 5 runs), peak memory, machine-
  * independent ratios, and a scale test with synthetic acts of 1 000 … 10 000 instructions.
  *
- *   npm run bench   (= npm run build && node --expose-gc dist/bench/bench.js)
+ *   npm run bench   (build if stale, then node --expose-gc dist/bench/bench.js; `-- --only-truth` for the
+ *                    figures of issue 14 alone, see truth.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { applyInstructions, consolidate, loadCorpus, vocabularyOf, type Corpus }
 import { consolidationFiles, writeOutputAtomic } from '../src/consolidate/write-output.js';
 import { generateSyntheticAct } from '../src/bench/synthetic-act.js';
 import type { Law } from '../src/model/types.js';
+import { truth } from './truth.js';
 import type { ChangeRecord, Consolidation } from '../src/consolidate/types.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 
@@ -253,6 +255,8 @@ function scaleTest(): void {
 }
 
 const t0 = performance.now();
+await truth();
+if (process.argv.includes('--only-truth')) process.exit(0);
 await realCorpus();
 scaleTest();
 console.log(`\nbench total ${((performance.now() - t0) / 1000).toFixed(1)} s`);

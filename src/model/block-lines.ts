@@ -326,7 +326,7 @@ function tokenize(src: string, lineStarts: number[], from: number, to: number): 
       if (m) {
         if (!m.ordered && (c === 45 || c === 42) && THEMATIC.test(rest)) bail('thematic-break');
         if (interrupt) {
-          if (!m.ordered && isBlank(rest.slice(m.length))) bail('bullet-interrupt');
+          if (!m.ordered && isBlank(rest.slice(m.length))) break; // an empty bullet cannot interrupt: a paragraph
           if (m.ordered && (!m.one || isBlank(rest.slice(m.length)))) break; // not a list: a paragraph
         }
         if (lists.length >= MAX_LIST_DEPTH) bail('depth');
