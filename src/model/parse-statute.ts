@@ -44,7 +44,10 @@ export function unescapeMarkdown(text: string): string {
 
 /** Raw block text → model text: unwrap lines, then unescape. */
 export function blockText(raw: string): string {
-  return unescapeMarkdown(unwrapLines(raw)).replace(/[ \t]{2,}/g, ' ');
+  // one line without escapes and without runs of blanks (most kmein paragraphs): only trim its end
+  let text = raw.indexOf('\n') === -1 ? raw.replace(/[ \t]+$/, '') : unwrapLines(raw);
+  if (text.indexOf('\\') !== -1) text = unescapeMarkdown(text);
+  return text.indexOf('  ') === -1 && text.indexOf('\t') === -1 ? text : text.replace(/[ \t]{2,}/g, ' ');
 }
 
 /** The raw source of a node from the start of its first line (keeps its indentation). */
