@@ -42,7 +42,7 @@ function medianMs(runs: number, f: () => unknown): number {
   }
   return median(t);
 }
-const line = (label: string, value: string, target = '') => console.log(`${label.padEnd(58)}${value.padStart(12)}${target ? `   (${target})` : ''}`);
+const line = (label: string, value: string, target = '') => console.log(`${label.padEnd(66)}${value.padStart(12)}${target ? `   (${target})` : ''}`);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Max RSS (bytes) of a child node process that runs `code`. */
