@@ -102,6 +102,8 @@ function fn(mod: Record<string, unknown>, names: string[]): (...args: unknown[])
 }
 
 async function realCorpus(): Promise<void> {
+  // the phases below measure work, not the parsed-tree cache
+  process.env.FASSUNG_CACHE = 'off';
   const dir = resolveCorpusDir();
   const manifest = loadManifest();
   console.log(`corpus: ${dir} (${manifest.laws.length} laws, ${manifest.acts.length} acts); median of ${RUNS} runs\n`);
@@ -111,7 +113,7 @@ async function realCorpus(): Promise<void> {
     for (const l of manifest.laws) m.set(l.id, parseStatute(readCorpusText(dir, l.base.file), { lawId: l.id }));
     return m;
   });
-  console.log(`${'load + parse base texts'.padEnd(44)}${fmt(parseBases.ms)}`);
+  console.log(`${'load + parse base texts (no cache)'.padEnd(44)}${fmt(parseBases.ms)}`);
 
   const baseTexts = manifest.laws.map((l) => readCorpusText(dir, l.base.file));
   const vocab = vocabularyOf(baseTexts);
@@ -172,7 +174,8 @@ async function realCorpus(): Promise<void> {
   console.log('\nmachine-independent ratios:');
   console.log(`  apply time / base-text parse time           ${(cons.ms / parseBases.ms).toFixed(4)}`);
   const whole = parseBases.ms + parseActs.ms + cons.ms + writeMs;
-  console.log(`  whole consolidation (parse base texts + acts, apply, write) / base-text parse time  ${(whole / parseBases.ms).toFixed(2)} (target ≤ about 2)`);
+  console.log(`  parse base texts + acts, apply, write (no facts, no snapshots) / base-text parse time  ${(whole / parseBases.ms).toFixed(2)}`);
+  console.log('  (the work of the real `consolidate` command, snapshots included, is the figure at the top)');
   const pages = site ? pageCount(site.value) : undefined;
   if (site && pages) console.log(`  site build time / page                      ${(site.ms / pages).toFixed(3)} ms (${pages} pages)`);
   else console.log(`  site build time / page                      n/a (${site ? 'page count unknown' : 'site module not present'})`);
