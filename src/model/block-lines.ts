@@ -78,25 +78,45 @@ export function* blockChunks(src: string): Generator<RootContent[]> {
   const lineCount = src.endsWith('\n') || src === '' ? lineStarts.length - 1 : lineStarts.length;
   /** first non-blank character of each line ('' for a blank line) */
   const firstChar = new Uint16Array(lineCount);
+  /**
+   * Fences and HTML blocks of kinds 1–5 may run across headings: from the line that opens one to the
+   * line that can end it (a fence: to the end of the text), headings do not start a chunk; the
+   * chunk then goes to remark-parse whole. Holding a chunk open longer than micromark's block runs
+   * is always safe; only splitting inside one would not be.
+   */
+  const holdFrom = new Map<number, number>();
   for (let l = 0; l < lineCount; l++) {
     const end = lineEnd(src, lineStarts, l);
     let i = lineStarts[l];
     while (i < end && (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9)) i++;
     const c = i < end ? src.charCodeAt(i) : 0;
     firstChar[l] = c;
-    // fences and HTML blocks of kinds 1–5 may run across headings: then read the text as a whole
     if ((c === 96 || c === 126 || c === 60) && !closedOnItsLine(src.slice(i, end))) {
-      yield parseBlocksRemark(src);
-      return;
+      const marker = c === 60 ? htmlEndMarker(src.slice(i, end)) : undefined;
+      let e = lineCount;
+      if (marker) {
+        const at = marker.source === '>' ? src.indexOf('>', end) : -1;
+        const found = marker.source === '>' ? at : src.slice(end).search(marker);
+        if (found !== -1) {
+          const abs = marker.source === '>' ? found : end + found;
+          e = l;
+          while (e + 1 < lineCount && lineStarts[e + 1] <= abs) e++;
+        }
+      }
+      holdFrom.set(l, e);
     }
   }
   // chunks start at column-0 headings; each is tokenized on its own (headings close every block,
   // except an HTML block not yet ended by a blank line: then the heading stays in the chunk)
   let chunkStart = 0;
   let chunkHasHtml = false;
+  let holdUntil = -1;
   for (let l = 0; l <= lineCount; l++) {
     if (l < lineCount) {
       const at = lineStarts[l];
+      const hold = holdFrom.get(l);
+      if (hold !== undefined) holdUntil = Math.max(holdUntil, hold);
+      if (l <= holdUntil && holdFrom.get(l) === undefined) continue;
       if (src.charCodeAt(at) !== 35 /* # */ || l === chunkStart) {
         if (firstChar[l] === 60) chunkHasHtml = true;
         continue;
@@ -121,6 +141,16 @@ export function* blockChunks(src: string): Generator<RootContent[]> {
     chunkStart = l;
     chunkHasHtml = false;
   }
+}
+
+/** What ends an HTML block of kinds 1–5 opened by this line (searched from the next line on). */
+function htmlEndMarker(line: string): RegExp | undefined {
+  if (line.startsWith('<!--')) return /-->/;
+  if (line.startsWith('<![CDATA[')) return /\]\]>/;
+  if (line.startsWith('<?')) return /\?>/;
+  if (line.startsWith('<!')) return />/;
+  if (HTML1TO5.test(line)) return /<\/(?:script|pre|style|textarea)>/i;
+  return undefined;
 }
 
 /** A line that may open a fence or an HTML block of kinds 1–5: is that block closed on the same line? */

@@ -48,6 +48,11 @@ describe('block tokenizer = remark-parse', () => {
 
   it('on texts without a final line break, with headings only, empty', () => {
     for (const src of ['', '\n', '# a', 'a\n# b', '1. x\n\n    # y\n', '<table>\n# § 1\n', '```\n# § 1\n```\n', '<!--\n# § 1\n-->\n']) same(src);
+    // a block that runs across headings holds only its own stretch, the rest is tokenized
+    const law = (n: number) => Array.from({ length: n }, (_, i) => `# § ${i + 1}\n\n(1) Text ${i}.\n`).join('\n');
+    for (const mid of ['<!-- offen\n# § x\nnoch -->\n', '<pre>\n# § x\n</pre>\n', '<?php\n# § x\n?>\n', '<!X\n# § x\n>\n', '1. x\n\n    <!--\n# § x\n-->\n', '```\n# § x\n```\n', '    ```\n# § x\n']) {
+      same(`${law(3)}\n${mid}\n${law(3)}`);
+    }
   });
 
   it.runIf(HAS_CORPUS)('on the base texts and official snapshots of the corpus', () => {
