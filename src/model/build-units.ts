@@ -118,6 +118,9 @@ export function buildSentences(blocks: Classified[]): Satz[] {
       if (b.indent > 0) {
         // Markdown nesting tells: depth d belongs to the d-th open item, counting from the outermost
         target = stack[Math.min(b.indent, stack.length) - 1];
+      } else if (nextIsItem && restartsOuterList(stack, blocks, i)) {
+        // the next item starts the outermost list anew ("1." after "3."): the words end the whole run
+        // and may introduce that new list themselves ("… unbeachtlich, wenn 1. …" after Satz 3)
       } else if (nextIsItem) {
         // flat source: words between items close the innermost list that has sub-items
         for (let k = stack.length - 1; k >= 0; k--) {
@@ -170,6 +173,14 @@ export function buildSentences(blocks: Classified[]): Satz[] {
     stack.push({ item, rank, carrier });
   }
   return sentences;
+}
+
+/** Is the next list item of the outermost open list's kind, with a label that does not follow it? */
+function restartsOuterList(stack: OpenItem[], blocks: Classified[], i: number): boolean {
+  if (!stack.length) return false;
+  const next = blocks.slice(i + 1).find((n) => n.kind !== 'text' && n.kind !== 'absatz');
+  const outer = stack[0].item;
+  return !!next && next.kind === outer.kind && compareLabels(next.label, outer.label) <= 0;
 }
 
 function pushBlockSentences(into: Satz[], parts: string[], opaque: boolean): void {

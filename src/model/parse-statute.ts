@@ -6,14 +6,15 @@
  * - kmein (official/): `% title` lines, `# § 1 – Überschrift`, one paragraph per line, an Inhaltsübersicht,
  *   juris footnotes after the norm text.
  *
- * remark-parse cuts the text into blocks (headings, paragraphs, list items, HTML, code); the raw source
+ * block-lines.ts (a line tokenizer that gives remark-parse's block nodes, handing the rare sections
+ * it does not cover to remark-parse) cuts the text into blocks (headings, paragraphs, list items, HTML, code); the raw source
  * of each block is unwrapped and unescaped, and build-units.ts turns the blocks into units. Heading
  * levels are not trusted (`#### Unterabschnitt` and `#### § 2` share a level): a heading is what its
  * words say it is.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import type { Root, RootContent, ListItem as MdListItem } from 'mdast';
+import type { RootContent, ListItem as MdListItem } from 'mdast';
+import { blockChunks } from './block-lines.js';
+import { cachedParse } from './statute-cache.js';
 import { unwrapLines } from '../text/unwrap.js';
 import { assignIds, buildContent, type TextBlock } from './build-units.js';
 import type {
@@ -24,6 +25,7 @@ import type {
   GliederungType,
   Inhaltsuebersicht,
   Law,
+  OpaqueRole,
   Paragraph,
 } from './types.js';
 
@@ -42,7 +44,10 @@ export function unescapeMarkdown(text: string): string {
 
 /** Raw block text → model text: unwrap lines, then unescape. */
 export function blockText(raw: string): string {
-  return unescapeMarkdown(unwrapLines(raw)).replace(/[ \t]{2,}/g, ' ');
+  // one line without escapes and without runs of blanks (most kmein paragraphs): only trim its end
+  let text = raw.indexOf('\n') === -1 ? raw.replace(/[ \t]+$/, '') : unwrapLines(raw);
+  if (text.indexOf('\\') !== -1) text = unescapeMarkdown(text);
+  return text.indexOf('  ') === -1 && text.indexOf('\t') === -1 ? text : text.replace(/[ \t]{2,}/g, ' ');
 }
 
 /** The raw source of a node from the start of its first line (keeps its indentation). */
@@ -53,7 +58,9 @@ function rawFromLineStart(src: string, node: { position?: { start: { offset?: nu
 }
 
 interface HeadingInfo {
-  kind: 'paragraph' | 'gliederung' | 'anlage' | 'inhalt' | 'title' | 'other';
+  /** 'unit': a part of the law that is no § (Eingangsformel, Schlussformel, "§§ 7 bis 7a", Anhang) */
+  kind: 'paragraph' | 'gliederung' | 'anlage' | 'inhalt' | 'title' | 'other' | 'unit';
+  role?: OpaqueRole;
   label: string;
   heading: string;
   type?: GliederungType;
@@ -72,15 +79,25 @@ export function classifyHeading(text: string, depth: number): HeadingInfo {
     return { kind: 'anlage', label: m[1] ?? '', heading: m[2].trim() };
   }
   if (/^Inhaltsübersicht$/u.test(t)) return { kind: 'inhalt', label: '', heading: t };
+  if (/^Eingangsformel$/u.test(t)) return { kind: 'unit', role: 'eingangsformel', label: '', heading: t };
+  if (/^Schlu(?:ss|ß)formel$/u.test(t)) return { kind: 'unit', role: 'schlussformel', label: '', heading: t };
+  if ((m = /^§§\s*(\d+[a-z]*)\s+(?:bis|und)\s+(\d+[a-z]*)\b\s*(?:[–-]\s*)?(.*)$/u.exec(t))) {
+    return { kind: 'unit', role: 'paragraph-range', label: `${m[1]}-${m[2]}`, heading: m[3].trim() };
+  }
+  if ((m = /^Anhang(?:\s+(\S+))?\b\s*(?:[–-]\s*)?(.*)$/u.exec(t))) {
+    return { kind: 'unit', role: 'anhang', label: m[1] ?? '', heading: m[2].trim() };
+  }
   if (depth === 1) return { kind: 'title', label: '', heading: t };
   return { kind: 'other', label: '', heading: t };
 }
 
 const FOOTNOTE = /^(?:§{1,2}|Anlage|Art\.)\s*[^\s:]+[^:]{0,120}:\s/u;
 const FOOTNOTE_MARK = /(mWv|\bidF\b|\bIdF\b|Eingef\.|Kursivdruck|Aufgeh\.|\+\+\+|Geänd\.)/u;
+/** juris notes "(+++ EU-Vollzitate: … +++)", "(+++ § 1: Zur Geltung vgl. § 5 Abs. 1 +++)" */
+const JURIS_NOTE = /^\(\+\+\+[\s\S]*\+\+\+\)$/u;
 
 export function isJurisFootnote(text: string): boolean {
-  return (FOOTNOTE.test(text) && FOOTNOTE_MARK.test(text)) || /^\[\^[^\]]+\]:/.test(text);
+  return (FOOTNOTE.test(text) && FOOTNOTE_MARK.test(text)) || /^\[\^[^\]]+\]:/.test(text) || JURIS_NOTE.test(text.trim());
 }
 
 interface Section {
@@ -93,90 +110,68 @@ interface Section {
   nodes: RootContent[];
 }
 
-/** Parse a law text (either dialect) into a Law. */
+/**
+ * Parse a law text (either dialect) into a Law. Large texts go through the content-addressed cache
+ * (statute-cache.ts): a text parsed before, by this very parser, is read back instead.
+ */
 export function parseStatute(source: string, opts: { lawId?: string } = {}): Law {
+  return cachedParse(source, opts.lawId ?? '', () => parseStatuteUncached(source, opts));
+}
+
+/** Parse a law text without the cache. */
+export function parseStatuteUncached(source: string, opts: { lawId?: string } = {}): Law {
   const src = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const dialect = detectDialect(src);
-  const tree = unified().use(remarkParse).parse(src) as Root;
   const sections: Section[] = [];
+  const body: BodyNode[] = [];
+  let inhalt: Inhaltsuebersicht | undefined;
   let headerEnd = 0;
   let title = '';
   let sawTitle = false;
-  for (const node of tree.children) {
-    if (node.type === 'heading') {
-      const text = blockText(sliceOf(src, node)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '');
-      const info = classifyHeading(text, node.depth);
-      if (info.kind === 'title' && !sawTitle && sections.length === 0) {
-        title = info.heading;
-        sawTitle = true;
-        headerEnd = node.position!.end.offset!;
-        continue;
-      }
-      if (info.kind === 'other' || info.kind === 'title') {
-        // sub-headings inside an Anlage ("## - Vorderseite -") or unknown headings: content of current
-        if (sections.length) {
-          sections[sections.length - 1].nodes.push(node);
-          sections[sections.length - 1].contentEnd = node.position!.end.offset!;
-          continue;
-        }
-        headerEnd = node.position!.end.offset!;
-        continue;
-      }
-      sections.push({
-        info,
-        line: node.position!.start.line,
-        headingStart: node.position!.start.offset!,
-        contentStart: node.position!.end.offset!,
-        contentEnd: node.position!.end.offset!,
-        nodes: [],
-      });
-      continue;
-    }
-    if (sections.length === 0) {
-      headerEnd = node.position!.end.offset!;
-      continue;
-    }
-    const sec = sections[sections.length - 1];
-    sec.nodes.push(node);
-    sec.contentEnd = node.position!.end.offset!;
-  }
-  if (dialect === 'kmein' && !title) {
-    const m = /^%\s*(.*)$/m.exec(src);
-    if (m) title = m[1].trim();
-  }
-  const header = src.slice(0, headerEnd).replace(/\s+$/, '');
-  const law: Law = { lawId: opts.lawId ?? '', title, dialect, header, body: [] };
-  const depthOf = gliederungDepths(sections);
   let opaqueNo = 0;
-  for (const sec of sections) {
+  // a section is turned into units as soon as the next one starts: only one section's block nodes
+  // are alive at a time
+  const finish = (sec: Section | undefined) => {
+    if (!sec) return;
     const { info } = sec;
     if (info.kind === 'inhalt') {
-      law.inhalt = parseInhaltsuebersicht(src, sec);
-      continue;
-    }
-    if (info.kind === 'gliederung') {
+      inhalt = parseInhaltsuebersicht(src, sec);
+    } else if (info.kind === 'gliederung') {
       const g: Gliederung = {
         kind: 'gliederung',
         type: info.type!,
         label: info.label,
         id: `gl-${info.type!.toLowerCase()}-${info.label}`,
         heading: info.heading,
-        depth: depthOf.get(info.type!) ?? 0,
+        depth: 0,
         source: { line: sec.line },
       };
-      law.body.push(g);
+      body.push(g);
       if (sec.nodes.length) {
-        law.body.push({
+        body.push({
           kind: 'opaque',
           id: `opaque-${++opaqueNo}`,
           body: src.slice(sec.contentStart, sec.contentEnd).trim(),
           source: { line: sec.line },
         });
       }
-      continue;
-    }
-    if (info.kind === 'anlage') {
-      law.body.push({
+    } else if (info.kind === 'unit') {
+      // kept verbatim, heading included: its own unit, never words of the preceding §
+      const ids: Record<OpaqueRole, string> = {
+        eingangsformel: 'eingangsformel',
+        schlussformel: 'schlussformel',
+        'paragraph-range': `paras-${info.label}`,
+        anhang: `anhang-${info.label || 'x'}`,
+      };
+      body.push({
+        kind: 'opaque',
+        id: ids[info.role!],
+        role: info.role,
+        body: src.slice(sec.headingStart, sec.contentEnd).replace(/\s+$/, ''),
+        source: { line: sec.line },
+      });
+    } else if (info.kind === 'anlage') {
+      body.push({
         kind: 'anlage',
         label: info.label,
         id: `anlage-${info.label || 'x'}`,
@@ -184,10 +179,62 @@ export function parseStatute(source: string, opts: { lawId?: string } = {}): Law
         body: src.slice(sec.contentStart, sec.contentEnd).replace(/^\n+/, '').replace(/\s+$/, ''),
         source: { line: sec.line },
       });
-      continue;
+    } else {
+      body.push(parseParagraphSection(src, sec));
     }
-    law.body.push(parseParagraphSection(src, sec));
+    sec.nodes = [];
+  };
+  for (const chunk of blockChunks(src)) {
+    for (const node of chunk) {
+      if (node.type === 'heading') {
+        const text = blockText(sliceOf(src, node)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '');
+        const info = classifyHeading(text, node.depth);
+        if (info.kind === 'title' && !sawTitle && sections.length === 0) {
+          title = info.heading;
+          sawTitle = true;
+          headerEnd = node.position!.end.offset!;
+          continue;
+        }
+        if (info.kind === 'other' || info.kind === 'title') {
+          // sub-headings inside an Anlage ("## - Vorderseite -") or unknown headings: content of current
+          if (sections.length) {
+            sections[sections.length - 1].nodes.push(node);
+            sections[sections.length - 1].contentEnd = node.position!.end.offset!;
+            continue;
+          }
+          headerEnd = node.position!.end.offset!;
+          continue;
+        }
+        finish(sections[sections.length - 1]);
+        sections.push({
+          info,
+          line: node.position!.start.line,
+          headingStart: node.position!.start.offset!,
+          contentStart: node.position!.end.offset!,
+          contentEnd: node.position!.end.offset!,
+          nodes: [],
+        });
+        continue;
+      }
+      if (sections.length === 0) {
+        headerEnd = node.position!.end.offset!;
+        continue;
+      }
+      const sec = sections[sections.length - 1];
+      sec.nodes.push(node);
+      sec.contentEnd = node.position!.end.offset!;
+    }
   }
+  finish(sections[sections.length - 1]);
+  if (dialect === 'kmein' && !title) {
+    const m = /^%\s*(.*)$/m.exec(src);
+    if (m) title = m[1].trim();
+  }
+  const header = src.slice(0, headerEnd).replace(/\s+$/, '');
+  const law: Law = { lawId: opts.lawId ?? '', title, dialect, header, body };
+  if (inhalt) law.inhalt = inhalt;
+  const depthOf = gliederungDepths(sections);
+  for (const n of body) if (n.kind === 'gliederung') n.depth = depthOf.get(n.type) ?? 0;
   disambiguateIds(law.body);
   return law;
 }

@@ -97,10 +97,15 @@ export interface Anlage {
   source?: SourceSpan;
 }
 
+/** What an opaque block is, when it is a part of the law of its own (not words under a Gliederung). */
+export type OpaqueRole = 'eingangsformel' | 'schlussformel' | 'paragraph-range' | 'anhang';
+
 /** A heading or block that the model does not interpret (kept verbatim for round trip). */
 export interface OpaqueBlock {
   kind: 'opaque';
   id: string;
+  /** Set for the Eingangsformel, Schlussformel, "§§ 7 bis 7a – (weggefallen)" and an Anhang: body holds the heading too. */
+  role?: OpaqueRole;
   body: string;
   source?: SourceSpan;
 }

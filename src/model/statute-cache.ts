@@ -1,0 +1,102 @@
+/**
+ * A content-addressed cache of parsed statute trees.
+ *
+ * Key: sha256 of the parser's own compiled code (so a changed parser never reads an old tree), the law
+ * id and the input bytes. Value: the Law as JSON, in `$FASSUNG_CACHE` or else
+ * `node_modules/.cache/fassung/statute/` of this package. Entries are written atomically (temporary
+ * file, then rename) and are never updated in place, so concurrent processes (test workers, CLI runs)
+ * share them safely. Deleting the directory is always safe. `FASSUNG_CACHE=off` disables the cache.
+ *
+ * Small texts (acts' quoted fragments, test fixtures) are parsed directly: for them hashing and a
+ * file read cost more than parsing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Law } from './types.js';
+
+/** Texts shorter than this are not cached. */
+export const MIN_CACHED_CHARS = 32 * 1024;
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Where this package's root is: the nearest parent with a package.json. */
+function packageRoot(): string {
+  let dir = HERE;
+  for (let i = 0; i < 6; i++) {
+    try {
+      readFileSync(join(dir, 'package.json'));
+      return dir;
+    } catch {
+      dir = dirname(dir);
+    }
+  }
+  return resolve(HERE, '..', '..');
+}
+
+export function cacheDir(): string | undefined {
+  const env = process.env.FASSUNG_CACHE;
+  if (env === 'off' || env === '0') return undefined;
+  return env ? resolve(env, 'statute') : join(packageRoot(), 'node_modules', '.cache', 'fassung', 'statute');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The parser's version: a hash of the package version and of every module the tree depends on
+ * (src/model and src/text, as compiled or as run from source), read once per process.
+ */
+export function parserFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash('sha256');
+  const root = packageRoot();
+  try {
+    h.update(readFileSync(join(root, 'package.json')));
+  } catch {
+    /* running outside the package: the module hashes below still change with the code */
+  }
+  for (const dir of [HERE, resolve(HERE, '..', 'text')]) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => /\.(?:js|ts)$/.test(n)).sort();
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      h.update(n);
+      h.update(readFileSync(join(dir, n)));
+    }
+  }
+  fingerprint = h.digest('hex').slice(0, 16);
+  return fingerprint;
+}
+
+export const cacheStats = { hits: 0, misses: 0, writeErrors: 0 };
+
+/** The cached tree for this input, or the result of `parse` (then stored). */
+export function cachedParse(source: string, lawId: string, parse: () => Law): Law {
+  const dir = source.length >= MIN_CACHED_CHARS ? cacheDir() : undefined;
+  if (!dir) return parse();
+  const key = createHash('sha256').update(parserFingerprint()).update('\0').update(lawId).update('\0').update(source).digest('hex');
+  const file = join(dir, key.slice(0, 2), `${key}.json`);
+  try {
+    const law = JSON.parse(readFileSync(file, 'utf8')) as Law;
+    cacheStats.hits++;
+    return law;
+  } catch {
+    /* not cached yet, or unreadable: parse */
+  }
+  cacheStats.misses++;
+  const law = parse();
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, JSON.stringify(law));
+    renameSync(tmp, file);
+  } catch {
+    // a read-only or full disk only costs speed
+    cacheStats.writeErrors++;
+  }
+  return law;
+}
