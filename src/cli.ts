@@ -26,6 +26,7 @@ import { formatFactsText } from './facts/output.js';
 import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
 import { loadProfile } from './facts/profile.js';
 import { siteInput } from './site-input.js';
+import { registerReconcile } from './cli/reconcile.js';
 
 interface GlobalOpts {
   corpus?: string;
@@ -360,6 +361,8 @@ program
     const s = await serveSite(resolve(o.dir), Number(o.port));
     console.log(`serving ${resolve(o.dir)} on ${s.url ?? 'http://127.0.0.1:' + o.port}`);
   });
+
+registerReconcile(program);
 
 async function main(): Promise<void> {
   try {
