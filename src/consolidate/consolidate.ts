@@ -229,7 +229,7 @@ function countTiers(units: UnitProvenance[]): Record<Tier, number> {
 }
 
 function officialSource(e: OfficialEntry): UnitSource {
-  const src: UnitSource = { kind: 'official', file: e.file, inForce: e.from, inForceFrom: e.inForceFrom === 'first-snapshot' ? 'online-date' : e.inForceFrom };
+  const src: UnitSource = { kind: 'official', file: e.file, inForce: e.from, inForceFrom: e.inForceFrom === 'first-snapshot' ? 'base' : e.inForceFrom };
   if (e.attribution) {
     if (e.attribution.act) src.act = e.attribution.act;
     if (e.attribution.citation) src.citation = e.attribution.citation;
