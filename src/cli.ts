@@ -27,6 +27,7 @@ import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
 import { loadProfile } from './facts/profile.js';
 import { siteInput } from './site-input.js';
 import { registerReconcile } from './cli/reconcile.js';
+import { formatVersionsWithTiers, showWithProvenance } from './cli/provenance.js';
 
 interface GlobalOpts {
   corpus?: string;
@@ -110,6 +111,7 @@ program
     if (date) {
       const v = versionOn(consolidate(corpus()), law.id, date);
       if (!v.complete) process.stderr.write(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete:\n${v.missing.map((m) => '  - ' + m).join('\n')}\n`);
+      if (v.units) return void process.stdout.write(showWithProvenance(law.abbreviation, v, o.unit, !!o.json, showUnit) + '\n');
       tree = v.tree;
     } else {
       tree = parseStatute(readTextFile(join(dir, law.base.file)), { lawId: law.id });
@@ -200,8 +202,9 @@ program
     const { manifest } = ctx();
     findLaw(manifest, lawId);
     const lv = consolidate(corpus()).laws.find((l) => l.law === lawId)!;
-    const rows = lv.versions.map((v) => ({ validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, changes: v.changes.length, missing: v.missing }));
+    const rows = lv.versions.map((v) => ({ validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, changes: v.changes.length, missing: v.missing, tiers: v.tiers, official: v.official }));
     if (o.json) return void process.stdout.write(stableJson(rows));
+    if (lv.versions.some((v) => v.tiers)) return void process.stdout.write(formatVersionsWithTiers(lv.versions) + '\n');
     for (const r of rows) console.log(`${r.validFrom} – ${r.validTo ?? 'heute'}  ${r.isBase ? 'Basistext' : `${r.changes} Änderungen`}${r.complete ? '' : '  UNVOLLSTÄNDIG: ' + r.missing.length + ' Punkte nicht angewendet'}`);
   });
 

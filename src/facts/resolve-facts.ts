@@ -145,7 +145,8 @@ class FactResolver {
   private pieces(def: FactDefinition, loc: FactLocation, v: LawVersion, from: string, to: string | null): TextPiece[] {
     if (v.complete) {
       const p = provenanceOf(v, loc.nodeId);
-      if (p?.tier === 'official') return [{ from, to, tier: 'official-snapshot', words: wordsOf(v.tree, loc.nodeId), source: p.source.file, provenance: p }];
+      // official wording that entered the chain after its start (the base text itself reads as consolidated)
+      if (p?.tier === 'official' && p.source.inForceFrom !== 'base') return [{ from, to, tier: 'official-snapshot', words: wordsOf(v.tree, loc.nodeId), source: p.source.file, provenance: p }];
       return [{ from, to, tier: 'consolidated', words: wordsOf(v.tree, loc.nodeId), provenance: p }];
     }
     const { officialSnapshot, officialSnapshotDates, officialSnapshotFile, actText } = this.input;
