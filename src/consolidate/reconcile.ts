@@ -31,6 +31,12 @@ export interface ReconcileDate {
   version: string;
   equal: number;
   differs: ReconcileFinding[];
+  /**
+   * units equal to the official text because the chain took the official wording (tier official) for a
+   * change since the previous official date: the act missing from the corpus, or the instruction of the
+   * corpus that could not be applied
+   */
+  filled: Array<{ id: string; label: string; since: string; explanation: string }>;
 }
 
 export interface ReconcileLaw {
@@ -38,6 +44,8 @@ export interface ReconcileLaw {
   dates: ReconcileDate[];
   equal: number;
   differs: number;
+  /** of the equal units: taken from the official text for a change between two official dates */
+  filled: number;
 }
 
 export function reconcile(corpus: Corpus, result: Consolidation, lawIds?: string[]): ReconcileLaw[] {
@@ -47,20 +55,49 @@ export function reconcile(corpus: Corpus, result: Consolidation, lawIds?: string
     if (lawIds && !lawIds.includes(lv.law)) continue;
     const s = series.get(lv.law);
     const first = lv.versions[0]?.validFrom;
-    const rl: ReconcileLaw = { law: lv.law, dates: [], equal: 0, differs: 0 };
+    const rl: ReconcileLaw = { law: lv.law, dates: [], equal: 0, differs: 0, filled: 0 };
     if (!s || !first) {
       out.push(rl);
       continue;
     }
+    let prevDate: string | null = null;
     for (const snap of s.snapshots) {
       if (snap.date < first) continue;
+      const since = prevDate;
+      prevDate = snap.date;
       const v = [...lv.versions].reverse().find((x) => x.validFrom <= snap.date)!;
       const units = new Map((v.units ?? []).map((u) => [u.id, u]));
       const oursNodes = new Map<string, OfficialUnitNode>();
       if (v.tree.inhalt && v.tree.inhalt.entries.length) oursNodes.set('inhalt', v.tree.inhalt);
       for (const n of v.tree.body) if (n.kind === 'paragraph' || n.kind === 'anlage') oursNodes.set(n.id, n);
       const ids = [...new Set([...snap.order, ...oursNodes.keys()])];
-      const rd: ReconcileDate = { date: snap.date, file: snap.file, version: v.validFrom, equal: 0, differs: [] };
+      const rd: ReconcileDate = { date: snap.date, file: snap.file, version: v.validFrom, equal: 0, differs: [], filled: [] };
+      // acts of the corpus due in (since, date] whose text for that Artikel is missing or unreadable
+      const candidates: string[] = [];
+      if (since !== null) {
+        for (const a of corpus.acts) {
+          for (const rule of a.inkrafttreten) {
+            const d = rule.date ?? rule.earliest;
+            if (!d || !(d > since && d <= snap.date)) continue;
+            const forRule = a.instructions.filter((i) => rule.artikel === null || i.artikel === rule.artikel);
+            if (forRule.length === 0) candidates.push(`${a.entry.citation}${rule.artikel ? ` Artikel ${rule.artikel}` : ''} (in force ${d}; its text is not in the corpus or could not be read)`);
+            else if (forRule.some((i) => i.law === lv.law && i.status !== 'parsed')) candidates.push(`${a.entry.citation}${rule.artikel ? ` Artikel ${rule.artikel}` : ''} (in force ${d}; instructions for this law not applied)`);
+          }
+        }
+      }
+      const maybe = candidates.length ? `; acts of the corpus due then whose text is missing or unread: ${[...new Set(candidates)].join(', ')}` : '';
+      for (const u of v.units ?? []) {
+        if (u.tier !== 'official' || since === null || !(u.since > since && u.since <= snap.date)) continue;
+        const src = u.source;
+        const by = src.citation ? `${src.citation}${src.artikel ? ` Art. ${src.artikel}` : ''}${src.within ? ` ${src.within}` : ''}` : null;
+        const when = `in force ${src.inForce ?? u.since} (${src.inForceFrom === 'footnote' ? 'juris footnote' : src.inForceFrom === 'act' ? 'the act of the corpus' : 'day the official text went online; no in-force date in the corpus'})`;
+        const explanation = src.notApplied?.length
+          ? `instruction of the corpus not applied (${src.notApplied.join('; ')}); official wording, ${when}`
+          : by
+            ? `changed by ${by}${src.act ? '' : corpus.acts.some((a) => a.entry.citation === src.citation) ? ` (named by the juris footnote; the act is in the corpus as ${corpus.acts.find((a) => a.entry.citation === src.citation)!.entry.id}, but no instruction of it for this unit could be read)` : ' (named by the juris footnote; the act is not in the corpus)'}; ${when}`
+            : `changed by an act not in the corpus (no footnote names it); ${when}${maybe}`;
+        rd.filled.push({ id: u.id, label: u.label, since: u.since, explanation });
+      }
       for (const id of ids) {
         const a = oursNodes.has(id) ? unitTextOf(oursNodes.get(id)!) : null;
         const b = snap.units.get(id)?.text ?? null;
@@ -94,6 +131,7 @@ export function reconcile(corpus: Corpus, result: Consolidation, lawIds?: string
       }
       rl.equal += rd.equal;
       rl.differs += rd.differs.length;
+      rl.filled += rd.filled.length;
       rl.dates.push(rd);
     }
     out.push(rl);
@@ -105,9 +143,10 @@ export function reconcile(corpus: Corpus, result: Consolidation, lawIds?: string
 export function formatReconcile(r: ReconcileLaw[]): string {
   const lines: string[] = [];
   for (const l of r) {
-    lines.push(`${l.law}: ${l.dates.length} official dates, units equal ${l.equal}, differ ${l.differs}`);
+    lines.push(`${l.law}: ${l.dates.length} official dates, units equal ${l.equal}, differ ${l.differs} (of the equal: ${l.filled} changes taken from the official text)`);
     for (const d of l.dates) {
-      lines.push(`  ${d.date} (${d.file}) vs version of ${d.version}: equal ${d.equal}, differ ${d.differs.length}`);
+      lines.push(`  ${d.date} (${d.file}) vs version of ${d.version}: equal ${d.equal}, differ ${d.differs.length}, taken from the official text ${d.filled.length}`);
+      for (const f of d.filled) lines.push(`    ${f.label} (official since ${f.since}): ${f.explanation}`);
       for (const f of d.differs) {
         lines.push(`    ${f.label} [${f.tier ?? 'missing'}]: ${f.explanation}`);
         lines.push(`      ${f.diff.length > 400 ? f.diff.slice(0, 400) + ' …' : f.diff}`);
