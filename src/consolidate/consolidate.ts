@@ -33,17 +33,31 @@ export function vocabularyOf(texts: string[]): Set<string> {
   return vocab;
 }
 
-export function loadCorpus(manifest: Manifest, dir: string): Corpus {
-  const bases = new Map<string, Law>();
-  const baseTexts: string[] = [];
-  for (const l of manifest.laws) {
-    const src = readCorpusText(dir, l.base.file);
-    baseTexts.push(src);
-    bases.set(l.id, parseStatute(src, { lawId: l.id }));
+/** The base texts, parsed when first asked for (the chain starts from the official text where there is one). */
+class LazyBases extends Map<string, Law> {
+  constructor(private readonly sources: Map<string, string>) {
+    super();
   }
-  const vocab = vocabularyOf(baseTexts);
+  override get(id: string): Law | undefined {
+    let law = super.get(id);
+    const src = this.sources.get(id);
+    if (!law && src !== undefined) {
+      law = parseStatute(src, { lawId: id });
+      super.set(id, law);
+    }
+    return law;
+  }
+  override has(id: string): boolean {
+    return this.sources.has(id);
+  }
+}
+
+export function loadCorpus(manifest: Manifest, dir: string): Corpus {
+  const sources = new Map<string, string>();
+  for (const l of manifest.laws) sources.set(l.id, readCorpusText(dir, l.base.file));
+  const vocab = vocabularyOf([...sources.values()]);
   const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
-  return { manifest, dir, acts, bases };
+  return { manifest, dir, acts, bases: new LazyBases(sources) };
 }
 
 /** An act's date for ordering: its date, else its Verkündung (an act without a known date sorts by when it was published). */
@@ -272,7 +286,6 @@ export function consolidate(corpus: Corpus): Consolidation {
   const seriesByLaw = officialSeriesOf(corpus);
   const laws: LawVersions[] = [];
   for (const entry of corpus.manifest.laws) {
-    const base = corpus.bases.get(entry.id)!;
     const series = seriesByLaw.get(entry.id)!;
     const hasOfficial = series.snapshots.length > 0;
     const all = instructionsFor(corpus.acts, entry.id);
@@ -305,7 +318,7 @@ export function consolidate(corpus: Corpus): Consolidation {
     // the chain starts from the official text of the base date where the series has it (the base file of
     // the manifest is the same text in another layout, which loses some characters and the Inhaltsübersicht)
     const startSnapshot = series.snapshotOn(B);
-    let tree = startSnapshot ? snapshotTree(entry.id, startSnapshot) : base;
+    let tree = startSnapshot ? snapshotTree(entry.id, startSnapshot) : corpus.bases.get(entry.id)!;
     const stepDates = [B, ...dates];
     let missingSoFar: string[] = [];
     for (const date of stepDates) {
