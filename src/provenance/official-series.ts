@@ -162,6 +162,17 @@ export function buildOfficialSeries(input: SeriesInput): OfficialSeries {
     list.push(e);
     entries.set(e.id, list);
   };
+  // juris footnotes accumulate: a footnote of a later snapshot may date the change that brought the
+  // wording of an earlier one ("IdF d. … mWv 27.2.2024" added to § 11 only in 2025)
+  const footnotesByUnit = new Map<string, Map<string, ReturnType<typeof parseFootnote>>>();
+  for (const snap of snapshots) {
+    for (const u of snap.units.values()) {
+      if (u.node.kind !== 'paragraph' || !u.node.footnotes.length) continue;
+      const m = footnotesByUnit.get(u.id) ?? new Map();
+      for (const f of u.node.footnotes) if (!m.has(f)) m.set(f, parseFootnote(f));
+      footnotesByUnit.set(u.id, m);
+    }
+  }
   snapshots.forEach((s, k) => {
     if (k === 0) {
       for (const id of s.order) push({ id, label: unitLabel(id), from: s.date, inForceFrom: 'first-snapshot', online: s.date, file: s.file, unit: s.units.get(id)! });
@@ -176,7 +187,7 @@ export function buildOfficialSeries(input: SeriesInput): OfficialSeries {
       if (!a && !b) continue;
       const e: OfficialEntry = { id, label: unitLabel(id), from: s.date, inForceFrom: 'online-date', online: s.date, file: s.file, unit: b ?? null };
       // 1. a juris footnote of the new wording dating the change between the two snapshots
-      const fns = b && b.node.kind === 'paragraph' ? b.node.footnotes.map(parseFootnote) : [];
+      const fns = [...(footnotesByUnit.get(id)?.values() ?? [])];
       let best: { c: FootnoteChange; text: string } | undefined;
       for (const f of fns) {
         if (f.kind !== 'idf' && f.kind !== 'eingef' && f.kind !== 'aufgeh') continue;
