@@ -95,7 +95,9 @@ export function reconcile(corpus: Corpus, result: Consolidation, lawIds?: string
           ? `instruction of the corpus not applied (${src.notApplied.join('; ')}); official wording, ${when}`
           : by
             ? `changed by ${by}${src.act ? '' : corpus.acts.some((a) => a.entry.citation === src.citation) ? ` (named by the juris footnote; the act is in the corpus as ${corpus.acts.find((a) => a.entry.citation === src.citation)!.entry.id}, but no instruction of it for this unit could be read)` : ' (named by the juris footnote; the act is not in the corpus)'}; ${when}`
-            : `changed by an act not in the corpus (no footnote names it); ${when}${maybe}`;
+            : src.footnote
+              ? `the official text changed with a new juris footnote „${src.footnote}“ (no act named for this date); ${when}`
+              : `changed by an act not in the corpus (no footnote names it); ${when}${maybe}`;
         rd.filled.push({ id: u.id, label: u.label, since: u.since, explanation });
       }
       for (const id of ids) {

@@ -206,6 +206,11 @@ export function buildOfficialSeries(input: SeriesInput): OfficialSeries {
           e.from = h.date;
           e.inForceFrom = 'act';
           e.attribution = { act: h.act, citation: h.citation, artikel: h.artikel, path: h.path };
+        } else if (a && b && a.node.kind === 'paragraph' && b.node.kind === 'paragraph') {
+          // 3. no date: a footnote new in this text may still say what happened (an editorial correction)
+          const before = new Set(a.node.footnotes);
+          const added = b.node.footnotes.find((f) => !before.has(f));
+          if (added) e.attribution = { footnote: added };
         }
       }
       push(e);
