@@ -347,7 +347,6 @@ export function consolidate(corpus: Corpus): Consolidation {
           for (const t of targets) failedNow.set(t, [...(failedNow.get(t) ?? []), what]);
         }
       }
-      for (const [u, idxs] of derivedNow) if (failedNow.has(u)) void idxs;
       const act = corpus.acts.find((a) => step.some((s) => s.act === a.entry.id) && a.entry.missing);
       if (act) notes.push(`${act.entry.citation}: ${act.entry.missing}`);
 
