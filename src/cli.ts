@@ -40,6 +40,8 @@ import { siteInput } from './site-input.js';
 import { attachContext, CliContext, contextOf, newCliCache, normalizeUnit, validityOf, versionOn, type CliCache, type CliIo } from './cli/context.js';
 import { registerEval } from './cli/eval.js';
 import { registerSynopsis } from './cli/synopsis.js';
+import { registerReconcile } from './cli/reconcile.js';
+import { formatVersionsWithTiers, showWithProvenance } from './cli/provenance.js';
 import { applyActFile, loadActFileAlone, readActText } from './cli/act-file.js';
 
 export { newCliCache, type CliCache, type CliIo };
@@ -127,6 +129,8 @@ function registerCoreCommands(program: Command): void {
         const versions = c.consolidation().laws.find((l) => l.law === law.id)!.versions;
         const v = date ? versionOn(c.consolidation(), law, date) : versions[0];
         if (!v.complete && !o.json) c.err(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete: ${v.missing.length} change(s) not applied (see --json or "fassung versions ${law.id}")\n`);
+        // the version's units with their tier and source (derived, official, pending)
+        if (date && v.units) return void c.out(showWithProvenance(law.abbreviation, v, o.unit, !!o.json, (t, unit, json) => (unit ? (json ? stableJson(unitsOf(t, unit).map((u) => ({ id: u.id, label: humanLabelFromId(u.id), text: unitText(u), node: u }))) : unitTextOf(t, unit)) : json ? stableJson(t) : serializeLaw(t, 'gesetze-tools'))) + '\n');
         tree = v.tree;
         validity = validityOf(v);
       } else {
@@ -229,8 +233,9 @@ function registerCoreCommands(program: Command): void {
       const c = contextOf(this);
       const law = c.law(lawName);
       const lv = c.consolidation().laws.find((l) => l.law === law.id)!;
-      const rows = lv.versions.map((v) => ({ ...validityOf(v), changes: v.changes.length }));
+      const rows = lv.versions.map((v) => ({ ...validityOf(v), changes: v.changes.length, tiers: v.tiers, official: v.official }));
       if (o.json) return void c.out(stableJson(rows));
+      if (lv.versions.some((v) => v.tiers)) return void c.out(formatVersionsWithTiers(lv.versions) + '\n');
       for (const r of rows) {
         const changes = r.isBase ? 'Basistext' : `${r.changes} ${r.changes === 1 ? 'Änderung' : 'Änderungen'}`;
         c.line(`${r.validFrom} – ${r.validTo ?? 'offen'}  ${changes}${r.complete ? '' : `  UNVOLLSTÄNDIG: ${r.missing.length} ${r.missing.length === 1 ? 'Punkt' : 'Punkte'} nicht angewendet`}`);
@@ -482,6 +487,7 @@ export function buildProgram(io: CliIo): Command {
   // New commands: one registration line each (src/cli/<command>.ts exporting register<Command>(program)).
   registerEval(program);
   registerSynopsis(program);
+  registerReconcile(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} });
   return program;
 }

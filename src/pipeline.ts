@@ -22,7 +22,10 @@ export interface ResolvedFacts extends ResolveFactsResult {
 
 export function resolveCorpusFacts(corpus: Corpus, result: Consolidation): ResolvedFacts {
   const catalogue = loadFactCatalogue(undefined, corpus.manifest.laws.map((l) => l.id));
-  const parameters = loadParameters();
+  // the BBG of every calendar year the versions reach, read from the official Rechengrößenverordnungen
+  const froms = result.laws.flatMap((l) => l.versions.map((v) => Number(v.validFrom.slice(0, 4))));
+  const years = froms.length ? Array.from({ length: Math.max(...froms) - Math.min(...froms) + 1 }, (_, i) => Math.min(...froms) + i) : [];
+  const parameters = loadParameters(undefined, corpus.dir, { years });
   const read = (rel: string) => readCorpusText(corpus.dir, rel);
   const r = resolveFacts({
     laws: result.laws,
@@ -32,7 +35,7 @@ export function resolveCorpusFacts(corpus: Corpus, result: Consolidation): Resol
     actText: pendingActText({ acts: corpus.acts, catalogue }),
     parameters,
   });
-  return { ...r, context: { timelines: r.timelines, catalogue, parameters } };
+  return { ...r, diagnostics: [...(parameters.diagnostics ?? []), ...r.diagnostics], context: { timelines: r.timelines, catalogue, parameters } };
 }
 
 export function corpusFactsJson(result: Consolidation, facts: ResolveFactsResult): FactsJson {

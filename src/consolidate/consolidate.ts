@@ -13,13 +13,18 @@ import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
 import { addDays } from '../text/dates.js';
 import { applyOperation, ApplyError } from './apply.js';
-import type { ChangeRecord, Consolidation, LawVersion, LawVersions } from './types.js';
+import type { ChangeRecord, Consolidation, LawVersion, LawVersions, Tier, UnitProvenance, UnitSource } from './types.js';
+import { TIERS } from './types.js';
+import { buildOfficialSeries, snapshotTree, unitLabel, unitTextOf, type ActHint, type OfficialEntry, type OfficialSeries, type OfficialUnitNode } from '../provenance/official-series.js';
+import { wordDiff } from './verify.js';
 
 export interface Corpus {
   manifest: Manifest;
   dir: string;
   acts: LoadedAct[];
   bases: Map<string, Law>;
+  /** the official series per law, built once (see officialSeriesOf) */
+  series?: Map<string, OfficialSeries>;
 }
 
 /** Words of the base texts, to tell hyphenation ("Erwerbs-\nmigration") from compounds. */
@@ -29,23 +34,42 @@ export function vocabularyOf(texts: string[]): Set<string> {
   return vocab;
 }
 
-export function loadCorpus(manifest: Manifest, dir: string): Corpus {
-  const bases = new Map<string, Law>();
-  const baseTexts: string[] = [];
-  for (const l of manifest.laws) {
-    const src = readCorpusText(dir, l.base.file);
-    baseTexts.push(src);
-    bases.set(l.id, parseStatute(src, { lawId: l.id }));
+/** The base texts, parsed when first asked for (the chain starts from the official text where there is one). */
+class LazyBases extends Map<string, Law> {
+  constructor(private readonly sources: Map<string, string>) {
+    super();
   }
-  const vocab = vocabularyOf(baseTexts);
+  override get(id: string): Law | undefined {
+    let law = super.get(id);
+    const src = this.sources.get(id);
+    if (!law && src !== undefined) {
+      law = parseStatute(src, { lawId: id });
+      super.set(id, law);
+    }
+    return law;
+  }
+  override has(id: string): boolean {
+    return this.sources.has(id);
+  }
+}
+
+export function loadCorpus(manifest: Manifest, dir: string): Corpus {
+  const sources = new Map<string, string>();
+  for (const l of manifest.laws) sources.set(l.id, readCorpusText(dir, l.base.file));
+  const vocab = vocabularyOf([...sources.values()]);
   const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
-  return { manifest, dir, acts, bases };
+  return { manifest, dir, acts, bases: new LazyBases(sources) };
+}
+
+/** An act's date for ordering: its date, else its Verkündung (an act without a known date sorts by when it was published). */
+function actSortDate(a: LoadedAct): string {
+  return a.entry.date ?? a.entry.verkuendung.date ?? a.entry.verkuendung.latest ?? '9999-12-31';
 }
 
 /** Sort key of an instruction: date, act order, Artikel, position. */
 function orderActs(acts: LoadedAct[]): Map<string, number> {
   const order = new Map<string, number>();
-  [...acts].sort((a, b) => a.entry.date.localeCompare(b.entry.date)).forEach((a, i) => order.set(a.entry.id, i));
+  [...acts].sort((a, b) => actSortDate(a).localeCompare(actSortDate(b))).forEach((a, i) => order.set(a.entry.id, i));
   return order;
 }
 
@@ -191,6 +215,138 @@ export function applyInstructions(
   return { tree: cur, indices };
 }
 
+/** The units (§, Anlage) an instruction names: from its operations' targets, else from its wording. */
+export function unitsNamedBy(ins: InstructionRecord): string[] {
+  const ids = new Set<string>();
+  for (const op of ins.operations) {
+    // an insertion names the new units; its target is only the anchor ("Nach § 20 werden … eingefügt")
+    if (op.action === 'insert-units' && 'unitKind' in op && op.unitKind === 'paragraph' && 'labels' in op) {
+      for (const l of op.labels as string[]) ids.add(`para-${l}`);
+      continue;
+    }
+    for (const part of op.target) {
+      if (part.kind === 'paragraph' && 'labels' in part) for (const l of part.labels) ids.add(`para-${l}`);
+      if (part.kind === 'inhalt') ids.add('inhalt');
+    }
+  }
+  if (ids.size === 0) {
+    // the words before the first quote: "2. § 104 Absatz 14 wird durch …", "In der Inhaltsübersicht …"
+    // ("Nach § 87c wird folgender § 87d eingefügt": the new unit, not the anchor)
+    const head = ins.wording.split(/[„"“]/)[0];
+    const inserted = /(?:folgende[rn]?|die folgenden)\s+§§?\s*([\d]+[a-z]?)(?:\s*(?:bis|und)\s*([\d]+[a-z]?))?\s+(?:eingefügt|angefügt)/.exec(head);
+    if (inserted) {
+      ids.add(`para-${inserted[1]}`);
+      if (inserted[2]) ids.add(`para-${inserted[2]}`);
+      return [...ids];
+    }
+    for (const m of head.matchAll(/§\s*(\d+[a-z]?)\b/g)) ids.add(`para-${m[1]}`);
+    if (/Inhaltsübersicht/.test(head)) ids.add('inhalt');
+  }
+  return [...ids];
+}
+
+/** The unit a row of the effects table changed (or was meant to change). */
+function unitOfChange(c: ChangeRecord): string | undefined {
+  if (c.paragraphId) return c.paragraphId;
+  if (c.targetId?.startsWith('inhalt') || /^Inhaltsübersicht/.test(c.target)) return 'inhalt';
+  const m = /§\s*(\d+[a-z]?)\b/.exec(c.target);
+  return m ? `para-${m[1]}` : undefined;
+}
+
+type UnitNode = OfficialUnitNode;
+
+function unitsOfTree(tree: Law): Map<string, UnitNode> {
+  const m = new Map<string, UnitNode>();
+  if (tree.inhalt && tree.inhalt.entries.length) m.set('inhalt', tree.inhalt);
+  for (const n of tree.body) if (n.kind === 'paragraph' || n.kind === 'anlage') m.set(n.id, n);
+  return m;
+}
+
+const textCache = new WeakMap<object, string>();
+function textOf(n: UnitNode): string {
+  let t = textCache.get(n);
+  if (t === undefined) {
+    t = unitTextOf(n);
+    textCache.set(n, t);
+  }
+  return t;
+}
+
+/** Put `node` (or nothing) in place of unit `id`; a new unit goes after its predecessor in `order`. */
+function replaceUnit(tree: Law, id: string, node: UnitNode | null, order: string[]): Law {
+  if (id === 'inhalt') {
+    return { ...tree, inhalt: node && node.kind === 'inhaltsuebersicht' ? node : undefined };
+  }
+  const body = [...tree.body];
+  const i = body.findIndex((n) => n.id === id);
+  if (node === null || node.kind === 'inhaltsuebersicht') {
+    if (i >= 0) body.splice(i, 1);
+    return { ...tree, body };
+  }
+  if (i >= 0) {
+    body[i] = node;
+    return { ...tree, body };
+  }
+  const k = order.indexOf(id);
+  for (let j = k - 1; j >= 0; j--) {
+    const at = body.findIndex((n) => n.id === order[j]);
+    if (at >= 0) {
+      body.splice(at + 1, 0, node);
+      return { ...tree, body };
+    }
+  }
+  // no predecessor in the tree: before the first unit that follows in the official order, else at the end
+  for (let j = k + 1; j < order.length && k >= 0; j++) {
+    const at = body.findIndex((n) => n.id === order[j]);
+    if (at >= 0) {
+      body.splice(at, 0, node);
+      return { ...tree, body };
+    }
+  }
+  body.push(node);
+  return { ...tree, body };
+}
+
+function countTiers(units: UnitProvenance[]): Record<Tier, number> {
+  const r = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+  for (const u of units) r[u.tier]++;
+  return r;
+}
+
+function officialSource(e: OfficialEntry): UnitSource {
+  const src: UnitSource = { kind: 'official', file: e.file, inForce: e.from, inForceFrom: e.inForceFrom === 'first-snapshot' ? 'base' : e.inForceFrom };
+  if (e.attribution) {
+    if (e.attribution.act) src.act = e.attribution.act;
+    if (e.attribution.citation) src.citation = e.attribution.citation;
+    if (e.attribution.artikel !== undefined) src.artikel = e.attribution.artikel;
+    if (e.attribution.within) src.within = e.attribution.within;
+    if (e.attribution.footnote) src.footnote = e.attribution.footnote;
+  }
+  return src;
+}
+
+/** The official series of every law of the manifest, with hints from the acts for the in-force dates. */
+export function officialSeriesOf(corpus: Corpus): Map<string, OfficialSeries> {
+  if (corpus.series) return corpus.series;
+  const out = new Map<string, OfficialSeries>();
+  const cache = new Map();
+  for (const entry of corpus.manifest.laws) {
+    const hints: ActHint[] = instructionsFor(corpus.acts, entry.id)
+      .filter((i) => i.effective)
+      .map((i) => ({
+        date: i.effective!,
+        act: i.act,
+        citation: corpus.acts.find((a) => a.entry.id === i.act)?.entry.citation ?? i.act,
+        artikel: i.artikel,
+        path: i.path,
+        units: unitsNamedBy(i),
+      }));
+    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusText(corpus.dir, rel), hints, cache }));
+  }
+  corpus.series = out;
+  return out;
+}
+
 export function consolidate(corpus: Corpus): Consolidation {
   const changes: ChangeRecord[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -198,52 +354,140 @@ export function consolidate(corpus: Corpus): Consolidation {
     diagnostics.push(...a.diagnostics);
     for (const i of a.instructions) diagnostics.push(...i.diagnostics);
   }
+  const seriesByLaw = officialSeriesOf(corpus);
   const laws: LawVersions[] = [];
   for (const entry of corpus.manifest.laws) {
-    const base = corpus.bases.get(entry.id)!;
+    const series = seriesByLaw.get(entry.id)!;
+    const hasOfficial = series.snapshots.length > 0;
     const all = instructionsFor(corpus.acts, entry.id);
     const undated = all.filter((i) => i.effective === null);
     for (const i of undated) {
       diagnostics.push({ severity: 'warning', code: 'effective-date-unknown', message: `in-force date unknown (${i.effectiveSource}); not applied`, location: i.source, act: i.act, path: i.path });
     }
+    const B = entry.base.validFrom;
     const missing = corpus.acts.flatMap((a) => a.missingArtikel.filter((m) => m.law === entry.id).map((m) => ({ ...m, act: a })));
-    const dates = [...new Set([...all.map((i) => i.effective), ...missing.map((m) => m.effective)].filter((d): d is string => !!d))].sort();
-    const versions: LawVersion[] = [
-      { law: entry.id, validFrom: entry.base.validFrom, validTo: null, isBase: true, complete: true, missing: [], changes: [], tree: base },
-    ];
-    let tree = base;
-    const missingSoFar: string[] = [];
-    for (const date of dates) {
-      if (date <= entry.base.validFrom) continue;
-      const step = all.filter((i) => i.effective === date);
+    const officialDates = [...series.entries.values()].flatMap((l) => l.filter((e) => e.inForceFrom !== 'first-snapshot').map((e) => e.from));
+    const dates = [...new Set([...all.map((i) => i.effective), ...missing.map((m) => m.effective), ...officialDates].filter((d): d is string => !!d && d > B))].sort();
+    const versions: LawVersion[] = [];
+    /** provenance per unit, carried from version to version */
+    const prov = new Map<string, UnitProvenance>();
+    const lastOfficial = series.lastDate;
+    const citationOf = (act: string) => corpus.acts.find((a) => a.entry.id === act)?.entry.citation ?? act;
+
+    /** tier of a unit whose wording is derived (base or applied), against the official wording on `date` */
+    const derivedTier = (id: string, node: UnitNode, date: string, source: UnitSource, since: string, viaInstructionAfterLastOfficial: boolean): UnitProvenance => {
+      const label = unitLabel(id);
+      if (!hasOfficial) return { id, label, tier: 'derived', since, source };
+      if (viaInstructionAfterLastOfficial) return { id, label, tier: 'pending', since, source };
+      const o = series.entryOn(id, date);
+      const ours = textOf(node);
+      const theirs = o?.unit ? o.unit.text : null;
+      if (o && theirs === ours) return { id, label, tier: 'derived-verified', since, source: { ...source, file: source.file ?? o.file } };
+      return { id, label, tier: 'derived-differs', since, source, diff: wordDiff(ours, theirs ?? '') };
+    };
+
+    // the chain starts from the official text of the base date where the series has it (the base file of
+    // the manifest is the same text in another layout, which loses some characters and the Inhaltsübersicht)
+    const startSnapshot = series.snapshotOn(B);
+    let tree = startSnapshot ? snapshotTree(entry.id, startSnapshot) : corpus.bases.get(entry.id)!;
+    const stepDates = [B, ...dates];
+    let missingSoFar: string[] = [];
+    for (const date of stepDates) {
+      const isBase = date === B;
+      const step = isBase ? [] : all.filter((i) => i.effective === date);
       const r = applyInstructions(tree, step, changes, diagnostics);
       tree = r.tree;
-      for (const m of missing.filter((x) => x.effective === date)) {
-        missingSoFar.push(`${m.act.entry.citation} Artikel ${m.artikel} (in Kraft ${m.effective}): Text nicht im Korpus, nicht angewendet`);
+      const notes: string[] = [];
+      if (!isBase) {
+        for (const m of missing.filter((x) => x.effective === date)) notes.push(`${m.act.entry.citation} Artikel ${m.artikel} (in Kraft ${m.effective}): Text nicht im Korpus, nicht angewendet`);
       }
+      // which units this step derived, and which it failed on
+      const derivedNow = new Map<string, number[]>();
+      const failedNow = new Map<string, string[]>();
       for (const idx of r.indices) {
         const c = changes[idx];
-        // an Inhaltsübersicht the base text does not carry is no gap in the norm text
         const noToc = c.code === 'no-inhaltsuebersicht';
-        if ((c.status === 'incomplete-text' || c.status === 'failed') && !noToc) {
-          missingSoFar.push(`${corpus.acts.find((a) => a.entry.id === c.act)?.entry.citation ?? c.act} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`);
+        const u = unitOfChange(c);
+        if (c.status === 'applied') {
+          if (u) derivedNow.set(u, [...(derivedNow.get(u) ?? []), idx]);
+        } else {
+          const what = `${citationOf(c.act)} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : c.status === 'not-in-corpus' ? 'Gesetz nicht im Korpus' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`;
+          if (c.status !== 'not-in-corpus' && !noToc) notes.push(what);
+          const named = unitsNamedBy(all.find((i) => i.act === c.act && i.path === c.path)!);
+          const targets = named.length ? named : u ? [u] : [];
+          for (const t of targets) failedNow.set(t, [...(failedNow.get(t) ?? []), what]);
         }
       }
       const act = corpus.acts.find((a) => step.some((s) => s.act === a.entry.id) && a.entry.missing);
-      if (act && !missingSoFar.some((m) => m.startsWith(`${act.entry.citation}: `))) {
-        missingSoFar.push(`${act.entry.citation}: ${act.entry.missing}`);
+      if (act) notes.push(`${act.entry.citation}: ${act.entry.missing}`);
+
+      // 1. derived units: applied without a failure on the same unit
+      const afterLast = !!lastOfficial && date > lastOfficial;
+      const current = unitsOfTree(tree);
+      for (const [u, idxs] of derivedNow) {
+        if (failedNow.has(u)) continue;
+        const node = current.get(u);
+        if (!node) {
+          prov.delete(u);
+          continue;
+        }
+        const first = changes[idxs[0]];
+        prov.set(u, derivedTier(u, node, date, { kind: 'act', changes: idxs, act: first.act, citation: citationOf(first.act), artikel: first.artikel, inForce: date, inForceFrom: 'act' }, date, afterLast));
       }
+      // 2. official fallback: units the official text changes on this date that no instruction derived,
+      //    and units an instruction failed on
+      const snapshot = series.snapshotOn(date) ?? series.snapshots[0];
+      const order = snapshot ? snapshot.order : [];
+      const fallback = new Set<string>([...series.changesOn(date).map((e) => e.id), ...failedNow.keys()]);
+      if (isBase) {
+        // the base text: every unit against the official text of its date; units the base lacks come from it
+        for (const [u, node] of current) {
+          const e = startSnapshot ? series.entryOn(u, date) : undefined;
+          prov.set(u, e && e.unit && e.unit.node === node ? { id: u, label: unitLabel(u), tier: 'official', since: date, source: officialSource(e) } : derivedTier(u, node, date, { kind: 'base', file: entry.base.file, inForceFrom: 'base' }, date, false));
+        }
+        for (const id of snapshot?.order ?? []) if (!current.has(id)) fallback.add(id);
+      }
+      for (const u of fallback) {
+        if (derivedNow.has(u) && !failedNow.has(u)) continue;
+        if (afterLast) {
+          // no official text covers this date: keep our wording, say so
+          const node = unitsOfTree(tree).get(u);
+          if (node) prov.set(u, { id: u, label: unitLabel(u), tier: 'pending', since: date, source: { kind: 'act', notApplied: failedNow.get(u) } });
+          continue;
+        }
+        const e = series.entryOn(u, date);
+        if (!e) continue;
+        tree = replaceUnit(tree, u, e.unit ? e.unit.node : null, order);
+        if (e.unit) prov.set(u, { id: u, label: unitLabel(u), tier: 'official', since: date, source: { ...officialSource(e), ...(failedNow.has(u) ? { notApplied: failedNow.get(u) } : {}) } });
+        else prov.delete(u);
+      }
+      // units that vanished from the tree lose their provenance; every unit present has one
+      const finalUnits = unitsOfTree(tree);
+      for (const id of [...prov.keys()]) if (!finalUnits.has(id)) prov.delete(id);
+      for (const [id, node] of finalUnits) if (!prov.has(id)) prov.set(id, derivedTier(id, node, date, { kind: 'base', file: entry.base.file, inForceFrom: 'base' }, date, afterLast));
+      // a derived unit whose official wording changed on this date without an instruction is re-checked
+      for (const p of prov.values()) {
+        if ((p.tier === 'derived-verified' || p.tier === 'derived-differs') && p.since !== date && series.changesOn(date).some((e) => e.id === p.id)) {
+          prov.set(p.id, derivedTier(p.id, finalUnits.get(p.id)!, date, p.source, p.since, false));
+        }
+      }
+      const units = [...finalUnits.keys()].map((id) => prov.get(id)!);
+      missingSoFar = [...new Set([...missingSoFar, ...notes])];
       const prev = versions[versions.length - 1];
-      prev.validTo = addDays(date, -1);
+      if (prev) prev.validTo = addDays(date, -1);
       versions.push({
         law: entry.id,
         validFrom: date,
         validTo: null,
-        isBase: false,
-        complete: missingSoFar.length === 0,
+        isBase,
+        // complete: every unit has its wording (derived or, where the act text is missing, official)
+        complete: hasOfficial && !afterLast ? true : missingSoFar.length === 0,
         missing: [...missingSoFar],
         changes: r.indices,
         tree,
+        units,
+        tiers: countTiers(units),
+        official: series.snapshotOn(date)?.file,
       });
     }
     laws.push({ law: entry.id, title: entry.title, abbreviation: entry.abbreviation, versions });

@@ -35,6 +35,57 @@ export interface ChangeRecord {
   wording: string;
 }
 
+/**
+ * The provenance tier of one unit (§, Anlage, Inhaltsübersicht) in one version:
+ * - `derived-verified`: the wording was produced by applying instructions (or is the base text) and equals
+ *   the official text valid on that date (after layout normalisation);
+ * - `derived-differs`: produced by applying instructions but differs from the official text of that date
+ *   (a finding: `diff` holds the word diff, `source.changes` the operations behind it);
+ * - `derived`: produced by applying instructions, no official text of the law to compare with;
+ * - `official`: the act text behind this wording is not in the corpus (or its instruction failed): the
+ *   official wording of that date, attributed from the juris footnotes where they name the change;
+ * - `pending`: derived for a date after the last official text (no official text covers it yet).
+ */
+export type Tier = 'derived-verified' | 'derived-differs' | 'derived' | 'official' | 'pending';
+
+export const TIERS: Tier[] = ['derived-verified', 'derived-differs', 'derived', 'official', 'pending'];
+
+/** Where a unit's wording in a version comes from. */
+export interface UnitSource {
+  /** base text, applied instructions, or the official text */
+  kind: 'base' | 'act' | 'official';
+  /** corpus file: the base text or the official snapshot the wording was taken from / compared with */
+  file?: string;
+  /** kind 'act': indices into the effects table of the operations that last changed the unit */
+  changes?: number[];
+  /** the amending act, Artikel and position that made the change, when known (act, or a juris footnote) */
+  act?: string;
+  citation?: string;
+  artikel?: string | null;
+  within?: string;
+  /** the in-force date of the change, and what it rests on */
+  inForce?: string;
+  inForceFrom?: 'act' | 'footnote' | 'online-date' | 'base';
+  /** the juris footnote the attribution was read from */
+  footnote?: string;
+  /** instructions of the corpus that were due for this unit but could not be applied (kind 'official') */
+  notApplied?: string[];
+}
+
+/** One unit of a version with its tier. */
+export interface UnitProvenance {
+  /** "para-18g", "inhalt", "anlage-1" */
+  id: string;
+  /** "§ 18g" */
+  label: string;
+  tier: Tier;
+  /** date from which the unit has this wording */
+  since: string;
+  source: UnitSource;
+  /** derived-differs: word diff [-ours-]{+official+} against the official wording of the date */
+  diff?: string;
+}
+
 /** One consolidated version of a law. */
 export interface LawVersion {
   law: string;
@@ -51,6 +102,12 @@ export interface LawVersion {
   /** indices into the effects table of the operations that produced this version from the previous one */
   changes: number[];
   tree: Law;
+  /** every unit of the version with its provenance tier (absent only in hand-made versions) */
+  units?: UnitProvenance[];
+  /** how many units are of each tier */
+  tiers?: Record<Tier, number>;
+  /** the official snapshot that covers this date (the last one online on or before validTo), if any */
+  official?: string;
 }
 
 export interface LawVersions {

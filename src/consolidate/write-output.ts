@@ -58,6 +58,7 @@ export function consolidationFiles(c: Consolidation): OutputFile[] {
         complete: v.complete,
         missing: v.missing,
         changes: v.changes,
+        tiers: v.tiers,
         markdown: `${l.law}/${v.validFrom}.md`,
         json: `${l.law}/${v.validFrom}.json`,
       })),
@@ -71,7 +72,7 @@ export function consolidationFiles(c: Consolidation): OutputFile[] {
         md = `<!-- fassung: UNVOLLSTÄNDIGE Fassung (incomplete version), gültig ab ${v.validFrom}. Nicht angewendet:\n${v.missing.map((m) => `  - ${m}`).join('\n')}\n-->\n\n${md}`;
       }
       files.push({ path: `${l.law}/${v.validFrom}.md`, content: md });
-      files.push({ path: `${l.law}/${v.validFrom}.json`, content: stableJson({ law: l.law, validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, missing: v.missing, changes: v.changes, tree: v.tree }) });
+      files.push({ path: `${l.law}/${v.validFrom}.json`, content: stableJson({ law: l.law, validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, missing: v.missing, changes: v.changes, official: v.official, tiers: v.tiers, units: v.units, tree: v.tree }) });
     }
   }
   files.push({ path: 'changes.json', content: stableJson(c.changes) });

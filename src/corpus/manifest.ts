@@ -29,7 +29,8 @@ export interface ActEntry {
   id: string;
   title: string;
   kind: 'Gesetz' | 'Verordnung';
-  date: string;
+  /** date of the act (Ausfertigung); null when the source does not give it */
+  date: string | null;
   citation: string;
   verkuendung: { date: string | null; earliest?: string; latest?: string; source: string };
   files: string[];
@@ -138,7 +139,7 @@ export function validateManifest(data: unknown, file: string): Manifest {
       id,
       title: c.string(o.title, `acts[${i}].title`),
       kind: kind as ActEntry['kind'],
-      date: c.date(o.date, `acts[${i}].date`),
+      date: o.date === null ? null : c.date(o.date, `acts[${i}].date`),
       citation: c.string(o.citation, `acts[${i}].citation`),
       verkuendung: {
         date: v.date === null ? null : c.date(v.date, `acts[${i}].verkuendung.date`),

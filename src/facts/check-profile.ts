@@ -64,7 +64,7 @@ export function formatProfileCheckText(check: ProfileCheck): string {
     for (const r of p.reasons) {
       lines.push(`  ${STATUS_MARK[r.status]} ${r.text}`);
       for (const c of r.citations) {
-        lines.push(`      ${c.law} ${c.provision} [${TIER_LABEL[c.tier]}${c.source ? `: ${c.source}` : ''}]: „${c.wording}“`);
+        lines.push(`      ${c.law} ${c.provision} [${TIER_LABEL[c.tier]}${c.provenance ? ` · tier ${c.provenance}` : ''}${c.source ? `: ${c.source}` : ''}]: „${c.wording}“`);
       }
     }
     if (p.figures.length) lines.push(`  amounts ${check.date.slice(0, 4)}: ${p.figures.map((x) => `${x.label} ${x.display}`).join('; ')}`);

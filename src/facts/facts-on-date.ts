@@ -25,6 +25,8 @@ export interface Citation {
   /** the fact's value as displayed */
   value: string;
   tier: SourceTier;
+  /** the provenance tier of the § in the consolidated version (derived-verified, official …) */
+  provenance?: import('../consolidate/types.js').Tier;
   source?: string;
   caveat?: string;
 }
@@ -40,6 +42,7 @@ export function citationOf(factId: string, e: TimelineEntry): Citation {
   const c: Citation = { factId, law: e.lawAbbreviation, provision: e.unitLabel, nodeId: e.nodeId, wording: e.wording, value: e.display, tier: e.tier };
   if (e.source) c.source = e.source;
   if (e.caveat) c.caveat = e.caveat;
+  if (e.provenance) c.provenance = e.provenance;
   return c;
 }
 

@@ -65,7 +65,7 @@ export function lastChangeText(c: LastChange | null, note?: string): string {
 
 function entryLines(e: TimelineEntry): string[] {
   const period = `${e.validFrom} – ${e.validTo ?? '…'}`;
-  const tier = `${TIER_LABEL[e.tier]}${e.source ? ` (${e.source})` : ''}`;
+  const tier = `${TIER_LABEL[e.tier]}${e.provenance ? ` · tier ${e.provenance}` : ''}${e.source ? ` (${e.source})` : ''}`;
   const lines = [
     `  ${period}  ${e.display}`,
     `    ${e.lawAbbreviation} ${e.unitLabel} · ${tier} · ${lastChangeText(e.lastChange, e.lastChangeNote)}`,

@@ -12,7 +12,7 @@
  * that touched the unit; the old value is never carried over.
  */
 import { DiagnosticSink, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ChangeRecord, LawVersion, LawVersions } from '../consolidate/types.js';
+import type { ChangeRecord, LawVersion, LawVersions, UnitProvenance } from '../consolidate/types.js';
 import type { Law } from '../model/types.js';
 import { bodyNodeById, findById, paragraphIdOf } from '../model/walk.js';
 import { bodyNodeText, unitText } from '../model/text-of.js';
@@ -83,6 +83,27 @@ interface TextPiece {
   caveat?: string;
   /** change named by the act-text provider */
   actChange?: LastChange;
+  /** the provenance of the unit's § in the version (see consolidate/types.ts Tier) */
+  provenance?: UnitProvenance;
+}
+
+/** The provenance of the § (or Anlage) that holds a node, in a version that carries tiers. */
+export function provenanceOf(v: LawVersion, nodeId: string): UnitProvenance | undefined {
+  if (!v.units) return undefined;
+  const id = nodeId.startsWith('anlage-') ? nodeId.split('/')[0] : paragraphIdOf(nodeId);
+  return v.units.find((u) => u.id === id);
+}
+
+/** The change an official-tier unit rests on, as far as the footnotes or the acts tell. */
+function officialChange(p: UnitProvenance): { change: LastChange | null; note: string } {
+  const s = p.source;
+  if (s.inForceFrom === 'base') return { change: null, note: `Ausgangstext (amtliche Fassung ${s.file})` };
+  const when = `in Kraft ab ${s.inForce ?? p.since}${s.inForceFrom === 'online-date' ? ' (Tag der Veröffentlichung des amtlichen Textes; kein Inkrafttretensdatum im Korpus)' : s.inForceFrom === 'footnote' ? ' (laut juris-Fußnote)' : ''}`;
+  if (s.act || s.citation) {
+    const change: LastChange = { act: s.act ?? s.citation!, artikel: s.artikel ?? '', path: [s.artikel ? `Artikel ${s.artikel}` : '', s.within ?? ''].filter(Boolean).join(' ') || (s.citation ?? '') };
+    return { change, note: `amtlicher Wortlaut (${s.file}), ${when}; ${s.citation ?? s.act}${s.act ? '' : ': Änderungstext nicht im Korpus'}` };
+  }
+  return { change: null, note: `amtlicher Wortlaut (${s.file}), ${when}; Änderung nicht im Korpus (keine Fußnote nennt sie)` };
 }
 
 class FactResolver {
@@ -122,7 +143,12 @@ class FactResolver {
 
   /** The sources of words for the days [from, to] of one version. */
   private pieces(def: FactDefinition, loc: FactLocation, v: LawVersion, from: string, to: string | null): TextPiece[] {
-    if (v.complete) return [{ from, to, tier: 'consolidated', words: wordsOf(v.tree, loc.nodeId) }];
+    if (v.complete) {
+      const p = provenanceOf(v, loc.nodeId);
+      // official wording that entered the chain after its start (the base text itself reads as consolidated)
+      if (p?.tier === 'official' && p.source.inForceFrom !== 'base') return [{ from, to, tier: 'official-snapshot', words: wordsOf(v.tree, loc.nodeId), source: p.source.file, provenance: p }];
+      return [{ from, to, tier: 'consolidated', words: wordsOf(v.tree, loc.nodeId), provenance: p }];
+    }
     const { officialSnapshot, officialSnapshotDates, officialSnapshotFile, actText } = this.input;
     const dates = officialSnapshotDates ? officialSnapshotDates(v.law) : [v.validFrom];
     const inVersion = dates.filter((d) => d >= v.validFrom && (to === null || d <= to));
@@ -159,6 +185,7 @@ class FactResolver {
     const culprits = this.changesOf(versions[k], lv.law, loc.nodeId, piece.tier === 'consolidated' && !piece.caveat);
     const blame = (): Partial<Diagnostic> => {
       const c = culprits[culprits.length - 1];
+      if (!c && piece.provenance?.tier === 'official') return { notes: [`changed in the official text: ${officialChange(piece.provenance).note}`] };
       return c ? { act: c.act, path: c.path, notes: culprits.map((r) => `changed by ${r.act} ${r.path} (${r.status}): ${r.target}`) } : { notes: ['no change recorded for this version touches the unit'] };
     };
     if (piece.words === undefined) {
@@ -194,6 +221,7 @@ class FactResolver {
       tier: piece.tier,
       lastChange: null,
     };
+    if (piece.provenance) entry.provenance = piece.provenance.tier;
     const last = this.lastChange(def, versions, k, lv.law, loc.nodeId, piece);
     entry.lastChange = last.change;
     if (last.note) entry.lastChangeNote = last.note;
@@ -217,6 +245,7 @@ class FactResolver {
    * otherwise they were changed by something the corpus does not have, and that is said.
    */
   private lastChange(def: FactDefinition, versions: LawVersion[], k: number, law: string, nodeId: string, piece: TextPiece): { change: LastChange | null; note?: string } {
+    if (piece.provenance?.tier === 'official') return officialChange(piece.provenance);
     const own = this.changesOf(versions[k], law, nodeId, piece.tier === 'consolidated');
     if (own.length) return { change: toLastChange(own[own.length - 1]) };
     if (piece.actChange) return { change: piece.actChange };

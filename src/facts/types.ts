@@ -94,6 +94,8 @@ export interface TimelineEntry {
   /** the words the pattern matched */
   matched: string;
   tier: SourceTier;
+  /** the provenance tier of the § in the consolidated version (derived-verified, official …; see consolidate/types.ts) */
+  provenance?: import('../consolidate/types.js').Tier;
   /** file or act the words come from, for official-snapshot and act-text tiers */
   source?: string;
   /** the change that last altered the unit; null = base text (unless lastChangeNote says otherwise) */

@@ -3,7 +3,8 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2024-06-01" → "01.06.2024"; other strings unchanged. */
-export function formatDate(iso: string): string {
+export function formatDate(iso: string | null): string {
+  if (iso === null) return 'unbekannt';
   const m = ISO.exec(iso);
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }

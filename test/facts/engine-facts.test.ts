@@ -10,7 +10,7 @@ import { pendingActText } from '../../src/facts/act-text.js';
 import { checkProfile } from '../../src/facts/check-profile.js';
 import { loadProfile } from '../../src/facts/profile.js';
 import { join } from 'node:path';
-import { CORPUS, acts, catalogue, manifest, parameters } from './helpers.js';
+import { CORPUS, acts, catalogue, fullManifest as manifest, parameters } from './helpers.js';
 
 const consolidation = consolidate(loadCorpus(manifest, CORPUS));
 const { timelines, diagnostics } = resolveFacts({
@@ -44,13 +44,17 @@ describe('facts on the engine consolidation', () => {
       ['2022-07-29', 60],
       ['2024-03-01', 45],
     ]);
-    expect(t('bluecard.salary.general').map((e) => [e.validFrom, Math.round((e.value as number) * 100) / 100, e.tier])).toEqual([
-      ['2023-11-01', 66.67, 'consolidated'],
-      ['2023-11-18', 50, 'official-snapshot'],
-      ['2024-06-01', 50, 'official-snapshot'],
+    // § 18g is official wording in the chain from 18.11.2023 (Art. 1 Nr. 8 of the Gesetz is cut off in our
+    // text): one entry to the end of the series, no longer split at 1.6.2024 with a caveat, because the
+    // AufenthG versions are complete (official tier where the act text is missing)
+    expect(t('bluecard.salary.general').map((e) => [e.validFrom, e.validTo, Math.round((e.value as number) * 100) / 100, e.tier, e.provenance])).toEqual([
+      ['2023-11-01', '2023-11-17', 66.67, 'consolidated', 'official'],
+      ['2023-11-18', null, 50, 'official-snapshot', 'official'],
     ]);
-    expect(entryOn(timelines.find((x) => x.id === 'bluecard.salary.general')!, '2024-06-01')!.caveat).toBeDefined();
-    expect(t('chancenkarte.work-hours').map((e) => [e.validFrom, e.value, e.tier])).toEqual([['2024-06-01', 20, 'act-text']]);
+    expect(entryOn(timelines.find((x) => x.id === 'bluecard.salary.general')!, '2024-06-01')!.caveat).toBeUndefined();
+    expect(entryOn(timelines.find((x) => x.id === 'bluecard.salary.general')!, '2026-08-12')!.lastChange).toMatchObject({ act: 'bgbl-2023-i-217', artikel: '1' });
+    // the Chancenkarte (§ 20a, cut off in our Gesetz text) from the official text of 1.6.2024
+    expect(t('chancenkarte.work-hours').map((e) => [e.validFrom, e.value, e.tier, e.provenance])).toEqual([['2024-06-01', 20, 'official-snapshot', 'official']]);
   });
 
   it('the other changes of the official summaries, each with its source tier', () => {

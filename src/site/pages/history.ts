@@ -125,7 +125,7 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
     .map(({ i }) => i);
 
   const main =
-    `<p class="crumbs"><a href="${escapeHtml(href(path, lawDatePage(law.id, law.versions[law.versions.length - 1].validFrom), pid))}">${escapeHtml(law.abbreviation)}</a> › Verlauf</p>\n` +
+    `<p class="crumbs"><a href="${escapeHtml(href(path, lawDatePage(law.id, law.versions[law.versions.length - 1].validFrom), paragraphIn(law.versions[law.versions.length - 1], pid) ? pid : undefined))}">${escapeHtml(law.abbreviation)}</a> › Verlauf</p>\n` +
     `<h1>${escapeHtml(name)} <span class="law-abbr">${escapeHtml(law.abbreviation)}</span></h1>\n` +
     `<p class="lead">Fassungen dieser Vorschrift ${escapeHtml(formatDate(firstDate))} bis ${escapeHtml(formatDate(lastDate))}, neueste zuerst.</p>\n` +
     incompleteNotice([...law.versions].reverse().find((x) => !x.complete && entries.some((e) => e.versions.includes(x))) ?? law.versions[0]) +
