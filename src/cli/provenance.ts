@@ -12,7 +12,7 @@ export function formatVersionsWithTiers(versions: LawVersion[]): string {
   for (const v of versions) {
     const t = v.tiers;
     lines.push(
-      `${v.validFrom}   ${(v.validTo ?? 'heute').padEnd(10)}   ${TIERS.map((k) => String(t?.[k] ?? 0).padStart(16)).join(' ')}  ${v.official ?? '-'}${v.isBase ? '  (Basistext)' : ''}${v.complete ? '' : '  UNVOLLSTÄNDIG'}`,
+      `${v.validFrom}   ${(v.validTo ?? 'offen').padEnd(10)}   ${TIERS.map((k) => String(t?.[k] ?? 0).padStart(16)).join(' ')}  ${v.official ?? '-'}${v.isBase ? '  (Basistext)' : ''}${v.complete ? '' : '  UNVOLLSTÄNDIG'}`,
     );
   }
   return lines.join('\n');
