@@ -41,7 +41,7 @@ import { attachContext, CliContext, contextOf, newCliCache, normalizeUnit, valid
 import { registerEval } from './cli/eval.js';
 import { registerSynopsis } from './cli/synopsis.js';
 import { registerReconcile } from './cli/reconcile.js';
-import { formatVersionsWithTiers, showWithProvenance } from './cli/provenance.js';
+import { provenanceOf, showWithProvenance, tierSummary } from './cli/provenance.js';
 import { applyActFile, loadActFileAlone, readActText } from './cli/act-file.js';
 
 export { newCliCache, type CliCache, type CliIo };
@@ -88,7 +88,7 @@ export function sayOnce(text: string): string {
       return `${line.slice(0, c.index)} — cannot be relied on (caveat [${k + 1}] below)`;
     }
     const q = /^(\s+\S.*?\]): („.*“)$/.exec(line);
-    if (q && q[2].length > 80) {
+    if (q && q[2].length > 30) {
       if (quoted.has(line)) return `${q[1]}: (wording quoted above)`;
       quoted.add(line);
     }
@@ -125,19 +125,23 @@ function registerCoreCommands(program: Command): void {
       const date = c.checkDate(o.date);
       let tree: Law;
       let validity: ReturnType<typeof validityOf> | undefined;
+      let provenance: Map<string, object> | undefined;
       if (date || o.json) {
         const versions = c.consolidation().laws.find((l) => l.law === law.id)!.versions;
         const v = date ? versionOn(c.consolidation(), law, date) : versions[0];
         if (!v.complete && !o.json) c.err(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete: ${v.missing.length} change(s) not applied (see --json or "fassung versions ${law.id}")\n`);
         // the version's units with their tier and source (derived, official, pending)
-        if (date && v.units) return void c.out(showWithProvenance(law.abbreviation, v, o.unit, !!o.json, (t, unit, json) => (unit ? (json ? stableJson(unitsOf(t, unit).map((u) => ({ id: u.id, label: humanLabelFromId(u.id), text: unitText(u), node: u }))) : unitTextOf(t, unit)) : json ? stableJson(t) : serializeLaw(t, 'gesetze-tools'))) + '\n');
+        // the version's units with their tier and source (derived, official, pending)
+        if (date && v.units && !o.json) return void c.out(showWithProvenance(law.abbreviation, v, o.unit, false, (t, unit) => (unit ? unitTextOf(t, unit) : serializeLaw(t, 'gesetze-tools'))) + '\n');
         tree = v.tree;
-        validity = validityOf(v);
+        validity = { ...validityOf(v), ...(v.units ? { tiers: v.tiers } : {}) };
+        provenance = v.units ? new Map(provenanceOf(v, undefined).map((u) => [u.id, { tier: u.tier, since: u.since, source: u.source }])) : undefined;
       } else {
         tree = parseStatute(readCorpusText(dir, law.base.file, { what: `base text of ${law.abbreviation}` }), { lawId: law.id });
       }
       if (o.json) {
-        const units = o.unit ? unitsOf(tree, o.unit).map((u) => ({ id: u.id, label: humanLabelFromId(u.id), text: unitText(u), node: u })) : undefined;
+        // each unit with the tier and source of its § (or Anlage) in this version
+        const units = o.unit ? unitsOf(tree, o.unit).map((u) => ({ id: u.id, label: humanLabelFromId(u.id), text: unitText(u), node: u, ...(provenance?.get(u.id.split('/')[0]) ?? {}) })) : undefined;
         return void c.out(stableJson({ law: law.id, abbreviation: law.abbreviation, date: date ?? null, ...validity!, unit: o.unit ?? null, ...(units ? { units } : { tree }) }));
       }
       c.out((o.unit ? unitTextOf(tree, o.unit) : serializeLaw(tree, 'gesetze-tools')).replace(/\n*$/, '\n'));
@@ -235,11 +239,12 @@ function registerCoreCommands(program: Command): void {
       const lv = c.consolidation().laws.find((l) => l.law === law.id)!;
       const rows = lv.versions.map((v) => ({ ...validityOf(v), changes: v.changes.length, tiers: v.tiers, official: v.official }));
       if (o.json) return void c.out(stableJson(rows));
-      if (lv.versions.some((v) => v.tiers)) return void c.out(formatVersionsWithTiers(lv.versions) + '\n');
-      for (const r of rows) {
+      lv.versions.forEach((v, k) => {
+        const r = rows[k];
         const changes = r.isBase ? 'Basistext' : `${r.changes} ${r.changes === 1 ? 'Änderung' : 'Änderungen'}`;
         c.line(`${r.validFrom} – ${r.validTo ?? 'offen'}  ${changes}${r.complete ? '' : `  UNVOLLSTÄNDIG: ${r.missing.length} ${r.missing.length === 1 ? 'Punkt' : 'Punkte'} nicht angewendet`}`);
-      }
+        if (v.tiers) c.line(`    §§ je Stufe: ${tierSummary(v)}${v.official ? ` (verglichen mit ${v.official})` : ''}`);
+      });
     });
 
   program

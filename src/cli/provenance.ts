@@ -32,11 +32,21 @@ export function sourceText(u: UnitProvenance): string {
 }
 
 /** `show --date`: the unit (or the whole law) with tier and source; JSON with validFrom, validTo and tier per unit. */
-export function showWithProvenance(abbreviation: string, v: LawVersion, unit: string | undefined, json: boolean, show: (tree: Law, unit: string | undefined, json: boolean) => string): string {
+/** The provenance records of the units a `--unit` names (all units when none is named). */
+export function provenanceOf(v: LawVersion, unit: string | undefined): UnitProvenance[] {
   const units = v.units ?? [];
   const para = unit ? /§\s*(\d+[a-z]?)/.exec(unit) : null;
   const anl = unit ? /Anlage\s*(\S*)/.exec(unit) : null;
-  const selected = para ? units.filter((u) => u.id === `para-${para[1]}`) : anl ? units.filter((u) => u.id.startsWith('anlage-')) : unit ? [] : units;
+  return para ? units.filter((u) => u.id === `para-${para[1]}`) : anl ? units.filter((u) => u.id.startsWith('anlage-')) : unit ? [] : units;
+}
+
+/** "derived-verified 16, official 33" */
+export function tierSummary(v: LawVersion): string {
+  return TIERS.filter((t) => v.tiers?.[t]).map((t) => `${t} ${v.tiers![t]}`).join(', ');
+}
+
+export function showWithProvenance(abbreviation: string, v: LawVersion, unit: string | undefined, json: boolean, show: (tree: Law, unit: string | undefined, json: boolean) => string): string {
+  const selected = provenanceOf(v, unit);
   const text = show(v.tree, unit, json);
   if (json) {
     return stableJson({
@@ -49,6 +59,6 @@ export function showWithProvenance(abbreviation: string, v: LawVersion, unit: st
       text: unit ? JSON.parse(`[${text.split('\n\n{').join(',\n{')}]`) : undefined,
     }).trimEnd();
   }
-  const head = selected.map((u) => `${abbreviation} ${u.label} — gültig ${v.validFrom} bis ${v.validTo ?? 'heute'} — tier ${u.tier} — Quelle: ${sourceText(u)}`);
-  return unit ? `${head.join('\n')}\n\n${text}` : `${abbreviation}, gültig ${v.validFrom} bis ${v.validTo ?? 'heute'}: ${TIERS.map((t) => `${t} ${v.tiers?.[t] ?? 0}`).join(', ')}\n\n${text}`;
+  const head = selected.map((u) => `${abbreviation} ${u.label} — gültig ${v.validFrom} bis ${v.validTo ?? 'offen'} — tier ${u.tier} — Quelle: ${sourceText(u)}`);
+  return unit ? `${head.join('\n')}\n\n${text}` : `${abbreviation}, gültig ${v.validFrom} bis ${v.validTo ?? 'offen'}: ${TIERS.map((t) => `${t} ${v.tiers?.[t] ?? 0}`).join(', ')}\n\n${text}`;
 }

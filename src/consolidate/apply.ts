@@ -596,6 +596,9 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   if (!law.inhalt || law.inhalt.entries.length === 0) {
     fail('no-inhaltsuebersicht', 'this text of the law has no Inhaltsübersicht');
   }
+  if (law.inhalt.entries.length === 1 && /^\s*<table\b/.test(law.inhalt.entries[0].text)) {
+    fail('no-inhaltsuebersicht', 'the Inhaltsübersicht of this text is an HTML table, kept as one block: its Angaben cannot be addressed');
+  }
   const ref = op.target.find((p): p is Extract<AddressPart, { kind: 'angabe' }> => p.kind === 'angabe');
   const entries = law.inhalt.entries.slice();
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
