@@ -58,7 +58,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known law a name as written refers to ("des Aufenthaltsgesetzes" → aufenthg), or a near miss. */
-export function resolveLawName(name: string, laws: Manifest['laws']): { law?: string; nearMiss?: string } {
+export function resolveLawName(name: string, laws: Manifest['laws']): { law?: string; nearMiss?: string; nearMissLaw?: string } {
   const forms = (n: string) => {
     const l = n.trim().toLowerCase().replace(/^(?:(?:die|das|der|des|dem|den)\s+)+/, '');
     return [l, l.replace(/es$/, ''), l.replace(/s$/, '')];
@@ -68,16 +68,16 @@ export function resolveLawName(name: string, laws: Manifest['laws']): { law?: st
     const known = [...law.names, law.abbreviation, law.title].map((n) => n.toLowerCase());
     if (written.some((w) => known.includes(w))) return { law: law.id };
   }
-  let best: { name: string; d: number } | undefined;
+  let best: { name: string; d: number; law: string } | undefined;
   for (const law of laws) {
     for (const n of law.names) {
       // the known name, or the same number of words at the start of what is written ("Kurzarbeitergeldverordnng vom …")
       const k = n.split(/\s+/).length;
       const d = Math.min(...written.flatMap((w) => [w, w.split(/\s+/).slice(0, k).join(' ')]).map((w) => distance(w, n.toLowerCase())));
-      if (d <= Math.max(2, Math.floor(n.length / 12)) && (!best || d < best.d)) best = { name: n, d };
+      if (d <= Math.max(2, Math.floor(n.length / 12)) && (!best || d < best.d)) best = { name: n, d, law: law.id };
     }
   }
-  return { nearMiss: best?.name };
+  return { nearMiss: best?.name, nearMissLaw: best?.law };
 }
 
 /** Every name by which a known law may be cited, longest first. */
@@ -204,6 +204,12 @@ export function loadAct(
   }
   // Artikel named by a later Artikel's "zuletzt durch Artikel N dieses Gesetzes" amend the same law
   const missingArtikel: LoadedAct['missingArtikel'] = [];
+  // an Artikel whose law name is a near miss of a known law: that law's versions lack its changes
+  for (const [a, t] of lawOf) {
+    if (t.law) continue;
+    const r = resolveLawName(t.name, manifest.laws);
+    if (r.nearMissLaw) missingArtikel.push({ artikel: a.number, law: r.nearMissLaw, effective: effectiveDate(rules, a.number, null, actEntry).date });
+  }
   for (const a of artikel) {
     if (a.lastChangedBy?.sameAct && a.lastChangedBy.artikel && !artikel.some((x) => x.number === a.lastChangedBy!.artikel)) {
       const law = lawOf.get(a)?.law ?? null;

@@ -9,7 +9,7 @@ import type { Address, AddressPart } from '../act/address.js';
 import { formatAddress } from '../act/address.js';
 import type { Operation } from '../act/operations.js';
 import { assignIds } from '../model/build-units.js';
-import { compareLabels } from '../model/labels.js';
+import { compareLabels, nextLabels } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Anlage, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
 import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
@@ -352,7 +352,15 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       if (hits.length !== 1) fail('target-unsupported', 'appending needs exactly one container');
       const container = hits[0].node;
       const units = parseUnits(op.unitKind, op.content, op.labels);
-      const put = <T,>(list: T[], xs: T[]) => (op.atStart ? list.unshift(...xs) : list.push(...xs));
+      const put = <T,>(list: T[], xs: T[]) => {
+        // "Folgender Absatz 7 wird angefügt" to a § whose last Absatz is 3 leaves a gap the act did not make
+        const labelled = (list as unknown as Array<{ kind: string; label?: string }>).filter((x) => x.kind === op.unitKind && x.label !== undefined);
+        const lastLabel = labelled[labelled.length - 1]?.label;
+        if (!op.atStart && op.labels.length && lastLabel && op.unitKind !== 'satz' && !nextLabels(lastLabel).includes(op.labels[0])) {
+          fail('label-gap', `${op.unitKind} ${op.labels[0]} cannot be appended after ${op.unitKind} ${lastLabel}: the numbering would have a gap`);
+        }
+        return op.atStart ? list.unshift(...xs) : list.push(...xs);
+      };
       if (op.unitKind === 'absatz') {
         if (container.kind !== 'paragraph') fail('target-unsupported', 'an Absatz can only be appended to a §');
         if (container.children.some((c) => c.kind === 'satz')) fail('target-unsupported', `§ ${container.label} has no Absätze: its Wortlaut must first become Absatz 1`);

@@ -401,6 +401,14 @@ export function consolidate(corpus: Corpus): Consolidation {
       if (!isBase) {
         for (const m of missing.filter((x) => x.effective === date)) notes.push(`${m.act.entry.citation} Artikel ${m.artikel} (in Kraft ${m.effective}): Text nicht im Korpus, nicht angewendet`);
       }
+      // an instruction whose in-force date the act does not tell is missing from every version from the
+      // act's own date on: said in `missing`, and the version is incomplete where no official text covers it
+      for (const i of undated) {
+        const a = corpus.acts.find((x) => x.entry.id === i.act);
+        const from = a?.entry.verkuendung.date ?? a?.entry.date ?? B;
+        const k = stepDates.findIndex((d) => d >= from);
+        if (k >= 0 && stepDates[k] === date) notes.push(`${citationOf(i.act)} ${i.path}: Inkrafttreten unbekannt (${i.effectiveSource}), nicht angewendet`);
+      }
       // which units this step derived, and which it failed on
       const derivedNow = new Map<string, number[]>();
       const failedNow = new Map<string, string[]>();
