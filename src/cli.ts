@@ -31,7 +31,7 @@ import { compareLabels, humanLabelFromId } from './model/labels.js';
 import { applyStep } from './consolidate/consolidate.js';
 import { acquireOutputLock, checkOutDir, consolidationFiles, OUTPUT_MARKER, recoverOutput, stableJson, writeOutputAtomic } from './consolidate/write-output.js';
 import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
-import type { Law } from './model/types.js';
+import type { Law, Paragraph } from './model/types.js';
 import { extraOutputs, factsJsonFor, corpusFactsJson } from './pipeline.js';
 import { formatFactsText } from './facts/output.js';
 import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
@@ -41,6 +41,7 @@ import { attachContext, CliContext, contextOf, newCliCache, normalizeUnit, valid
 import { registerEval } from './cli/eval.js';
 import { registerSynopsis } from './cli/synopsis.js';
 import { registerReconcile } from './cli/reconcile.js';
+import { alignBlocks, paragraphBlocks } from './site/synopsis.js';
 import { provenanceOf, showWithProvenance, tierSummary } from './cli/provenance.js';
 import { applyActFile, loadActFileAlone, readActText } from './cli/act-file.js';
 
@@ -254,8 +255,10 @@ function registerCoreCommands(program: Command): void {
     .requiredOption('--to <date>', 'second date (not before --from)')
     .option('--unit <unit>', 'unit, e.g. "§ 26"')
     .option('--json', 'JSON output with the validity of both versions')
-    .action(function (this: Command, lawName: string, o: { from: string; to: string; unit?: string; json?: boolean }) {
+    .addOption(new Option('--format <format>', 'text (word diff), synopsis (old and new side by side, Absätze and Nummern kept) or json').choices(['text', 'synopsis', 'json']).default('text'))
+    .action(function (this: Command, lawName: string, o: { from: string; to: string; unit?: string; json?: boolean; format?: string }) {
       const c = contextOf(this);
+      if (o.format === 'json') o.json = true;
       const law = c.law(lawName);
       const from = c.checkDate(o.from, '--from')!;
       const to = c.checkDate(o.to, '--to')!;
@@ -275,6 +278,41 @@ function registerCoreCommands(program: Command): void {
         pairs = ids.map((id) => ({ label: humanLabelFromId(id), before: ma.get(id) ?? null, after: mb.get(id) ?? null }));
       }
       const changed = pairs.filter((p) => p.before !== p.after);
+      if (o.format === 'synopsis') {
+        // old and new side by side per changed §, row by row along Absätze, Sätze and list items
+        const para = (t: Law, label: string) => t.body.find((n): n is Paragraph => n.kind === 'paragraph' && `§ ${n.label}` === label);
+        const labels = o.unit ? [`§ ${/§\s*(\d+[a-z]*)/.exec(normalizeUnit(o.unit))?.[1] ?? ''}`] : changed.map((p) => p.label);
+        const width = 58;
+        // both columns wrapped at word boundaries, line by line side by side
+        const wrap = (t: string): string[] => {
+          const lines: string[] = [];
+          let cur = '';
+          for (const w of t.split(/\s+/).filter(Boolean)) {
+            if (cur && (cur + ' ' + w).length > width) {
+              lines.push(cur);
+              cur = w;
+            } else cur = cur ? `${cur} ${w}` : w;
+          }
+          if (cur || !lines.length) lines.push(cur);
+          return lines;
+        };
+        const out: string[] = [`${law.abbreviation}: Synopse ${a.validFrom} → ${b.validFrom}`, `${'bisherige Fassung'.padEnd(width)} | neue Fassung`];
+        for (const label of labels) {
+          const rows = alignBlocks(paragraphBlocks(para(a.tree, label)), paragraphBlocks(para(b.tree, label)));
+          if (!rows.some((r) => r.changed)) continue;
+          out.push('', label);
+          for (const r of rows) {
+            const indent = '  '.repeat(r.depth);
+            const left = r.oldText === undefined ? '' : `${indent}${r.oldLabel} ${r.oldText}`.trimEnd();
+            const right = r.newText === undefined ? '' : `${indent}${r.newLabel} ${r.newText}`.trimEnd();
+            const l = wrap(left);
+            const rr = wrap(right);
+            for (let k = 0; k < Math.max(l.length, rr.length); k++) out.push(`${k === 0 && r.changed ? '*' : ' '} ${(l[k] ?? '').padEnd(width)} | ${rr[k] ?? ''}`.trimEnd());
+          }
+        }
+        if (out.length === 2) return void c.line(`no change: ${o.unit ? normalizeUnit(o.unit) : law.abbreviation} is the same on ${from} and ${to}`);
+        return void c.line(out.join('\n'));
+      }
       if (o.json) {
         return void c.out(
           stableJson({

@@ -56,6 +56,15 @@ describe.runIf(HAS_CORPUS)('fassung CLI', () => {
     expect(await wb('2024-06-01')).toContain('50 000');
   });
 
+  it('diff --format synopsis: old and new side by side, the changed Absatz marked (BeschV § 26, 1.6.2024)', async () => {
+    const r = await run('diff', 'beschv', '--from', '2024-05-31', '--to', '2024-06-01', '--unit', '§ 26', '--format', 'synopsis');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^bisherige Fassung +\| neue Fassung$/m);
+    expect(r.out).toMatch(/^\* \(2\) Für Staatsangehörige von Albanien/m);
+    expect(r.out).toMatch(/bis zu 25 +\| .*bis zu 50/);
+    expect(r.out).not.toMatch(/^\* \(1\)/m);
+  });
+
   it('the check text says each caveat and each quoted wording once', async () => {
     const r = await run('check', '--profile', 'test/profiles/kosovar-cook.json', '--date', '2024-06-01');
     expect(r.code).toBe(0);
