@@ -75,6 +75,43 @@ export function splitBody(body: BodyNode[]): LawPart[] {
     cur.push(n);
   }
   close();
+  if (parts.length > 1) return parts;
+  // a text without Kapitel/Abschnitt headings (the official texts carry none): parts of §§ by count
+  return chunkByParagraphs(body);
+}
+
+/** Parts of at most PARAGRAPHS_PER_PART §§ each, named by their first and last §. */
+const PARAGRAPHS_PER_PART = 20;
+
+function chunkByParagraphs(body: BodyNode[]): LawPart[] {
+  const parts: LawPart[] = [];
+  let cur: BodyNode[] = [];
+  const close = (): void => {
+    if (!cur.length) return;
+    const paras = cur.filter((n): n is Extract<BodyNode, { kind: 'paragraph' }> => n.kind === 'paragraph');
+    const first = paras[0]?.label;
+    const last = paras[paras.length - 1]?.label;
+    const slugBase = first ? `paragraphen-${first}-${last}` : parts.length ? `teil-${parts.length + 1}` : 'anfang';
+    let name = slugBase;
+    for (let k = 2; parts.some((p) => p.slug === name); k++) name = `${slugBase}-${k}`;
+    parts.push({ slug: name, title: first ? (first === last ? `§ ${first}` : `§§ ${first} bis ${last}`) : cur[0].kind === 'anlage' ? 'Anlagen' : 'Vorschriften', nodes: cur });
+    cur = [];
+  };
+  let count = 0;
+  for (const n of body) {
+    if (n.kind === 'paragraph') {
+      if (count === PARAGRAPHS_PER_PART) {
+        close();
+        count = 0;
+      }
+      count++;
+    } else if (n.kind === 'anlage' && cur.some((x) => x.kind === 'paragraph')) {
+      close();
+      count = PARAGRAPHS_PER_PART;
+    }
+    cur.push(n);
+  }
+  close();
   return parts;
 }
 
