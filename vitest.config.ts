@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // the browser test walks every page of the real site (thousands): room above the 4 GB default
+    execArgv: ['--max-old-space-size=8192'],
     // parse the corpus once into the shared cache before the workers start
     globalSetup: ['test/global-setup.ts'],
   },

@@ -27,6 +27,11 @@ export function allFiles(dir: string, sub = ''): string[] {
 
 const cache = new Map<string, cheerio.CheerioAPI>();
 
+/** A page parsed once and not kept: for walks over every page of a large site (thousands of pages). */
+function loadOnce(dir: string, rel: string): cheerio.CheerioAPI {
+  return cache.get(join(dir, rel)) ?? cheerio.load(readFileSync(join(dir, rel), 'utf8'));
+}
+
 export function load(dir: string, rel: string): cheerio.CheerioAPI {
   const file = join(dir, rel);
   let $ = cache.get(file);
@@ -44,7 +49,7 @@ export function idsOf(dir: string, rel: string): Set<string> {
   const file = join(dir, rel);
   let ids = idCache.get(file);
   if (!ids) {
-    const $ = load(dir, rel);
+    const $ = loadOnce(dir, rel);
     ids = new Set($('[id]').map((_, e) => $(e).attr('id')!).get());
     idCache.set(file, ids);
   }
@@ -74,7 +79,7 @@ export interface BrokenLink {
 export function brokenLinks(dir: string): BrokenLink[] {
   const broken: BrokenLink[] = [];
   for (const page of htmlFiles(dir)) {
-    const $ = load(dir, page);
+    const $ = loadOnce(dir, page);
     $('a[href], link[href], script[src], img[src], iframe[src]').each((_, el) => {
       const ref = $(el).attr('href') ?? $(el).attr('src') ?? '';
       if (ref === 'data:,') return; // the empty favicon: no request
@@ -108,7 +113,7 @@ export function brokenLinks(dir: string): BrokenLink[] {
 export function duplicateIds(dir: string): Array<{ page: string; id: string }> {
   const out: Array<{ page: string; id: string }> = [];
   for (const page of htmlFiles(dir)) {
-    const $ = load(dir, page);
+    const $ = loadOnce(dir, page);
     const seen = new Set<string>();
     $('[id]').each((_, el) => {
       const id = $(el).attr('id')!;
