@@ -414,5 +414,5 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
   test('every local link of the real site resolves, ids are unique, no external reference', () => {
     expect(brokenLinks(real.dir!).slice(0, 20)).toEqual([]);
     expect(duplicateIds(real.dir!).slice(0, 20)).toEqual([]);
-  });
+  }, 900_000);
 });
