@@ -126,7 +126,8 @@ export function applyInstructions(
   // renumberings run before the insertions that reuse the numbers they free, as the act intends
   // ("Nach § 1 wird folgender § 2 eingefügt. Die bisherigen §§ 2 und 3 werden die §§ 3 und 4.")
   const pulledForward = new Set<Operation>();
-  const rowOf = (ins: InstructionRecord, op: Operation): ChangeRecord => ({
+  /** what every row of an instruction says about it */
+  const recordBase = (ins: InstructionRecord) => ({
     act: ins.act,
     artikel: ins.artikel,
     path: ins.path,
@@ -134,10 +135,8 @@ export function applyInstructions(
     effective: ins.effective,
     source: ins.source,
     wording: ins.wording,
-    target: formatAddress(namedUnit(op)),
-    action: op.action,
-    status: 'applied',
   });
+  const rowOf = (ins: InstructionRecord, op: Operation): ChangeRecord => ({ ...recordBase(ins), target: formatAddress(namedUnit(op)), action: op.action, status: 'applied' });
   const tryApply = (ins: InstructionRecord, op: Operation, row: ChangeRecord): boolean => {
     try {
       const r = applyOperation(cur, op);
@@ -161,15 +160,7 @@ export function applyInstructions(
   };
   const later = (k: number) => instructions.slice(k + 1).flatMap((ins) => (ins.status === 'parsed' ? ins.operations.map((op) => ({ ins, op })) : []));
   instructions.forEach((ins, k) => {
-    const base = {
-      act: ins.act,
-      artikel: ins.artikel,
-      path: ins.path,
-      law: ins.law ?? '',
-      effective: ins.effective,
-      source: ins.source,
-      wording: ins.wording,
-    };
+    const base = recordBase(ins);
     if (ins.status !== 'parsed') {
       indices.push(changes.length);
       changes.push({ ...base, target: '', action: 'none', status: ins.status === 'incomplete-text' ? 'incomplete-text' : ins.status === 'not-in-corpus' ? 'not-in-corpus' : 'failed', reason: ins.diagnostics[0]?.message });
