@@ -62,16 +62,21 @@ function standaloneCsp(css: string): string {
   return `default-src 'none'; style-src ${h}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-export function renderPage(p: PageParts): string {
-  if (p.standalone) {
-    return `<!DOCTYPE html>
+/** The start of every page up to the favicon: doctype, charset, CSP, viewport, title. */
+function headOf(title: string, csp: string): string {
+  return `<!DOCTYPE html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(standaloneCsp(p.standalone.css))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(p.title)}</title>
-<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">`;
+}
+
+export function renderPage(p: PageParts): string {
+  if (p.standalone) {
+    return `${headOf(p.title, standaloneCsp(p.standalone.css))}
 <style>${p.standalone.css}</style>
 </head>
 <body class="${escapeHtml(p.bodyClass)}">
@@ -90,14 +95,7 @@ ${p.main}
   ]
     .map(([to, label]) => `<a href="${escapeHtml(href(p.path, to))}"${to === p.path ? ' aria-current="page"' : ''}>${label}</a>`)
     .join('');
-  return `<!DOCTYPE html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(p.title)}</title>
-<link rel="icon" href="data:,">
+  return `${headOf(p.title, CSP)}
 <link rel="stylesheet" href="${escapeHtml(href(p.path, CSS))}">
 <script src="${escapeHtml(href(p.path, SITE_JS))}" defer></script>
 ${p.head ?? ''}</head>
