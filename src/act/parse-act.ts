@@ -503,16 +503,10 @@ function parseWithoutArtikel(clean: CleanText, lines: Array<{ text: string; star
       break;
     }
   }
-  // join the lines of the amending sentence into one line's worth by parsing it as the Artikel body
-  const fake = { text: 'Artikel 1', start: lines[from].start };
-  const body = [fake, ...lines.slice(from, ink >= 0 ? ink + 1 : lines.length)];
-  void body;
+  // the lines from the amending sentence to the in-force sentence are Artikel 1, the rest Artikel 2
   const endLine = ink >= 0 ? ink + 1 : lines.length;
   out.push(...parseArtikel(clean, lines, '1', from - 1, endLine, diagnostics, '', true));
-  if (ink >= 0) {
-    const inkStart = /^§ \d/.test(lines[ink + 0].text) && !INKRAFT_SENTENCE.test(lines[ink].text) ? ink : ink;
-    out.push(...parseArtikel(clean, lines, '2', inkStart, lines.length, diagnostics, 'Inkrafttreten', true));
-  }
+  if (ink >= 0) out.push(...parseArtikel(clean, lines, '2', ink, lines.length, diagnostics, 'Inkrafttreten', true));
   diagnostics.push({
     severity: 'info',
     code: 'act-without-artikel',
