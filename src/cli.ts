@@ -18,32 +18,22 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { wordDiff } from './text/word-diff.js';
 import { UserError } from './diagnostics/diagnostic.js';
 import { PROJECT_ROOT, readCorpusText, readTextFile } from './corpus/manifest.js';
 import { readJsonFile } from './corpus/read-file.js';
-import { parseStatute } from './model/parse-statute.js';
 import { serializeLaw, serializeParagraph } from './model/serialize.js';
 import { parseAddress, formatAddress } from './act/address.js';
 import { resolveAddress } from './model/resolve-address.js';
 import { paragraphText, unitText } from './model/text-of.js';
 import { compareLabels, humanLabelFromId } from './model/labels.js';
-import { applyStep } from './consolidate/consolidate.js';
-import { acquireOutputLock, checkOutDir, consolidationFiles, OUTPUT_MARKER, recoverOutput, stableJson, writeOutputAtomic } from './consolidate/write-output.js';
-import { formatVerifyReport, verifyAgainst } from './consolidate/verify.js';
+import { acquireOutputLock, checkOutDir, consolidationFiles, OUTPUT_MARKER, outputUpToDate, recoverOutput, stableJson, writeOutputAtomic, writeOutputStamp } from './consolidate/write-output.js';
+import { sha, toolFingerprint } from './cache/derived-cache.js';
 import type { Law, Paragraph } from './model/types.js';
-import { extraOutputs, factsJsonFor, corpusFactsJson } from './pipeline.js';
-import { formatFactsText } from './facts/output.js';
-import { checkProfile, formatProfileCheckText } from './facts/check-profile.js';
-import { validateProfile } from './facts/profile.js';
-import { siteInput } from './site-input.js';
 import { attachContext, CliContext, contextOf, newCliCache, normalizeUnit, validityOf, versionOn, type CliCache, type CliIo } from './cli/context.js';
 import { registerEval } from './cli/eval.js';
 import { registerSynopsis } from './cli/synopsis.js';
 import { registerReconcile } from './cli/reconcile.js';
-import { alignBlocks, paragraphBlocks } from './site/synopsis.js';
 import { provenanceOf, showWithProvenance, tierSummary } from './cli/provenance.js';
-import { applyActFile, loadActFileAlone, readActText } from './cli/act-file.js';
 
 export { newCliCache, type CliCache, type CliIo };
 
@@ -119,7 +109,7 @@ function registerCoreCommands(program: Command): void {
     .option('--unit <unit>', 'unit, e.g. "§ 26 Abs. 2 Satz 3" (also "§26 Abs. 2 S. 3")')
     .option('--date <date>', 'the text valid on this date (2024-03-01 or 1.3.2024)')
     .option('--json', 'JSON output with validity and completeness')
-    .action(function (this: Command, lawName: string, o: { unit?: string; date?: string; json?: boolean }) {
+    .action(async function (this: Command, lawName: string, o: { unit?: string; date?: string; json?: boolean }) {
       const c = contextOf(this);
       const { dir } = c.ctx();
       const law = c.law(lawName);
@@ -128,8 +118,9 @@ function registerCoreCommands(program: Command): void {
       let validity: ReturnType<typeof validityOf> | undefined;
       let provenance: Map<string, object> | undefined;
       if (date || o.json) {
-        const versions = c.consolidation().laws.find((l) => l.law === law.id)!.versions;
-        const v = date ? versionOn(c.consolidation(), law, date) : versions[0];
+        const cons = await c.consolidation();
+        const versions = cons.laws.find((l) => l.law === law.id)!.versions;
+        const v = date ? versionOn(cons, law, date) : versions[0];
         if (!v.complete && !o.json) c.err(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete: ${v.missing.length} change(s) not applied (see --json or "fassung versions ${law.id}")\n`);
         // the version's units with their tier and source (derived, official, pending)
         // the version's units with their tier and source (derived, official, pending)
@@ -138,6 +129,7 @@ function registerCoreCommands(program: Command): void {
         validity = { ...validityOf(v), ...(v.units ? { tiers: v.tiers } : {}) };
         provenance = v.units ? new Map(provenanceOf(v, undefined).map((u) => [u.id, { tier: u.tier, since: u.since, source: u.source }])) : undefined;
       } else {
+        const { parseStatute } = await import('./model/parse-statute.js');
         tree = parseStatute(readCorpusText(dir, law.base.file, { what: `base text of ${law.abbreviation}` }), { lawId: law.id });
       }
       if (o.json) {
@@ -157,7 +149,8 @@ function registerCoreCommands(program: Command): void {
       const c = contextOf(this);
       // an act of the manifest by its id, or any act file (text or a BGBl PDF) by its path
       const isFile = !/^[a-z0-9-]+$/.test(actId) || (!c.ctx().manifest.acts.some((a) => a.id === actId) && existsSync(c.path(actId)));
-      const act = isFile ? loadActFileAlone(actId, await readActText(c.path(actId))) : c.corpus().acts.find((a) => a.entry.id === c.act(actId).id)!;
+      const { loadActFileAlone, readActText } = await import('./cli/act-file.js');
+      const act = isFile ? loadActFileAlone(actId, await readActText(c.path(actId))) : (await c.corpus()).acts.find((a) => a.entry.id === c.act(actId).id)!;
       const entry = act.entry;
       const rows = act.instructions.map((i) => ({
         path: i.path,
@@ -201,11 +194,18 @@ function registerCoreCommands(program: Command): void {
     .action(async function (this: Command, o: { out: string; json?: boolean; verbose?: boolean }) {
       const c = contextOf(this);
       const out = checkOutDir(o.out, { cwd: c.cwd, protect: [PROJECT_ROOT, c.ctx().dir] });
-      const corpus = c.corpus();
-      const cached = c.consolidation();
+      const cached = await c.consolidation();
       const result = { ...cached, diagnostics: [...cached.diagnostics] };
-      const files = [...consolidationFiles(result), ...(await extraOutputs(corpus, result))];
-      writeOutputAtomic(out, files, { onWait: (m) => c.err(m + '\n') });
+      const { corpusFactsJson } = await import('./pipeline.js');
+      const facts = await c.facts();
+      result.diagnostics.push(...facts.diagnostics);
+      // the same tool on the same inputs: an output folder still as the last run left it stays as it is
+      const key = c.consolidationKey && c.factsKey ? sha(toolFingerprint(), 'consolidate-output', c.consolidationKey, c.factsKey) : undefined;
+      const unchanged = outputUpToDate(out, key, ['site']);
+      if (!unchanged) {
+        const files = [...consolidationFiles(result), { path: 'facts.json', content: stableJson(corpusFactsJson(result, facts)) }];
+        writeOutputAtomic(out, files, { onWait: (m) => c.err(m + '\n'), key });
+      }
       const summary = result.laws.map((l) => {
         const rows = result.changes.filter((x) => x.law === l.law);
         return {
@@ -222,9 +222,9 @@ function registerCoreCommands(program: Command): void {
       if (o.json) return void c.out(stableJson({ out, errors, summary }));
       c.printDiagnostics(result.diagnostics, o.verbose ? 'warning' : 'error');
       for (const s of summary) {
-        c.line(`${s.law}: ${s.versions} versions written, operations applied ${s.applied}, failed ${s.failed}, text incomplete ${s.incomplete}${s.complete ? '' : ' (some versions incomplete)'}`);
+        c.line(`${s.law}: ${s.versions} versions ${unchanged ? 'up to date' : 'written'}, operations applied ${s.applied}, failed ${s.failed}, text incomplete ${s.incomplete}${s.complete ? '' : ' (some versions incomplete)'}`);
       }
-      c.line(`output: ${out}`);
+      c.line(`output: ${out}${unchanged ? ' (unchanged: same tool, same inputs; nothing rewritten)' : ''}`);
       const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
       if (warnings && !o.verbose) c.line(`${warnings} warnings (typos read as meant, truncated act text, missing Inhaltsübersicht, facts read from incomplete versions): see diagnostics.json, or rerun with --verbose`);
       if (errors) c.err(`fassung: ${errors} error(s) reported (see above and diagnostics.json); the output was written\n`);
@@ -234,10 +234,10 @@ function registerCoreCommands(program: Command): void {
     .command('versions <law>')
     .description('list the versions of a law with their validity')
     .option('--json', 'JSON output')
-    .action(function (this: Command, lawName: string, o: { json?: boolean }) {
+    .action(async function (this: Command, lawName: string, o: { json?: boolean }) {
       const c = contextOf(this);
       const law = c.law(lawName);
-      const lv = c.consolidation().laws.find((l) => l.law === law.id)!;
+      const lv = (await c.consolidation()).laws.find((l) => l.law === law.id)!;
       const rows = lv.versions.map((v) => ({ ...validityOf(v), changes: v.changes.length, tiers: v.tiers, official: v.official }));
       if (o.json) return void c.out(stableJson(rows));
       lv.versions.forEach((v, k) => {
@@ -256,14 +256,15 @@ function registerCoreCommands(program: Command): void {
     .option('--unit <unit>', 'unit, e.g. "§ 26"')
     .option('--json', 'JSON output with the validity of both versions')
     .addOption(new Option('--format <format>', 'text (word diff), synopsis (old and new side by side, Absätze and Nummern kept) or json').choices(['text', 'synopsis', 'json']).default('text'))
-    .action(function (this: Command, lawName: string, o: { from: string; to: string; unit?: string; json?: boolean; format?: string }) {
+    .action(async function (this: Command, lawName: string, o: { from: string; to: string; unit?: string; json?: boolean; format?: string }) {
       const c = contextOf(this);
       if (o.format === 'json') o.json = true;
       const law = c.law(lawName);
       const from = c.checkDate(o.from, '--from')!;
       const to = c.checkDate(o.to, '--to')!;
       if (from > to) throw new UserError(`--from ${from} is after --to ${to} (swap them)`, 'bad-date');
-      const cons = c.consolidation();
+      const cons = await c.consolidation();
+      const { wordDiff } = await import('./text/word-diff.js');
       const a = versionOn(cons, law, from);
       const b = versionOn(cons, law, to);
       // the units compared: one (--unit) or every § of the law
@@ -279,6 +280,7 @@ function registerCoreCommands(program: Command): void {
       }
       const changed = pairs.filter((p) => p.before !== p.after);
       if (o.format === 'synopsis') {
+        const { alignBlocks, paragraphBlocks } = await import('./site/synopsis.js');
         // old and new side by side per changed §, row by row along Absätze, Sätze and list items
         const para = (t: Law, label: string) => t.body.find((n): n is Paragraph => n.kind === 'paragraph' && `§ ${n.label}` === label);
         const labels = o.unit ? [`§ ${/§\s*(\d+[a-z]*)/.exec(normalizeUnit(o.unit))?.[1] ?? ''}`] : changed.map((p) => p.label);
@@ -348,11 +350,11 @@ function registerCoreCommands(program: Command): void {
     .option('--act <act>', 'only this act')
     .option('--law <law>', 'only this law')
     .option('--json', 'JSON output')
-    .action(function (this: Command, o: { act?: string; law?: string; json?: boolean }) {
+    .action(async function (this: Command, o: { act?: string; law?: string; json?: boolean }) {
       const c = contextOf(this);
       const act = o.act ? c.act(o.act).id : undefined;
       const law = o.law ? c.law(o.law).id : undefined;
-      const rows = c.consolidation().changes.filter((r) => (!act || r.act === act) && (!law || r.law === law));
+      const rows = (await c.consolidation()).changes.filter((r) => (!act || r.act === act) && (!law || r.law === law));
       if (o.json) return void c.out(stableJson(rows));
       for (const r of rows) c.line(`${r.source.file}:${r.source.line}:${r.source.column}: ${r.effective ?? '????-??-??'} ${r.law || '-'} ${r.path}: ${r.action} ${r.target} [${r.status}]${r.reason ? ' – ' + r.reason : ''}`);
     });
@@ -363,12 +365,14 @@ function registerCoreCommands(program: Command): void {
       .requiredOption('--date <date>', 'apply the operations that enter into force on this date')
       .addOption(new Option('--except <paths...>', 'instruction paths to leave out, e.g. "Artikel 5 Nummer 2"'));
 
-  const runStep = (c: CliContext, lawName: string, o: { from: string; date: string; except?: string[] }) => {
+  const runStep = async (c: CliContext, lawName: string, o: { from: string; date: string; except?: string[] }) => {
     const law = c.law(lawName);
     const date = c.checkDate(o.date)!;
+    const { parseStatute } = await import('./model/parse-statute.js');
+    const { applyStep } = await import('./consolidate/consolidate.js');
     const before = parseStatute(readTextFile(c.path(o.from), { what: '--from text' }), { lawId: law.id });
     const except = o.except ?? [];
-    const r = applyStep(c.corpus(), law.id, date, before, { except: (i) => except.some((e) => i.path === e || i.path.startsWith(e + ' ')) });
+    const r = applyStep(await c.corpus(), law.id, date, before, { except: (i) => except.some((e) => i.path === e || i.path.startsWith(e + ' ')) });
     return { ...r, law, before };
   };
 
@@ -383,6 +387,7 @@ function registerCoreCommands(program: Command): void {
       const c = contextOf(this);
       if (o.act) {
         const date = c.checkDate(o.date);
+        const { applyActFile, readActText } = await import('./cli/act-file.js');
         const r = applyActFile(o.act, await readActText(c.path(o.act)), c.path(o.from), { law: lawName, date, except: o.except });
         c.printDiagnostics(r.diagnostics);
         c.out(serializeLaw(r.tree));
@@ -391,7 +396,7 @@ function registerCoreCommands(program: Command): void {
       }
       if (!lawName) throw new UserError('apply: name a law of the manifest, or give --act FILE (see fassung apply --help)', 'usage');
       if (!o.date) throw new UserError('apply: --date is required for a law of the manifest (see fassung apply --help)', 'usage');
-      const r = runStep(c, lawName, { ...o, date: o.date });
+      const r = await runStep(c, lawName, { ...o, date: o.date });
       c.printDiagnostics(r.diagnostics);
       c.out(serializeLaw(r.tree));
       const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
@@ -404,9 +409,11 @@ function registerCoreCommands(program: Command): void {
   stepOptions(program.command('verify <law>').description('apply one step and compare § by § with an official text; exit code 1 when provisions differ'))
     .requiredOption('--against <file>', 'the official text of that date')
     .option('--json', 'JSON output')
-    .action(function (this: Command, lawName: string, o: { from: string; date: string; against: string; json?: boolean; except?: string[] }) {
+    .action(async function (this: Command, lawName: string, o: { from: string; date: string; against: string; json?: boolean; except?: string[] }) {
       const c = contextOf(this);
-      const r = runStep(c, lawName, o);
+      const r = await runStep(c, lawName, o);
+      const { parseStatute } = await import('./model/parse-statute.js');
+      const { formatVerifyReport, verifyAgainst } = await import('./consolidate/verify.js');
       const official = parseStatute(readTextFile(c.path(o.against), { what: '--against text' }), { lawId: r.law.id });
       const report = verifyAgainst(r.tree, official, r.changes);
       if (report.differ.length) c.exitCode = 1;
@@ -428,22 +435,23 @@ function registerCoreCommands(program: Command): void {
     .option('--date <date>', 'only the values valid on this date')
     .option('--fact <id>', 'only this fact (e.g. westbalkan.quota)')
     .option('--json', 'JSON output')
-    .action(function (this: Command, o: { date?: string; fact?: string; json?: boolean }) {
+    .action(async function (this: Command, o: { date?: string; fact?: string; json?: boolean }) {
       const c = contextOf(this);
       const date = factsDate(c, o.date);
-      const result = c.consolidation();
-      const r = c.facts();
+      const r = await c.facts();
       if (o.fact && !r.timelines.some((t) => t.id === o.fact)) {
         throw new UserError(`unknown fact ${JSON.stringify(o.fact)} (known: ${r.timelines.map((t) => t.id).join(', ')})`, 'unknown-fact');
       }
       if (o.json) {
-        const json = corpusFactsJson(result, r);
+        const { corpusFactsJson } = await import('./pipeline.js');
+        const json = corpusFactsJson(await c.consolidation(), r);
         const facts = json.facts
           .filter((f) => !o.fact || f.id === o.fact)
           .map((f) => ({ ...f, timeline: date ? f.timeline.filter((e) => e.validFrom <= date && (e.validTo === null || date <= e.validTo)) : f.timeline }));
         return void c.out(stableJson({ ...json, facts }));
       }
       c.printDiagnostics(r.diagnostics, 'error');
+      const { formatFactsText } = await import('./facts/output.js');
       c.line(formatFactsText(r.timelines, { date, factId: o.fact }));
     });
 
@@ -453,7 +461,7 @@ function registerCoreCommands(program: Command): void {
     .requiredOption('--profile <file>', 'profile JSON (see test/profiles/)')
     .option('--date <date>', 'the date to check (without it: today, and the answer says so)')
     .option('--json', 'JSON output')
-    .action(function (this: Command, o: { profile: string; date?: string; json?: boolean }) {
+    .action(async function (this: Command, o: { profile: string; date?: string; json?: boolean }) {
       const c = contextOf(this);
       let date = factsDate(c, o.date);
       if (!date) {
@@ -461,8 +469,10 @@ function registerCoreCommands(program: Command): void {
         c.err(`note: no --date given: checking for today, ${date}\n`);
       }
       const file = c.path(o.profile);
+      const { validateProfile } = await import('./facts/profile.js');
+      const { checkProfile, formatProfileCheckText } = await import('./facts/check-profile.js');
       const profile = validateProfile(readJsonFile(file, { what: 'profile', missingCode: 'profile-missing', invalidCode: 'profile-invalid' }), file);
-      const check = checkProfile(profile, date, c.facts().context);
+      const check = checkProfile(profile, date, (await c.facts()).context);
       if (o.json) return void c.out(stableJson(check));
       c.out(sayOnce(formatProfileCheckText(check)));
     });
@@ -475,15 +485,22 @@ function registerCoreCommands(program: Command): void {
     .action(async function (this: Command, o: { out: string; search: boolean }) {
       const c = contextOf(this);
       const out = checkOutDir(o.out, { cwd: c.cwd, protect: [PROJECT_ROOT, c.ctx().dir] });
-      const corpus = c.corpus();
-      const result = c.consolidation();
-      const facts = await factsJsonFor(corpus, result);
-      const { buildSite } = await import('./site/build-site.js');
+      const result = await c.consolidation();
+      const factsResult = await c.facts();
+      // the same tool on the same inputs: a site still as the last run left it stays as it is
+      const key = c.consolidationKey && c.factsKey ? sha(toolFingerprint(), 'site', c.consolidationKey, c.factsKey, o.search ? 'search' : 'no-search') : undefined;
       const lock = acquireOutputLock(out, { onWait: (m) => c.err(m + '\n') });
       try {
         recoverOutput(out); // temporary folders a crashed build left beside the site
+        if (outputUpToDate(out, key)) return void c.line(`site: up to date (same tool, same inputs; nothing rebuilt) → ${out}`);
+        const corpus = await c.corpus();
+        const { corpusFactsJson } = await import('./pipeline.js');
+        const facts = corpusFactsJson(result, factsResult);
+        const { buildSite } = await import('./site/build-site.js');
+        const { siteInput } = await import('./site-input.js');
         const r = await buildSite(siteInput(corpus, result, facts), out, { search: o.search });
         writeFileSync(join(out, OUTPUT_MARKER), 'This folder is generated by fassung (site) and replaced as a whole on every run.\n');
+        if (key) writeOutputStamp(out, key);
         c.line(`site: ${r.pages} pages in ${r.ms.toFixed(0)} ms → ${out}`);
       } finally {
         lock.release();

@@ -9,12 +9,16 @@
  * `contextOf(program)`).
  */
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatDiagnostic, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadManifest, resolveCorpusDir, type ActEntry, type LawEntry, type Manifest } from '../corpus/manifest.js';
-import { consolidate, loadCorpus, type Corpus } from '../consolidate/consolidate.js';
+import { DEFAULT_MANIFEST, loadManifest, resolveCorpusDir, type ActEntry, type LawEntry, type Manifest } from '../corpus/manifest.js';
+import { recordInputs, type InputFile } from '../corpus/read-file.js';
+import type { Corpus } from '../consolidate/consolidate.js';
 import type { Consolidation, LawVersion } from '../consolidate/types.js';
-import { resolveCorpusFacts, type ResolvedFacts } from '../pipeline.js';
+import type { ResolvedFacts } from '../pipeline.js';
+import { DerivedCache } from '../cache/derived-cache.js';
+import { readConsolidation, writeConsolidation } from '../cache/consolidation-store.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -47,7 +51,12 @@ interface GlobalOpts {
 export class CliContext {
   /** 0 ok, 1 failure or differences found; 2 (usage, bad input) comes from UserError */
   exitCode: 0 | 1 = 0;
-  private manifestCache?: { manifest: Manifest; dir: string; key: string };
+  private manifestCache?: { manifest: Manifest; dir: string; key: string; inputs: InputFile[] };
+  /** the inputs of the consolidation of this run (from the disk cache or recorded while computing it) */
+  private consolidationInputs?: InputFile[];
+  /** content keys of this run's consolidation and facts in the derived-result cache (none when it is off) */
+  consolidationKey?: string;
+  factsKey?: string;
 
   constructor(
     readonly program: Command,
@@ -80,43 +89,77 @@ export class CliContext {
   }
 
   /** the manifest and corpus folder of this run (--manifest, --corpus, FASSUNG_CORPUS) */
-  ctx(): { manifest: Manifest; dir: string; key: string } {
+  ctx(): { manifest: Manifest; dir: string; key: string; inputs: InputFile[] } {
     if (!this.manifestCache) {
       const o = this.program.opts<GlobalOpts>();
       const env = this.io.env ?? process.env;
       const dir = resolveCorpusDir(o.corpus !== undefined ? this.path(o.corpus) : env.FASSUNG_CORPUS ? this.path(env.FASSUNG_CORPUS) : undefined);
       if (o.manifest !== undefined && o.manifest.trim() === '') throw new UserError('--manifest: empty path', 'usage');
       const file = o.manifest ? this.path(o.manifest) : undefined;
-      this.manifestCache = { manifest: loadManifest(file), dir, key: `${dir}\n${file ?? ''}` };
+      const { value: manifest, inputs } = recordInputs(() => loadManifest(file));
+      this.manifestCache = { manifest, dir, key: `${dir}\n${file ?? DEFAULT_MANIFEST}`, inputs };
     }
     return this.manifestCache;
   }
 
-  corpus(): Corpus {
+  /** the corpus: acts parsed, base texts read (parsed when first used) */
+  async corpus(): Promise<Corpus> {
     const { manifest, dir, key } = this.ctx();
     const cached = this.io.cache?.corpus.get(key);
     if (cached) return cached;
+    const { loadCorpus } = await import('../consolidate/consolidate.js');
     const c = loadCorpus(manifest, dir);
     this.io.cache?.corpus.set(key, c);
     return c;
   }
 
-  /** the consolidation of the corpus; callers must not mutate it (copy diagnostics before adding) */
-  consolidation(): Consolidation {
-    const { key } = this.ctx();
+  /**
+   * The consolidation of the corpus; callers must not mutate it (copy diagnostics before adding).
+   * Read from the derived-result cache when none of its inputs changed (src/cache/derived-cache.ts).
+   */
+  async consolidation(): Promise<Consolidation> {
+    const { key, inputs: manifestInputs } = this.ctx();
     const cached = this.io.cache?.consolidation.get(key);
     if (cached) return cached;
-    const r = consolidate(this.corpus());
+    const disk = new DerivedCache('consolidation');
+    const hit = disk.lookup(key);
+    let r: Consolidation;
+    if (hit) {
+      r = readConsolidation(hit.dir);
+      this.consolidationInputs = hit.inputs;
+      this.consolidationKey = hit.key;
+    } else {
+      const corpus = await this.corpus();
+      const { consolidate } = await import('../consolidate/consolidate.js');
+      const run = recordInputs(() => consolidate(corpus));
+      r = run.value;
+      this.consolidationInputs = [...manifestInputs, ...corpus.inputs, ...run.inputs];
+      this.consolidationKey = disk.store(key, this.consolidationInputs, (dir) => writeConsolidation(dir, r))?.key;
+    }
     this.io.cache?.consolidation.set(key, r);
     return r;
   }
 
-  /** the facts resolved against the consolidation (catalogue, parameters, official snapshots) */
-  facts(): ResolvedFacts {
+  /** the facts resolved against the consolidation (catalogue, parameters, official snapshots), cached like it */
+  async facts(): Promise<ResolvedFacts> {
     const { key } = this.ctx();
     const cached = this.io.cache?.facts.get(key);
     if (cached) return cached;
-    const r = resolveCorpusFacts(this.corpus(), this.consolidation());
+    const disk = new DerivedCache('facts');
+    const hit = disk.lookup(key);
+    let r: ResolvedFacts;
+    if (hit) {
+      r = JSON.parse(readFileSync(join(hit.dir, 'facts.json'), 'utf8')) as ResolvedFacts;
+      this.factsKey = hit.key;
+    } else {
+      const consolidation = await this.consolidation();
+      const corpus = await this.corpus();
+      const { resolveCorpusFacts } = await import('../pipeline.js');
+      const run = recordInputs(() => resolveCorpusFacts(corpus, consolidation));
+      r = run.value;
+      const inputs = [...this.ctx().inputs, ...corpus.inputs, ...(this.consolidationInputs ?? []), ...run.inputs];
+      this.factsKey = disk.store(key, inputs, (dir) => writeFileSync(join(dir, 'facts.json'), JSON.stringify(r)))?.key;
+    }
     this.io.cache?.facts.set(key, r);
     return r;
   }

@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { contextOf } from './context.js';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { compareWithBaseline, formatEvalTable, runEval, baselineOf } from '../eval/eval-cases.js';
 import { stableJson } from '../consolidate/write-output.js';
 
 export function registerEval(program: Command): void {
@@ -19,7 +18,8 @@ export function registerEval(program: Command): void {
     .option('--case <text>', 'only the cases whose folder name contains this text')
     .option('--baseline <file>', 'fail (exit 1) when any case falls below this committed baseline')
     .option('--write-baseline <file>', 'write the per-case results as the new baseline')
-    .action(function (this: Command, dir: string, o: { json?: boolean; verbose?: boolean; case?: string; baseline?: string; writeBaseline?: string }) {
+    .action(async function (this: Command, dir: string, o: { json?: boolean; verbose?: boolean; case?: string; baseline?: string; writeBaseline?: string }) {
+      const { compareWithBaseline, formatEvalTable, runEval, baselineOf } = await import('../eval/eval-cases.js');
       const c = contextOf(this);
       const s = runEval(c.path(dir), o.case ? (id) => id.includes(o.case!) : undefined);
       if (o.json) c.out(stableJson(s));

@@ -13,10 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { stableJson } from '../consolidate/write-output.js';
 import { PROJECT_ROOT, readTextFile, type LawEntry, type Manifest } from '../corpus/manifest.js';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
-import { applyDraft, draftJson, renderDraftPage } from '../site/draft.js';
-import { readActFile } from '../act/read-pdf.js';
 import { contextOf } from './context.js';
 
 interface SynopsisOpts {
@@ -29,6 +26,7 @@ interface SynopsisOpts {
 
 /** The text of a draft: a text file or a BGBl PDF (through the PDF reader). */
 export async function readDraftText(file: string): Promise<string> {
+  const { readActFile } = await import('../act/read-pdf.js');
   return (await readActFile(file)).text;
 }
 
@@ -75,16 +73,18 @@ export function registerSynopsis(program: Command): void {
       let tree: Law;
       let date: string;
       if (o.base) {
+        const { parseStatute } = await import('../model/parse-statute.js');
         tree = parseStatute(readTextFile(c.path(o.base)), { lawId: law.id });
         date = date0 ?? law.base.validFrom;
       } else {
-        const result = c.consolidation();
+        const result = await c.consolidation();
         const versions = result.laws.find((l) => l.law === law.id)!.versions;
         date = date0 ?? versions[versions.length - 1].validFrom;
         const v = [...versions].reverse().find((x) => x.validFrom <= date);
         if (!v) throw new UserError(`no version of ${law.id} valid on ${date} (the corpus starts on ${versions[0].validFrom})`, 'no-version');
         tree = v.tree;
       }
+      const { applyDraft, draftJson, renderDraftPage } = await import('../site/draft.js');
       const r = applyDraft({ file: o.act, text }, law, tree);
       const out = c.path(o.out ?? `synopse-${law.id}-${date}.html`);
       const jsonFile = out.replace(/\.html?$/i, '') + '.json';

@@ -9,6 +9,7 @@ import type { Operation } from '../act/operations.js';
 import { loadAct, type InstructionRecord, type LoadedAct } from '../act/load-act.js';
 import type { Manifest } from '../corpus/manifest.js';
 import { readCorpusText } from '../corpus/manifest.js';
+import { recordInputs, type InputFile } from '../corpus/read-file.js';
 import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
 import { addDays } from '../text/dates.js';
@@ -25,6 +26,8 @@ export interface Corpus {
   bases: Map<string, Law>;
   /** the official series per law, built once (see officialSeriesOf) */
   series?: Map<string, OfficialSeries>;
+  /** every file read to load the corpus and its official series (for caches of derived results) */
+  inputs: InputFile[];
 }
 
 /** Words of the base texts, to tell hyphenation ("Erwerbs-\nmigration") from compounds. */
@@ -54,11 +57,14 @@ class LazyBases extends Map<string, Law> {
 }
 
 export function loadCorpus(manifest: Manifest, dir: string): Corpus {
-  const sources = new Map<string, string>();
-  for (const l of manifest.laws) sources.set(l.id, readCorpusText(dir, l.base.file));
-  const vocab = vocabularyOf([...sources.values()]);
-  const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
-  return { manifest, dir, acts, bases: new LazyBases(sources) };
+  const { value, inputs } = recordInputs(() => {
+    const sources = new Map<string, string>();
+    for (const l of manifest.laws) sources.set(l.id, readCorpusText(dir, l.base.file));
+    const vocab = vocabularyOf([...sources.values()]);
+    const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
+    return { sources, acts };
+  });
+  return { manifest, dir, acts: value.acts, bases: new LazyBases(value.sources), inputs };
 }
 
 /** An act's date for ordering: its date, else its Verkündung (an act without a known date sorts by when it was published). */
@@ -319,6 +325,13 @@ function officialSource(e: OfficialEntry): UnitSource {
 /** The official series of every law of the manifest, with hints from the acts for the in-force dates. */
 export function officialSeriesOf(corpus: Corpus): Map<string, OfficialSeries> {
   if (corpus.series) return corpus.series;
+  const { value, inputs } = recordInputs(() => buildSeries(corpus));
+  corpus.inputs.push(...inputs);
+  corpus.series = value;
+  return value;
+}
+
+function buildSeries(corpus: Corpus): Map<string, OfficialSeries> {
   const out = new Map<string, OfficialSeries>();
   const cache = new Map();
   for (const entry of corpus.manifest.laws) {
@@ -334,7 +347,6 @@ export function officialSeriesOf(corpus: Corpus): Map<string, OfficialSeries> {
       }));
     out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusText(corpus.dir, rel), hints, cache }));
   }
-  corpus.series = out;
   return out;
 }
 

@@ -34,6 +34,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { serializeLaw } from '../model/serialize.js';
 import type { Consolidation } from './types.js';
+import { cacheRoot, sha } from '../cache/derived-cache.js';
 
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => v, 2) + '\n';
@@ -277,6 +278,72 @@ export interface WriteOutputOptions extends LockOptions {
   keep?: string[];
   /** test hook: called after each step (throw, or kill the process, to simulate a crash there) */
   fault?: (step: SwapStep) => void;
+  /** the key of what was written (hash of the tool and of every input): recorded in the output stamp */
+  key?: string;
+}
+
+/**
+ * The output stamp: the key an output folder was made from and the size and mtime of every file written,
+ * kept in the cache folder (`<cache>/outputs/<hash of the folder's path>.json`), never in the output
+ * itself, which stays byte-identical from run to run. An output is up to date when the key is the same
+ * and every file is still there, unchanged in size and mtime, with no file added (entries named in
+ * `exclude`, e.g. site/, are not looked at). Then a run with the same inputs and the same tool can leave
+ * it as it is. With the cache off there are no stamps and every run writes.
+ */
+interface OutputStamp {
+  key: string;
+  files: Array<[string, number, number]>;
+}
+
+function stampFile(dir: string): string | undefined {
+  const root = cacheRoot();
+  return root ? join(root, 'outputs', `${sha(resolve(dir)).slice(0, 40)}.json`) : undefined;
+}
+
+function listFiles(dir: string, exclude: string[]): Array<[string, number, number]> {
+  const out: Array<[string, number, number]> = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (!rel && exclude.includes(e.name)) continue;
+      if (e.isDirectory()) walk(r);
+      else {
+        const st = lstatSync(join(dir, r));
+        out.push([r, st.size, st.mtimeMs]);
+      }
+    }
+  };
+  walk('');
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Record `key` and the files of `dir` (but `exclude`) as the stamp of the output folder `dir`. */
+export function writeOutputStamp(dir: string, key: string, exclude: string[] = []): void {
+  const file = stampFile(dir);
+  if (!file) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ key, files: listFiles(dir, exclude) } satisfies OutputStamp));
+    renameSync(tmp, file);
+  } catch {
+    /* no stamp: the next run writes the output again */
+  }
+}
+
+/** Is `dir` the complete, untouched output made from `key`? */
+export function outputUpToDate(dir: string, key: string | undefined, exclude: string[] = []): boolean {
+  const file = stampFile(dir);
+  if (!key || !file) return false;
+  try {
+    if (!existsSync(join(dir, OUTPUT_MARKER))) return false;
+    const s = JSON.parse(readFileSync(file, 'utf8')) as OutputStamp;
+    if (s.key !== key) return false;
+    const now = listFiles(dir, exclude);
+    return now.length === s.files.length && now.every((f, i) => f[0] === s.files[i][0] && f[1] === s.files[i][1] && f[2] === s.files[i][2]);
+  } catch {
+    return false;
+  }
 }
 
 const GEN = (name: string) => `.${name}.gen-`;
@@ -402,6 +469,7 @@ export function writeOutputAtomic(outDir: string, files: OutputFile[], options: 
     fault('swapped');
     recoverOutput(out); // removes the previous generation, the legacy folder and any leftovers
     fault('removed-old');
+    if (opts.key) writeOutputStamp(out, opts.key, keep);
   } catch (e) {
     if (!swapped) {
       rmSync(link, { force: true });

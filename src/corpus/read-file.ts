@@ -6,6 +6,7 @@
  * error, not a stack overflow), and corpus files through one real-path check against the corpus root
  * (a `../` path or a symbolic link leading out of the corpus is refused).
  */
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
@@ -36,6 +37,59 @@ function systemError(e: unknown, file: string, what: string, missingCode: string
   return new UserError(`${what} cannot be read: ${file} (${code ?? (e as Error).message})`, 'file-unreadable');
 }
 
+/**
+ * One input file as it was read: its path, content hash and the stat fields that change whenever its
+ * content changes (size, mtime, ctime in nanoseconds, inode). A cache of results derived from inputs
+ * (src/cache/derived-cache.ts) keys on the hashes and uses the stat fields only to skip re-hashing.
+ */
+export interface InputFile {
+  path: string;
+  sha256: string;
+  size: number;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  /** when the stat fields were taken (ns since the epoch, taken before them) */
+  seenNs: string;
+}
+
+/** The active recorders (nested calls of recordInputs); each sees every file read while it is active. */
+const recorders: Array<Map<string, InputFile>> = [];
+
+/**
+ * Run `f` and return, beside its value, every file read through this module while it ran (each path
+ * once, in first-read order). Recorders nest: an outer one sees the reads of an inner one too.
+ */
+export function recordInputs<T>(f: () => T): { value: T; inputs: InputFile[] } {
+  const seen = new Map<string, InputFile>();
+  recorders.push(seen);
+  try {
+    const value = f();
+    return { value, inputs: [...seen.values()] };
+  } finally {
+    recorders.splice(recorders.lastIndexOf(seen), 1);
+  }
+}
+
+/** The stat fields of an open file, taken before its bytes are read (a later change shows in them). */
+function statBefore(fd: number): { st: import('node:fs').BigIntStats; seenNs: bigint } {
+  const seenNs = BigInt(Date.now()) * 1_000_000n;
+  return { st: fstatSync(fd, { bigint: true }), seenNs };
+}
+
+function noteRead(file: string, { st, seenNs }: ReturnType<typeof statBefore>, bytes: Buffer): void {
+  const input: InputFile = {
+    path: resolve(file),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    mtimeNs: String(st.mtimeNs),
+    ctimeNs: String(st.ctimeNs),
+    ino: String(st.ino),
+    seenNs: String(seenNs),
+  };
+  for (const r of recorders) if (!r.has(input.path)) r.set(input.path, input);
+}
+
 /** The bytes of a regular file, at most `maxBytes` of them; anything else is a UserError. */
 export function readRegularFile(file: string, options: ReadOptions = {}): Buffer {
   const what = options.what ?? 'file';
@@ -48,6 +102,7 @@ export function readRegularFile(file: string, options: ReadOptions = {}): Buffer
     throw systemError(e, file, what, options.missingCode ?? 'file-missing');
   }
   try {
+    const before = recorders.length ? statBefore(fd) : undefined;
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UserError(`${what} is a folder, not a file: ${file}`, 'file-not-regular');
     if (!st.isFile()) throw new UserError(`${what} is not a regular file (a device, pipe or socket): ${file}`, 'file-not-regular');
@@ -64,7 +119,9 @@ export function readRegularFile(file: string, options: ReadOptions = {}): Buffer
       total += n;
       if (total > max) throw new UserError(`${what} too large: ${file} (more than ${max} bytes)`, 'file-too-large');
     }
-    return Buffer.concat(chunks, total);
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    if (before) noteRead(file, before, bytes);
+    return bytes;
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw systemError(e, file, what, options.missingCode ?? 'file-missing');

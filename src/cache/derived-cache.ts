@@ -1,0 +1,257 @@
+/**
+ * A cache of results derived from input files (the consolidation of a corpus, its facts, a built site).
+ *
+ * An entry is content-addressed: its key is the sha256 of the tool's code fingerprint, the kind of
+ * result, the request (e.g. corpus folder + manifest) and the path and content hash of every input file
+ * the computation read (recorded with `recordInputs`, so no input can be forgotten). An entry is a folder
+ * `<cache>/derived/<kind>/<key>/` written to a temporary folder and renamed into place, never updated;
+ * deleting the cache is always safe.
+ *
+ * To find the key without re-reading every input, a request file `<cache>/derived/requests/<hash>.json`
+ * remembers the inputs of the last computation for that request with their stat fields (size, mtime and
+ * ctime in ns, inode). An input whose stat fields are unchanged, and whose mtime lies well before the
+ * moment it was recorded (a file written in the same instant could change without a visible mtime
+ * change: "racy" files), is taken to have the recorded hash; any other input is read and hashed again.
+ * A changed hash, a missing input or a missing entry is a miss: the caller computes and stores anew.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InputFile } from '../corpus/read-file.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** A stat-unchanged input counts as unchanged only if its mtime is at least this much older than the record. */
+const RACY_NS = 2_000_000_000n;
+
+/** The nearest parent folder of this module with a package.json (the package root). */
+function packageRoot(): string {
+  let dir = HERE;
+  for (let i = 0; i < 6; i++) {
+    try {
+      statSync(join(dir, 'package.json'));
+      return dir;
+    } catch {
+      dir = dirname(dir);
+    }
+  }
+  return resolve(HERE, '..', '..');
+}
+
+/** The cache root: `$FASSUNG_CACHE`, else `node_modules/.cache/fassung` of this package; undefined when off. */
+export function cacheRoot(): string | undefined {
+  const env = process.env.FASSUNG_CACHE;
+  if (env === 'off' || env === '0') return undefined;
+  return env ? resolve(env) : join(packageRoot(), 'node_modules', '.cache', 'fassung');
+}
+
+let toolPrint: string | undefined;
+
+/**
+ * The tool's version: a hash of package.json and of every module of the tool (the compiled `dist/src`
+ * or, run from source, `src`), so that a changed line of code never reads an old result.
+ */
+export function toolFingerprint(): string {
+  if (toolPrint) return toolPrint;
+  const h = createHash('sha256');
+  const root = packageRoot();
+  try {
+    h.update(readFileSync(join(root, 'package.json')));
+  } catch {
+    /* outside the package: the module hashes still change with the code */
+  }
+  const src = resolve(HERE, '..');
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(?:js|mjs|ts|css)$/.test(e.name) && !e.name.endsWith('.d.ts')) {
+        h.update(p.slice(src.length));
+        h.update('\0');
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  walk(src);
+  // the site's stylesheet and scripts are read from the project's src/site/assets also when run from dist/
+  try {
+    walk(join(root, 'src', 'site', 'assets'));
+  } catch {
+    /* not there (an installed package without sources) */
+  }
+  toolPrint = h.digest('hex').slice(0, 32);
+  return toolPrint;
+}
+
+export const sha = (...parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+interface RequestRecord {
+  key: string;
+  inputs: InputFile[];
+}
+
+export const derivedCacheStats = { hits: 0, misses: 0, rehashed: 0, writeErrors: 0 };
+
+function contentKey(kind: string, request: string, inputs: InputFile[]): string {
+  const list = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((i) => `${i.path}\0${i.sha256}`);
+  return sha(toolFingerprint(), kind, request, ...list);
+}
+
+function writeAtomic(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
+
+/**
+ * Is this input unchanged? By its stat fields when they can be trusted, else by its content hash; a
+ * re-hashed input comes back with the stat fields taken before it was read.
+ */
+function unchanged(input: InputFile): { ok: boolean; fresh?: InputFile } {
+  const seenNs = BigInt(Date.now()) * 1_000_000n;
+  let st;
+  try {
+    st = statSync(input.path, { bigint: true });
+  } catch {
+    return { ok: false };
+  }
+  if (!st.isFile()) return { ok: false };
+  if (
+    Number(st.size) === input.size &&
+    String(st.mtimeNs) === input.mtimeNs &&
+    String(st.ctimeNs) === input.ctimeNs &&
+    String(st.ino) === input.ino &&
+    st.mtimeNs + RACY_NS < BigInt(input.seenNs)
+  ) {
+    return { ok: true };
+  }
+  try {
+    const hash = createHash('sha256').update(readFileSync(input.path)).digest('hex');
+    if (hash !== input.sha256) return { ok: false };
+    return { ok: true, fresh: { ...input, size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino), seenNs: String(seenNs) } };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A derived-result cache for one kind of result ("consolidation", "facts", …). */
+export class DerivedCache {
+  constructor(
+    readonly kind: string,
+    private readonly root = cacheRoot(),
+  ) {}
+
+  get enabled(): boolean {
+    return this.root !== undefined;
+  }
+
+  private requestFile(request: string): string {
+    return join(this.root!, 'derived', 'requests', `${sha(toolFingerprint(), this.kind, request).slice(0, 40)}.json`);
+  }
+
+  private entryDir(key: string): string {
+    return join(this.root!, 'derived', this.kind, key);
+  }
+
+  /**
+   * The entry folder for `request` if every input it was computed from is unchanged, with those inputs;
+   * undefined on a miss (or when the cache is off).
+   */
+  lookup(request: string): { dir: string; key: string; inputs: InputFile[] } | undefined {
+    if (!this.root) return undefined;
+    let rec: RequestRecord;
+    try {
+      rec = JSON.parse(readFileSync(this.requestFile(request), 'utf8')) as RequestRecord;
+    } catch {
+      derivedCacheStats.misses++;
+      return undefined;
+    }
+    let rehashed = false;
+    const inputs: InputFile[] = [];
+    for (const input of rec.inputs) {
+      const r = unchanged(input);
+      if (!r.ok) {
+        derivedCacheStats.misses++;
+        return undefined;
+      }
+      if (r.fresh) rehashed = true;
+      inputs.push(r.fresh ?? input);
+    }
+    const key = contentKey(this.kind, request, rec.inputs);
+    if (key !== rec.key) {
+      derivedCacheStats.misses++;
+      return undefined;
+    }
+    const dir = this.entryDir(key);
+    try {
+      if (!statSync(join(dir, '.complete')).isFile()) throw new Error('incomplete');
+    } catch {
+      derivedCacheStats.misses++;
+      return undefined;
+    }
+    if (rehashed) {
+      // the inputs kept their content but not their stat fields (touched, copied): remember the new
+      // stat fields so that the next run need not hash them again
+      derivedCacheStats.rehashed++;
+      this.remember(request, key, inputs);
+    }
+    derivedCacheStats.hits++;
+    return { dir, key, inputs };
+  }
+
+  /**
+   * Store a result computed from `inputs`: `write(dir)` fills a fresh folder, which then becomes the
+   * entry. Returns the entry folder and key, or undefined when the cache is off or the disk refused.
+   */
+  store(request: string, inputs: InputFile[], write: (dir: string) => void): { dir: string; key: string } | undefined {
+    if (!this.root) return undefined;
+    const unique = [...new Map(inputs.map((i) => [i.path, i])).values()];
+    const key = contentKey(this.kind, request, unique);
+    const dir = this.entryDir(key);
+    try {
+      let exists = false;
+      try {
+        exists = statSync(join(dir, '.complete')).isFile();
+      } catch {
+        /* not there yet */
+      }
+      if (!exists) {
+        const tmp = `${dir}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        mkdirSync(tmp, { recursive: true });
+        try {
+          write(tmp);
+          writeFileSync(join(tmp, '.complete'), `${key}\n`);
+          try {
+            renameSync(tmp, dir);
+          } catch {
+            // another process stored the same entry first: the same content, keep theirs
+            rmSync(tmp, { recursive: true, force: true });
+          }
+        } catch (e) {
+          rmSync(tmp, { recursive: true, force: true });
+          throw e;
+        }
+      }
+      this.remember(request, key, unique);
+      return { dir, key };
+    } catch {
+      derivedCacheStats.writeErrors++;
+      return undefined;
+    }
+  }
+
+  private remember(request: string, key: string, inputs: InputFile[]): void {
+    const rec: RequestRecord = { key, inputs };
+    try {
+      writeAtomic(this.requestFile(request), JSON.stringify(rec));
+    } catch {
+      derivedCacheStats.writeErrors++;
+    }
+  }
+}
