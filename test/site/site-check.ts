@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import * as cheerio from 'cheerio';
+import { Parser } from 'htmlparser2';
 
 export function htmlFiles(dir: string, sub = ''): string[] {
   const out: string[] = [];
@@ -72,20 +73,68 @@ export interface BrokenLink {
   problem: string;
 }
 
+/** What the link checks need of a page: its references (href/src of a, link, script, img, iframe) and ids in order. */
+interface PageScan {
+  refs: string[];
+  ids: string[];
+}
+
+const REF_TAGS: Record<string, string> = { a: 'href', link: 'href', script: 'src', img: 'src', iframe: 'src' };
+
+/**
+ * One streaming pass over a page with htmlparser2 (the parser under cheerio), without building a DOM:
+ * a walk over thousands of pages then costs a read and a tokenizer pass per page. Attribute values are
+ * decoded as in the DOM (entities).
+ */
+function scanPage(dir: string, rel: string): PageScan {
+  const refs: string[] = [];
+  const ids: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (attrs.id !== undefined) ids.push(attrs.id);
+        const attr = REF_TAGS[name];
+        if (attr && attrs[attr] !== undefined) refs.push(attrs[attr]);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(readFileSync(join(dir, rel), 'utf8'));
+  return { refs, ids };
+}
+
+/** Every page of a site scanned once per call of brokenLinks/duplicateIds (ids of link targets kept). */
+function scanSite(dir: string): { pages: Map<string, PageScan>; files: Set<string>; dirs: Set<string> } {
+  const files = new Set(allFiles(dir));
+  const dirs = new Set<string>();
+  for (const f of files) for (let d = posix.dirname(f); d !== '.'; d = posix.dirname(d)) dirs.add(d);
+  const pages = new Map<string, PageScan>();
+  for (const page of htmlFiles(dir)) pages.set(page, scanPage(dir, page));
+  return { pages, files, dirs };
+}
+
 /**
  * Every href/src of every page: external URLs are reported as broken (the site must not make
  * requests elsewhere); local ones must name an existing file, and a fragment an existing id.
  */
 export function brokenLinks(dir: string): BrokenLink[] {
   const broken: BrokenLink[] = [];
-  for (const page of htmlFiles(dir)) {
-    const $ = loadOnce(dir, page);
-    $('a[href], link[href], script[src], img[src], iframe[src]').each((_, el) => {
-      const ref = $(el).attr('href') ?? $(el).attr('src') ?? '';
-      if (ref === 'data:,') return; // the empty favicon: no request
+  const site = scanSite(dir);
+  const idSets = new Map<string, Set<string>>();
+  const idsOfPage = (target: string): Set<string> => {
+    let ids = idSets.get(target);
+    if (!ids) {
+      ids = new Set((site.pages.get(target) ?? scanPage(dir, target)).ids);
+      idSets.set(target, ids);
+    }
+    return ids;
+  };
+  for (const [page, scan] of site.pages) {
+    for (const ref of scan.refs) {
+      if (ref === 'data:,') continue; // the empty favicon: no request
       if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref)) {
         broken.push({ page, href: ref, problem: 'external or absolute URL' });
-        return;
+        continue;
       }
       const hash = ref.indexOf('#');
       const pathPart = hash >= 0 ? ref.slice(0, hash) : ref;
@@ -93,19 +142,21 @@ export function brokenLinks(dir: string): BrokenLink[] {
       let target = pathPart ? posix.normalize(posix.join(posix.dirname(page), decodeURIComponent(pathPart))) : page;
       if (target.startsWith('..')) {
         broken.push({ page, href: ref, problem: 'leaves the site' });
-        return;
+        continue;
       }
-      const abs = join(dir, target);
-      if (existsSync(abs) && statSync(abs).isDirectory()) target = posix.join(target, 'index.html');
-      if (!existsSync(join(dir, target))) {
+      const dirRef = target.endsWith('/');
+      target = target.replace(/\/$/, '');
+      if (target === '.' || site.dirs.has(target)) target = target === '.' ? 'index.html' : posix.join(target, 'index.html');
+      else if (dirRef) target += '/'; // "x/" where x is no folder: missing
+      if (!site.files.has(target)) {
         broken.push({ page, href: ref, problem: `missing file ${target}` });
-        return;
+        continue;
       }
       if (frag) {
-        if (!target.endsWith('.html')) return;
-        if (!idsOf(dir, target).has(frag)) broken.push({ page, href: ref, problem: `no element with id ${JSON.stringify(frag)} in ${target}` });
+        if (!target.endsWith('.html')) continue;
+        if (!idsOfPage(target).has(frag)) broken.push({ page, href: ref, problem: `no element with id ${JSON.stringify(frag)} in ${target}` });
       }
-    });
+    }
   }
   return broken;
 }
@@ -113,13 +164,11 @@ export function brokenLinks(dir: string): BrokenLink[] {
 export function duplicateIds(dir: string): Array<{ page: string; id: string }> {
   const out: Array<{ page: string; id: string }> = [];
   for (const page of htmlFiles(dir)) {
-    const $ = loadOnce(dir, page);
     const seen = new Set<string>();
-    $('[id]').each((_, el) => {
-      const id = $(el).attr('id')!;
+    for (const id of scanPage(dir, page).ids) {
       if (seen.has(id)) out.push({ page, id });
       seen.add(id);
-    });
+    }
   }
   return out;
 }
