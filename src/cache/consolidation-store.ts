@@ -49,9 +49,9 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
 export function readConsolidation(dir: string): Consolidation {
   const stored = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as StoredConsolidation;
   return {
+    laws: stored.laws.map((l) => ({ ...l, versions: l.versions.map((v) => lazyVersion(dir, v)) })),
     changes: stored.changes,
     diagnostics: stored.diagnostics,
-    laws: stored.laws.map((l) => ({ ...l, versions: l.versions.map((v) => lazyVersion(dir, v)) })),
   };
 }
 

@@ -25,6 +25,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 /** A stat-unchanged input counts as unchanged only if its mtime is at least this much older than the record. */
 const RACY_NS = 2_000_000_000n;
 
+/** Entries kept per kind of result: the newest, and any made in the last half hour. */
+const KEEP_ENTRIES = 4;
+const IN_USE_MS = 30 * 60 * 1000;
+
 /** The nearest parent folder of this module with a package.json (the package root). */
 function packageRoot(): string {
   let dir = HERE;
@@ -239,10 +243,27 @@ export class DerivedCache {
         }
       }
       this.remember(request, key, unique);
+      this.prune(key);
       return { dir, key };
     } catch {
       derivedCacheStats.writeErrors++;
       return undefined;
+    }
+  }
+
+  /** Keep the newest entries of this kind (other corpora, other checkouts), remove older ones. */
+  private prune(keep: string): void {
+    const base = join(this.root!, 'derived', this.kind);
+    try {
+      const entries = readdirSync(base)
+        .filter((n) => /^[0-9a-f]{64}$/.test(n) && n !== keep)
+        .map((n) => ({ n, t: statSync(join(base, n, '.complete'), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+        .sort((a, b) => b.t - a.t);
+      // an entry another process may still be reading (versions are read on first use) is left alone
+      const old = Date.now() - IN_USE_MS;
+      for (const e of entries.slice(KEEP_ENTRIES - 1)) if (e.t < old) rmSync(join(base, e.n), { recursive: true, force: true });
+    } catch {
+      /* pruning only saves space */
     }
   }
 

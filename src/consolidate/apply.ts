@@ -57,8 +57,11 @@ export function applyOperation(law: Law, op: Operation): ApplyResult {
   return tidied.length ? { ...r, warnings: tidied } : r;
 }
 
-/** Label problems (duplicates, order) among siblings: the labels of every list, as "where: problem". */
-function labelProblems(law: Law, only?: Set<Paragraph>): Set<string> {
+/**
+ * Label problems (duplicates, order) among siblings, as "where: problem": of the §§ themselves when
+ * `sections`, and of the Absätze and lists inside the §§ of `only` (all §§ when it is undefined).
+ */
+function labelProblems(law: Law, only: Set<Paragraph> | undefined, sections: boolean): Set<string> {
   const out = new Set<string>();
   const check = (where: string, labels: string[]) => {
     const seen = new Set<string>();
@@ -69,7 +72,7 @@ function labelProblems(law: Law, only?: Set<Paragraph>): Set<string> {
     }
   };
   const paras = law.body.filter((n): n is Paragraph => n.kind === 'paragraph');
-  if (!only) check('§§', paras.map((p) => p.label));
+  if (sections) check('§§', paras.map((p) => p.label));
   const visitSatz = (where: string, st: Satz) => {
     if (!st.items) return;
     const byKind = new Map<string, string[]>();
@@ -91,11 +94,15 @@ function labelProblems(law: Law, only?: Set<Paragraph>): Set<string> {
 
 function checkInvariants(before: Law, after: Law, op: Operation): void {
   if (after === before) return;
-  const changed = new Set(after.body.filter((n, i): n is Paragraph => n.kind === 'paragraph' && before.body[i] !== n));
-  const changedBefore = new Set(before.body.filter((n): n is Paragraph => n.kind === 'paragraph' && !after.body.includes(n)));
-  const bodyChanged = after.body.length !== before.body.length || op.action === 'renumber';
-  const was = labelProblems(before, bodyChanged ? undefined : changedBefore);
-  const now = labelProblems(after, bodyChanged ? undefined : changed);
+  // a § that is the same object before and after has the same problems on both sides: only the §§
+  // replaced, inserted or removed are looked into (linear in the size of the change, not of the law)
+  const beforeSet = new Set(before.body);
+  const afterSet = new Set(after.body);
+  const changed = new Set(after.body.filter((n): n is Paragraph => n.kind === 'paragraph' && !beforeSet.has(n)));
+  const changedBefore = new Set(before.body.filter((n): n is Paragraph => n.kind === 'paragraph' && !afterSet.has(n)));
+  const bodyChanged = after.body.length !== before.body.length || op.action === 'renumber' || after.body.some((n, i) => n.kind === 'paragraph' && before.body[i]?.kind === 'paragraph' && (before.body[i] as Paragraph).label !== n.label);
+  const was = labelProblems(before, changedBefore, bodyChanged);
+  const now = labelProblems(after, changed, bodyChanged);
   // compare problems by their text, ignoring where they sit (a renumbered § has a new name)
   const fresh = [...now].filter((x) => !was.has(x));
   if (fresh.length) fail('invariant-labels', `the result would break the numbering (${fresh.slice(0, 3).join('; ')}); not applied`);

@@ -9,14 +9,14 @@ import type { Operation } from '../act/operations.js';
 import { loadAct, type InstructionRecord, type LoadedAct } from '../act/load-act.js';
 import type { Manifest } from '../corpus/manifest.js';
 import { readCorpusText } from '../corpus/manifest.js';
-import { recordInputs, type InputFile } from '../corpus/read-file.js';
+import { readCorpusBytes, recordInputs, type InputFile } from '../corpus/read-file.js';
 import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
 import { addDays } from '../text/dates.js';
 import { applyOperation, ApplyError } from './apply.js';
 import type { ChangeRecord, Consolidation, LawVersion, LawVersions, Tier, UnitProvenance, UnitSource } from './types.js';
 import { TIERS } from './types.js';
-import { buildOfficialSeries, snapshotTree, unitLabel, unitTextOf, type ActHint, type OfficialEntry, type OfficialSeries, type OfficialUnitNode } from '../provenance/official-series.js';
+import { buildOfficialSeries, snapshotTree, unitLabel, unitTextOf, type ActHint, type OfficialEntry, type OfficialSeries, type OfficialUnitNode, type BlockCache } from '../provenance/official-series.js';
 import { wordDiff } from './verify.js';
 
 export interface Corpus {
@@ -333,7 +333,7 @@ export function officialSeriesOf(corpus: Corpus): Map<string, OfficialSeries> {
 
 function buildSeries(corpus: Corpus): Map<string, OfficialSeries> {
   const out = new Map<string, OfficialSeries>();
-  const cache = new Map();
+  const cache: BlockCache = new Map();
   for (const entry of corpus.manifest.laws) {
     const hints: ActHint[] = instructionsFor(corpus.acts, entry.id)
       .filter((i) => i.effective)
@@ -345,7 +345,7 @@ function buildSeries(corpus: Corpus): Map<string, OfficialSeries> {
         path: i.path,
         units: unitsNamedBy(i),
       }));
-    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusText(corpus.dir, rel), hints, cache }));
+    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusText(corpus.dir, rel), readBytes: (rel) => readCorpusBytes(corpus.dir, rel), hints, cache }));
   }
   return out;
 }

@@ -37,7 +37,7 @@ import type { Consolidation } from './types.js';
 import { cacheRoot, sha } from '../cache/derived-cache.js';
 
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => v, 2) + '\n';
+  return JSON.stringify(value, null, 2) + '\n';
 }
 
 export interface OutputFile {

@@ -223,3 +223,9 @@ export function readCorpusText(corpusDir: string, rel: string, options: ReadOpti
   // O_NOFOLLOW on the resolved path: a link swapped in after the check is refused, not followed
   return readTextFile(real, { ...options, noFollow: true });
 }
+
+/** The bytes of a corpus file (the real-path check, a regular, size-limited file), not decoded. */
+export function readCorpusBytes(corpusDir: string, rel: string, options: ReadOptions = {}): Buffer {
+  const real = corpusRealPath(corpusDir, rel, options.what);
+  return readRegularFile(real, { ...options, noFollow: true });
+}

@@ -13,6 +13,7 @@ import { parseStatute } from '../model/parse-statute.js';
 import { bodyNodeText, inhaltText, paragraphText } from '../model/text-of.js';
 import type { Anlage, Inhaltsuebersicht, Law, Paragraph } from '../model/types.js';
 import { footnotesOfText, parseFootnote, type FootnoteChange } from './footnotes.js';
+import { UserError } from '../diagnostics/diagnostic.js';
 
 export type OfficialUnitNode = Paragraph | Anlage | Inhaltsuebersicht;
 
@@ -113,31 +114,86 @@ export function splitBlocks(text: string): { header: string; blocks: string[] } 
   return { header: header.join('\n'), blocks };
 }
 
+/** Split the bytes of a kmein text like splitBlocks, without decoding them: [header, ...blocks] as views. */
+export function splitBlockBytes(buf: Buffer): { header: Buffer; blocks: Buffer[] } {
+  const starts: number[] = [];
+  if (buf[0] === 0x23 && buf[1] === 0x20) starts.push(0);
+  for (let i = buf.indexOf('\n# '); i >= 0; i = buf.indexOf('\n# ', i + 1)) starts.push(i + 1);
+  if (!starts.length) return { header: buf, blocks: [] };
+  // a block runs to the line break before the next block (the last one to the end of the text)
+  const blocks = starts.map((s, k) => buf.subarray(s, k + 1 < starts.length ? starts[k + 1] - 1 : buf.length));
+  return { header: buf.subarray(0, Math.max(0, starts[0] - 1)), blocks };
+}
+
 export interface SeriesInput {
   law: string;
   /** corpus-relative files, named <date>.md */
   files: string[];
+  /** the text of a file; or `readBytes`, which lets blocks seen before go undecoded */
   read: (rel: string) => string;
+  /** the bytes of a file (regular file, size-limited, as the corpus reader checks them) */
+  readBytes?: (rel: string) => Buffer;
   hints?: ActHint[];
-  /** cache of parsed blocks shared between calls (key: raw block) */
-  cache?: Map<string, OfficialUnit[]>;
+  /** cache of parsed blocks shared between calls (key: law and raw block) */
+  cache?: BlockCache;
 }
 
-function readSnapshot(law: string, date: string, file: string, text: string, cache: Map<string, OfficialUnit[]>): OfficialSnapshot {
-  const { header, blocks } = splitBlocks(text);
+/**
+ * Parsed blocks by their bytes: most blocks of a snapshot are byte for byte those of the one before, so a
+ * block is looked up by its heading line and length and compared with memcmp, and only a new block is
+ * decoded and parsed.
+ */
+export type BlockCache = Map<string, Array<{ bytes: Buffer; units: OfficialUnit[] }>>;
+
+function decode(bytes: Buffer, file: string): string {
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD')) throw new UserError(`official text is not valid UTF-8 text: ${file}`, 'file-binary');
+  return text;
+}
+
+function parseBlock(law: string, block: string): OfficialUnit[] {
+  // a one-line header keeps the kmein dialect (footnotes) without parsing the real header each time
+  return unitsOfLaw(parseStatute(`% ${law}\n${block}\n`, { lawId: law }));
+}
+
+function readSnapshot(law: string, date: string, file: string, content: string | Buffer, cache: BlockCache): OfficialSnapshot {
   const units = new Map<string, OfficialUnit>();
   const order: string[] = [];
-  for (const b of blocks) {
-    let parsed = cache.get(b);
-    if (!parsed) {
-      // a one-line header keeps the kmein dialect (footnotes) without parsing the real header each time
-      parsed = unitsOfLaw(parseStatute(`% ${law}\n${b}\n`, { lawId: law }));
-      cache.set(b, parsed);
-    }
+  const add = (parsed: OfficialUnit[]) => {
     for (const u of parsed) {
       if (units.has(u.id)) continue;
       units.set(u.id, u);
       order.push(u.id);
+    }
+  };
+  let header: string;
+  if (typeof content === 'string') {
+    const split = splitBlocks(content);
+    header = split.header;
+    for (const b of split.blocks) {
+      const key = `${law}\0${b}`;
+      let hit = cache.get(key)?.[0];
+      if (!hit) {
+        hit = { bytes: Buffer.alloc(0), units: parseBlock(law, b) };
+        cache.set(key, [hit]);
+      }
+      add(hit.units);
+    }
+  } else {
+    if (content.indexOf(0) >= 0) throw new UserError(`official text is not a text file (contains NUL bytes): ${file}`, 'file-binary');
+    const split = splitBlockBytes(content);
+    header = decode(split.header, file);
+    for (const b of split.blocks) {
+      const eol = b.indexOf(0x0a);
+      const key = `${law}\0${b.byteLength}\0${b.subarray(0, eol < 0 ? b.length : eol).toString('latin1')}`;
+      const list = cache.get(key) ?? [];
+      let hit = list.find((x) => x.bytes.equals(b));
+      if (!hit) {
+        hit = { bytes: b, units: parseBlock(law, decode(b, file)) };
+        list.push(hit);
+        cache.set(key, list);
+      }
+      add(hit.units);
     }
   }
   return { date, file, header, order, units };
@@ -150,12 +206,12 @@ function addDaysIso(date: string, n: number): string {
 }
 
 export function buildOfficialSeries(input: SeriesInput): OfficialSeries {
-  const cache = input.cache ?? new Map<string, OfficialUnit[]>();
+  const cache: BlockCache = input.cache ?? new Map();
   const files = input.files
     .map((f) => ({ file: f, date: basename(f).replace(/\.md$/, '') }))
     .filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f.date))
     .sort((a, b) => a.date.localeCompare(b.date));
-  const snapshots = files.map((f) => readSnapshot(input.law, f.date, f.file, input.read(f.file), cache));
+  const snapshots = files.map((f) => readSnapshot(input.law, f.date, f.file, input.readBytes ? input.readBytes(f.file) : input.read(f.file), cache));
   const entries = new Map<string, OfficialEntry[]>();
   const push = (e: OfficialEntry) => {
     const list = entries.get(e.id) ?? [];

@@ -1,0 +1,86 @@
+/**
+ * The CLI with the derived-result cache on (a cache folder of its own): a second run answers from the
+ * cache with the same words; a changed act, manifest or base text is seen at once; `consolidate` leaves an
+ * output made from the same inputs as it is, and writes again when a file in it was changed.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { derivedCacheStats } from '../../src/cache/derived-cache.js';
+import { fileTree, HAS_CORPUS } from '../helpers.js';
+import { miniCorpus } from '../cli/fixture.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fassung-cli-cache-'));
+const saved = process.env.FASSUNG_CACHE;
+beforeAll(() => {
+  process.env.FASSUNG_CACHE = join(work, 'cache');
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env.FASSUNG_CACHE;
+  else process.env.FASSUNG_CACHE = saved;
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** one run of the CLI in this process, without the in-process cache of loaded corpora */
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { today: '2024-06-01', stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+describe.skipIf(!HAS_CORPUS)('the CLI on a cached consolidation', () => {
+  const m = miniCorpus(join(work, 'mini'), 'beschv');
+  const args = ['--corpus', m.dir, '--manifest', m.manifest];
+  const show = () => cli(...args, 'show', 'beschv', '--date', '2024-03-01', '--unit', '§ 26 Abs. 2 Satz 3');
+
+  test('a second run answers from the cache, word for word the same', async () => {
+    const cold = await show();
+    expect(cold.code).toBe(0);
+    expect(cold.out).toContain('50 000');
+    const hits = derivedCacheStats.hits;
+    const warm = await show();
+    expect(derivedCacheStats.hits).toBe(hits + 1);
+    expect(warm).toEqual(cold);
+    const json = await cli(...args, 'versions', 'beschv', '--json');
+    expect(JSON.parse(json.out).map((v: { validFrom: string }) => v.validFrom)).toEqual(['2022-07-29', '2024-03-01']);
+  });
+
+  test('a changed act, manifest or base text is never answered from the old result', async () => {
+    await show();
+    const act = join(m.dir, 'acts', 'mini.txt');
+    writeFileSync(act, readFileSync(act, 'utf8').replace('„50 000“', '„60 000“'));
+    expect((await show()).out).toContain('60 000');
+    const manifest = JSON.parse(readFileSync(m.manifest, 'utf8'));
+    manifest.laws[0].base.validFrom = '2022-08-01';
+    writeFileSync(m.manifest, JSON.stringify(manifest));
+    const moved = await cli(...args, 'versions', 'beschv', '--json');
+    expect(JSON.parse(moved.out).map((v: { validFrom: string }) => v.validFrom)).toEqual(['2022-08-01', '2024-03-01']);
+    const base = join(m.dir, 'base', 'beschv_2013.md');
+    writeFileSync(base, readFileSync(base, 'utf8').replaceAll('Beschäftigung', 'BESCHÄFTIGUNG'));
+    const after = await cli(...args, 'show', 'beschv', '--date', '2024-06-01', '--unit', '§ 1');
+    expect(after.out).toContain('BESCHÄFTIGUNG');
+  });
+
+  test('consolidate: an output from the same inputs stays; a file changed in it is written again', async () => {
+    // the three laws (the fact catalogue names all of them)
+    const all = miniCorpus(join(work, 'all'));
+    const args = ['--corpus', all.dir, '--manifest', all.manifest];
+    const out = join(work, 'out');
+    const first = await cli(...args, 'consolidate', '--out', out);
+    // (exit code 1: the mini corpus lacks texts the facts need; the output is written all the same)
+    expect(first.out).toMatch(/output: /);
+    expect(first.out).not.toMatch(/unchanged/);
+    const files = fileTree(out);
+    const second = await cli(...args, 'consolidate', '--out', out);
+    expect(second.out).toMatch(/unchanged: same tool, same inputs/);
+    expect(second.code).toBe(first.code);
+    expect(fileTree(out)).toEqual(files);
+    writeFileSync(join(out, 'changes.json'), '[]\n');
+    const third = await cli(...args, 'consolidate', '--out', out);
+    expect(third.out).not.toMatch(/unchanged/);
+    expect(fileTree(out)).toEqual(files);
+  });
+});

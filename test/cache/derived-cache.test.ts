@@ -1,0 +1,124 @@
+/**
+ * The derived-result cache: a result is read back only while every input it was computed from has the
+ * same content; a change of content is a miss however the stat fields look; stored consolidations read
+ * back equal, their versions loaded on first use.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { DerivedCache } from '../../src/cache/derived-cache.js';
+import { readConsolidation, writeConsolidation } from '../../src/cache/consolidation-store.js';
+import { readTextFile, recordInputs } from '../../src/corpus/read-file.js';
+import type { Consolidation } from '../../src/consolidate/types.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fassung-derived-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function setup(name: string) {
+  const dir = join(work, name);
+  const root = join(dir, 'cache');
+  const input = join(dir, 'input.txt');
+  require_dir(dir);
+  writeFileSync(input, 'Absatz 1: 25 000');
+  // an input older than the racy window, as corpus files are
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(input, old, old);
+  const cache = new DerivedCache('test', root);
+  const compute = () => {
+    const run = recordInputs(() => readTextFile(input));
+    return cache.store('request', run.inputs, (d) => writeFileSync(join(d, 'value.txt'), run.value));
+  };
+  return { input, cache, compute };
+}
+
+function require_dir(dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
+
+describe('lookup', () => {
+  test('a stored result is found while its input is unchanged, with the value written', () => {
+    const { cache, compute } = setup('hit');
+    expect(cache.lookup('request')).toBeUndefined();
+    const stored = compute()!;
+    const hit = cache.lookup('request')!;
+    expect(hit.key).toBe(stored.key);
+    expect(readFileSync(join(hit.dir, 'value.txt'), 'utf8')).toBe('Absatz 1: 25 000');
+    expect(hit.inputs.map((i) => i.path)).toHaveLength(1);
+    expect(cache.lookup('another request')).toBeUndefined();
+  });
+
+  test('changed content is a miss, also when size and mtime are put back', () => {
+    const { input, cache, compute } = setup('changed');
+    compute();
+    const before = statSync(input);
+    writeFileSync(input, 'Absatz 1: 50 000'); // same length
+    utimesSync(input, before.atime, before.mtime);
+    expect(statSync(input).size).toBe(before.size);
+    expect(cache.lookup('request')).toBeUndefined();
+  });
+
+  test('a touched input with the same content is still a hit (hashed again, then remembered)', () => {
+    const { input, cache, compute } = setup('touched');
+    const stored = compute()!;
+    const later = new Date(Date.now() - 30_000);
+    utimesSync(input, later, later);
+    expect(cache.lookup('request')?.key).toBe(stored.key);
+    expect(cache.lookup('request')?.key).toBe(stored.key);
+  });
+
+  test('a removed input is a miss; so is an entry whose folder was deleted', () => {
+    const a = setup('removed');
+    a.compute();
+    rmSync(a.input);
+    expect(a.cache.lookup('request')).toBeUndefined();
+    const b = setup('entry-gone');
+    const stored = b.compute()!;
+    rmSync(stored.dir, { recursive: true });
+    expect(b.cache.lookup('request')).toBeUndefined();
+  });
+
+  test('an input written just now is never trusted by its stat fields alone', () => {
+    const { input, cache, compute } = setup('racy');
+    utimesSync(input, new Date(), new Date());
+    compute();
+    // same size, same second: only the content hash can tell
+    const st = statSync(input);
+    writeFileSync(input, 'Absatz 1: 99 999');
+    utimesSync(input, st.atime, st.mtime);
+    expect(cache.lookup('request')).toBeUndefined();
+  });
+});
+
+describe('a stored consolidation', () => {
+  const c: Consolidation = {
+    laws: [
+      {
+        law: 'x',
+        title: 'X-Gesetz',
+        abbreviation: 'XG',
+        versions: [
+          { law: 'x', validFrom: '2024-01-01', validTo: null, isBase: true, complete: true, missing: [], changes: [], tree: { id: 'x', title: 'X', body: [] } as never, tiers: undefined, official: 'official/x/2024-01-01.md' },
+        ],
+      },
+    ],
+    changes: [],
+    diagnostics: [{ severity: 'warning', code: 'w', message: 'm' }],
+  };
+
+  test('reads back equal, keys in the same order, the tree loaded on first use', () => {
+    const dir = join(work, 'store');
+    require_dir(dir);
+    writeConsolidation(dir, c);
+    const back = readConsolidation(dir);
+    const v = back.laws[0].versions[0];
+    expect(Object.keys(v)).toEqual(Object.keys(c.laws[0].versions[0]).filter((k) => k !== 'tiers'));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(c));
+    // the version file is read only when the tree is touched
+    rmSync(join(dir, 'versions'), { recursive: true });
+    const lazy = readConsolidation(join(dir));
+    expect(lazy.laws[0].versions[0].validFrom).toBe('2024-01-01');
+    expect(() => lazy.laws[0].versions[0].tree).toThrow(/ENOENT/);
+  });
+});
