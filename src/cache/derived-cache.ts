@@ -52,39 +52,80 @@ export function cacheRoot(): string | undefined {
 
 let toolPrint: string | undefined;
 
+/** The tool's code files (the compiled `dist/src` or, run from source, `src`, and the site's assets), sorted. */
+function codeFiles(): string[] {
+  const root = packageRoot();
+  const files: string[] = [join(root, 'package.json')];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // not there (an installed package without sources)
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(?:js|mjs|ts|css)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(p);
+    }
+  };
+  walk(resolve(HERE, '..'));
+  // the site's stylesheet and scripts are read from the project's src/site/assets also when run from dist/
+  walk(join(root, 'src', 'site', 'assets'));
+  return files;
+}
+
 /**
- * The tool's version: a hash of package.json and of every module of the tool (the compiled `dist/src`
- * or, run from source, `src`), so that a changed line of code never reads an old result.
+ * The tool's version: a hash of the content of package.json and of every module of the tool, so that a
+ * changed line of code never reads an old result (and a rebuild that changes nothing keeps the cache).
+ * The hash is remembered under the code files' stat fields (which any write changes), so that a run
+ * reads the files only when one of them changed.
  */
 export function toolFingerprint(): string {
   if (toolPrint) return toolPrint;
-  const h = createHash('sha256');
-  const root = packageRoot();
-  try {
-    h.update(readFileSync(join(root, 'package.json')));
-  } catch {
-    /* outside the package: the module hashes still change with the code */
-  }
-  const src = resolve(HERE, '..');
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(?:js|mjs|ts|css)$/.test(e.name) && !e.name.endsWith('.d.ts')) {
-        h.update(p.slice(src.length));
-        h.update('\0');
-        h.update(readFileSync(p));
-      }
+  const files = codeFiles();
+  const stats = createHash('sha256');
+  let newestNs = 0n;
+  for (const f of files) {
+    try {
+      const st = statSync(f, { bigint: true });
+      stats.update(`${f}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}\0${st.ino}\n`);
+      if (st.mtimeNs > newestNs) newestNs = st.mtimeNs;
+    } catch {
+      stats.update(`${f}\0missing\n`);
     }
-  };
-  walk(src);
-  // the site's stylesheet and scripts are read from the project's src/site/assets also when run from dist/
-  try {
-    walk(join(root, 'src', 'site', 'assets'));
-  } catch {
-    /* not there (an installed package without sources) */
+  }
+  const statKey = stats.digest('hex');
+  const root = cacheRoot();
+  const memo = root ? join(root, 'tool-fingerprint.json') : undefined;
+  if (memo) {
+    try {
+      const m = JSON.parse(readFileSync(memo, 'utf8')) as { statKey: string; print: string; seenNs: string };
+      // not trusted for files written in the same instant as the memo (their change could hide in one tick)
+      if (m.statKey === statKey && newestNs + RACY_NS < BigInt(m.seenNs)) return (toolPrint = m.print);
+    } catch {
+      /* no memo yet */
+    }
+  }
+  const seenNs = BigInt(Date.now()) * 1_000_000n;
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(f.slice(packageRoot().length));
+    h.update('\0');
+    try {
+      h.update(readFileSync(f));
+    } catch {
+      h.update('missing');
+    }
   }
   toolPrint = h.digest('hex').slice(0, 32);
+  if (memo) {
+    try {
+      writeAtomic(memo, JSON.stringify({ statKey, print: toolPrint, seenNs: String(seenNs) }));
+    } catch {
+      /* only speed */
+    }
+  }
   return toolPrint;
 }
 

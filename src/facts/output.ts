@@ -5,7 +5,8 @@
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isValidIsoDate } from '../corpus/manifest.js';
 import type { LawVersions } from '../consolidate/types.js';
-import { entryOn, type ResolveFactsResult } from './resolve-facts.js';
+import type { ResolveFactsResult } from './resolve-facts.js';
+import { entryOn } from './timeline.js';
 import type { FactTimeline, LastChange, SourceTier, TimelineEntry } from './types.js';
 
 export interface GeneratedFrom {

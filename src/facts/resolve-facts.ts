@@ -316,7 +316,4 @@ export function resolveFacts(input: ResolveFactsInput): ResolveFactsResult {
   return { timelines, diagnostics: resolver.sink.items };
 }
 
-/** The entry of a timeline valid on a date. */
-export function entryOn(t: FactTimeline, date: string): TimelineEntry | undefined {
-  return t.timeline.find((e) => e.validFrom <= date && (e.validTo === null || date <= e.validTo));
-}
+export { entryOn } from './timeline.js';
