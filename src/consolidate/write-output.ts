@@ -32,7 +32,7 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { serializeLaw } from '../model/serialize.js';
+import { serializeLaw, type SerializeMemo } from '../model/serialize.js';
 import type { Consolidation } from './types.js';
 import { cacheRoot, sha } from '../cache/derived-cache.js';
 
@@ -66,9 +66,11 @@ export function consolidationFiles(c: Consolidation): OutputFile[] {
     })),
   };
   files.push({ path: 'index.json', content: stableJson(index) });
+  // the versions share every unchanged §: each distinct one is written as Markdown once
+  const mdMemo: SerializeMemo = new WeakMap();
   for (const l of c.laws) {
     for (const v of l.versions) {
-      let md = serializeLaw(v.tree, 'gesetze-tools');
+      let md = serializeLaw(v.tree, 'gesetze-tools', mdMemo);
       if (!v.complete) {
         md = `<!-- fassung: UNVOLLSTÄNDIGE Fassung (incomplete version), gültig ab ${v.validFrom}. Nicht angewendet:\n${v.missing.map((m) => `  - ${m}`).join('\n')}\n-->\n\n${md}`;
       }

@@ -12,7 +12,13 @@ interface Style {
   dialect: Dialect;
 }
 
-export function serializeLaw(law: Law, dialect: Dialect = law.dialect): string {
+/**
+ * Serialized body nodes by object (and dialect and Gliederung depth): the versions of a law share every
+ * unchanged §, so a memo passed to serializeLaw for all of them writes each distinct § once.
+ */
+export type SerializeMemo = WeakMap<BodyNode, Map<string, string>>;
+
+export function serializeLaw(law: Law, dialect: Dialect = law.dialect, memo?: SerializeMemo): string {
   const style: Style = { dialect };
   const out: string[] = [];
   if (law.header) out.push(law.header);
@@ -22,7 +28,19 @@ export function serializeLaw(law: Law, dialect: Dialect = law.dialect): string {
   let depth = -1;
   for (const node of law.body) {
     if (node.kind === 'gliederung') depth = node.depth;
-    out.push(serializeBodyNode(node, style, depth));
+    if (!memo) {
+      out.push(serializeBodyNode(node, style, depth));
+      continue;
+    }
+    const key = `${dialect}|${depth}`;
+    let byKey = memo.get(node);
+    let text = byKey?.get(key);
+    if (text === undefined) {
+      text = serializeBodyNode(node, style, depth);
+      if (!byKey) memo.set(node, (byKey = new Map()));
+      byKey.set(key, text);
+    }
+    out.push(text);
   }
   return out.join('\n\n') + '\n';
 }
