@@ -57,6 +57,8 @@ export class CliContext {
   /** content keys of this run's consolidation and facts in the derived-result cache (none when it is off) */
   consolidationKey?: string;
   factsKey?: string;
+  /** this run's corpus, consolidation and facts, once loaded (also without a shared in-process cache) */
+  private loaded: { corpus?: Corpus; consolidation?: Consolidation; facts?: ResolvedFacts } = {};
 
   constructor(
     readonly program: Command,
@@ -105,12 +107,12 @@ export class CliContext {
   /** the corpus: acts parsed, base texts read (parsed when first used) */
   async corpus(): Promise<Corpus> {
     const { manifest, dir, key } = this.ctx();
-    const cached = this.io.cache?.corpus.get(key);
-    if (cached) return cached;
+    const cached = this.loaded.corpus ?? this.io.cache?.corpus.get(key);
+    if (cached) return (this.loaded.corpus = cached);
     const { loadCorpus } = await import('../consolidate/consolidate.js');
     const c = loadCorpus(manifest, dir);
     this.io.cache?.corpus.set(key, c);
-    return c;
+    return (this.loaded.corpus = c);
   }
 
   /**
@@ -119,8 +121,8 @@ export class CliContext {
    */
   async consolidation(): Promise<Consolidation> {
     const { key, inputs: manifestInputs } = this.ctx();
-    const cached = this.io.cache?.consolidation.get(key);
-    if (cached) return cached;
+    const cached = this.loaded.consolidation ?? this.io.cache?.consolidation.get(key);
+    if (cached) return (this.loaded.consolidation = cached);
     const disk = new DerivedCache('consolidation');
     const hit = disk.lookup(key);
     let r: Consolidation;
@@ -137,14 +139,14 @@ export class CliContext {
       this.consolidationKey = disk.store(key, this.consolidationInputs, (dir) => writeConsolidation(dir, r))?.key;
     }
     this.io.cache?.consolidation.set(key, r);
-    return r;
+    return (this.loaded.consolidation = r);
   }
 
   /** the facts resolved against the consolidation (catalogue, parameters, official snapshots), cached like it */
   async facts(): Promise<ResolvedFacts> {
     const { key } = this.ctx();
-    const cached = this.io.cache?.facts.get(key);
-    if (cached) return cached;
+    const cached = this.loaded.facts ?? this.io.cache?.facts.get(key);
+    if (cached) return (this.loaded.facts = cached);
     const disk = new DerivedCache('facts');
     const hit = disk.lookup(key);
     let r: ResolvedFacts;
@@ -161,7 +163,7 @@ export class CliContext {
       this.factsKey = disk.store(key, inputs, (dir) => writeFileSync(join(dir, 'facts.json'), JSON.stringify(r)))?.key;
     }
     this.io.cache?.facts.set(key, r);
-    return r;
+    return (this.loaded.facts = r);
   }
 
   /** a law by id, abbreviation or name, case-insensitively */

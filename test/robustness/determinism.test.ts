@@ -1,5 +1,6 @@
 /**
- * Two consolidate runs write byte-identical output trees (in-process, each run from scratch).
+ * Two consolidate runs write byte-identical output trees (in-process, each run from scratch: no cache),
+ * and so do a run that fills the derived-result cache and a run that answers from it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,21 +8,40 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { fileTree } from '../helpers.js';
 import { runCli } from '../../src/cli.js';
+import { derivedCacheStats } from '../../src/cache/derived-cache.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fassung-determinism-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const tree = fileTree;
 
-it('consolidating twice gives byte-identical output', async () => {
-  const outs = ['a', 'b'].map((n) => join(tmp, n));
-  for (const out of outs) {
-    let err = '';
-    const code = await runCli(['consolidate', '--out', out], { stdout: () => {}, stderr: (s) => void (err += s) });
-    expect(code, err).toBe(0);
+it('consolidating twice gives byte-identical output, from scratch and from the cache', async () => {
+  const saved = process.env.FASSUNG_CACHE;
+  const runs: Array<[string, string]> = [
+    ['a', 'off'], // from scratch
+    ['b', 'off'], // from scratch again
+    ['c', join(tmp, 'cache')], // computes and fills an empty cache
+    ['d', join(tmp, 'cache')], // answers from the cache
+  ];
+  try {
+    for (const [name, cache] of runs) {
+      process.env.FASSUNG_CACHE = cache;
+      let err = '';
+      const hits = derivedCacheStats.hits;
+      const code = await runCli(['consolidate', '--out', join(tmp, name)], { stdout: () => {}, stderr: (s) => void (err += s) });
+      expect(code, err).toBe(0);
+      // d: consolidation and facts both read from the cache
+      if (name === 'd') expect(derivedCacheStats.hits).toBe(hits + 2);
+      else expect(derivedCacheStats.hits).toBe(hits);
+    }
+  } finally {
+    if (saved === undefined) delete process.env.FASSUNG_CACHE;
+    else process.env.FASSUNG_CACHE = saved;
   }
-  const [a, b] = outs.map(tree);
+  const [a, ...others] = runs.map(([name]) => tree(join(tmp, name)));
   expect(a.size).toBeGreaterThan(3);
-  expect([...b.keys()]).toEqual([...a.keys()]);
-  for (const [k, v] of a) expect(b.get(k)!.equals(v), `${k} differs`).toBe(true);
-}, 120_000);
+  for (const b of others) {
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [k, v] of a) expect(b.get(k)!.equals(v), `${k} differs`).toBe(true);
+  }
+}, 240_000);
