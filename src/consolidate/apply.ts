@@ -11,7 +11,7 @@ import type { Operation } from '../act/operations.js';
 import { assignIds } from '../model/build-units.js';
 import { compareLabels, nextLabels } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
-import type { Absatz, Anlage, Angabe, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
+import type { Absatz, Anlage, Angabe, BodyNode, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
 import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
 import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
 
@@ -58,10 +58,10 @@ export function applyOperation(law: Law, op: Operation): ApplyResult {
 }
 
 /**
- * Label problems (duplicates, order) among siblings, as "where: problem": of the §§ themselves when
- * `sections`, and of the Absätze and lists inside the §§ of `only` (all §§ when it is undefined).
+ * Label problems (duplicates, order) among siblings, as "where: problem": in the list of § labels
+ * `sections` (when given), and among the Absätze and list items inside the §§ `inside`.
  */
-function labelProblems(law: Law, only: Set<Paragraph> | undefined, sections: boolean): Set<string> {
+function labelProblems(sections: string[] | undefined, inside: Paragraph[]): Set<string> {
   const out = new Set<string>();
   const check = (where: string, labels: string[]) => {
     const seen = new Set<string>();
@@ -71,8 +71,7 @@ function labelProblems(law: Law, only: Set<Paragraph> | undefined, sections: boo
       if (i > 0 && compareLabels(labels[i - 1], labels[i]) > 0) out.add(`${where}: ${labels[i]} after ${labels[i - 1]}`);
     }
   };
-  const paras = law.body.filter((n): n is Paragraph => n.kind === 'paragraph');
-  if (sections) check('§§', paras.map((p) => p.label));
+  if (sections) check('§§', sections);
   const visitSatz = (where: string, st: Satz) => {
     if (!st.items) return;
     const byKind = new Map<string, string[]>();
@@ -80,8 +79,7 @@ function labelProblems(law: Law, only: Set<Paragraph> | undefined, sections: boo
     for (const [k, labels] of byKind) check(`${where} ${k}`, labels);
     for (const it of st.items) it.children.forEach((c) => visitSatz(`${where} ${it.kind} ${it.label}`, c));
   };
-  for (const p of paras) {
-    if (only && !only.has(p)) continue;
+  for (const p of inside) {
     const abs = p.children.filter((c): c is Absatz => c.kind === 'absatz');
     check(`§ ${p.label}`, abs.map((a) => a.label));
     for (const c of p.children) {
@@ -92,17 +90,41 @@ function labelProblems(law: Law, only: Set<Paragraph> | undefined, sections: boo
   return out;
 }
 
+const isParagraph = (n: BodyNode): n is Paragraph => n.kind === 'paragraph';
+
+/** The § labels of body[from..to] with the nearest § on either side (the neighbours the order is checked against). */
+function sectionWindow(body: BodyNode[], from: number, to: number): string[] {
+  let s = from - 1;
+  while (s >= 0 && !isParagraph(body[s])) s--;
+  let e = to + 1;
+  while (e < body.length && !isParagraph(body[e])) e++;
+  return body.slice(Math.max(0, s), Math.min(body.length, e + 1)).filter(isParagraph).map((p) => p.label);
+}
+
+/**
+ * The operation must not add a label problem. The §§ an operation did not touch are the same objects
+ * before and after and have the same problems on both sides, so only the stretch of the body between
+ * the first and the last changed node is looked into, with one neighbouring § on either side for the
+ * order of the § labels (in an ordered list a duplicate label sits next to its twin): the check costs
+ * the size of the change, not the size of the law.
+ */
 function checkInvariants(before: Law, after: Law, op: Operation): void {
   if (after === before) return;
-  // a § that is the same object before and after has the same problems on both sides: only the §§
-  // replaced, inserted or removed are looked into (linear in the size of the change, not of the law)
-  const beforeSet = new Set(before.body);
-  const afterSet = new Set(after.body);
-  const changed = new Set(after.body.filter((n): n is Paragraph => n.kind === 'paragraph' && !beforeSet.has(n)));
-  const changedBefore = new Set(before.body.filter((n): n is Paragraph => n.kind === 'paragraph' && !afterSet.has(n)));
-  const bodyChanged = after.body.length !== before.body.length || op.action === 'renumber' || after.body.some((n, i) => n.kind === 'paragraph' && before.body[i]?.kind === 'paragraph' && (before.body[i] as Paragraph).label !== n.label);
-  const was = labelProblems(before, changedBefore, bodyChanged);
-  const now = labelProblems(after, changed, bodyChanged);
+  const b = before.body;
+  const a = after.body;
+  let lo = 0;
+  while (lo < b.length && lo < a.length && b[lo] === a[lo]) lo++;
+  let hb = b.length - 1;
+  let ha = a.length - 1;
+  while (hb >= lo && ha >= lo && b[hb] === a[ha]) {
+    hb--;
+    ha--;
+  }
+  const changedBefore = b.slice(lo, hb + 1).filter(isParagraph);
+  const changed = a.slice(lo, ha + 1).filter(isParagraph);
+  const sectionsChanged = op.action === 'renumber' || changed.length !== changedBefore.length || changed.some((p, i) => p.label !== changedBefore[i].label);
+  const was = labelProblems(sectionsChanged ? sectionWindow(b, lo, hb) : undefined, changedBefore);
+  const now = labelProblems(sectionsChanged ? sectionWindow(a, lo, ha) : undefined, changed);
   // compare problems by their text, ignoring where they sit (a renumbered § has a new name)
   const fresh = [...now].filter((x) => !was.has(x));
   if (fresh.length) fail('invariant-labels', `the result would break the numbering (${fresh.slice(0, 3).join('; ')}); not applied`);
