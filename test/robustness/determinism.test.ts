@@ -18,9 +18,8 @@ const tree = fileTree;
 it('consolidating twice gives byte-identical output, from scratch and from the cache', async () => {
   const saved = process.env.FASSUNG_CACHE;
   const runs: Array<[string, string]> = [
-    ['a', 'off'], // from scratch
-    ['b', 'off'], // from scratch again
-    ['c', join(tmp, 'cache')], // computes and fills an empty cache
+    ['a', 'off'], // from scratch, no cache
+    ['c', join(tmp, 'cache')], // from scratch again, filling an empty cache
     ['d', join(tmp, 'cache')], // answers from the cache
   ];
   try {
