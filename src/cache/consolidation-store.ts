@@ -1,25 +1,29 @@
 /**
- * A consolidation on disk, for the derived-result cache: one file with everything but the trees
- * (`consolidation.json`: laws, versions with validity, tiers and changes, the effects table, diagnostics),
- * one file per version with its tree and unit provenance (`versions/<law>/<validFrom>.json`), in which
- * the body holds node numbers, and one file per distinct body node (`nodes/<n>.json`): the versions of a
- * law share every § an amendment left alone (AufenthG: 29 versions, 5 567 §§, 389 distinct), so each is
- * written once.
+ * A consolidation on disk, for the derived-result cache, in three files:
+ * - `consolidation.json`: everything but the trees (laws, versions with validity, tiers and changes, the
+ *   effects table, diagnostics), with where each version and each body node lies in the two files below;
+ * - `versions.bin`: each version's tree (its body as node numbers) and unit provenance, one JSON text
+ *   after the other;
+ * - `nodes.bin`: each distinct body node, one JSON text after the other. The versions of a law share
+ *   every § an amendment left alone (AufenthG: 29 versions, 5 567 §§, 389 distinct), so each is written
+ *   once, and few files are written (small files are what a cold run pays for most).
  *
- * Read back, a version's `tree` and `units` are loaded when first touched, so a command that needs one
- * version of one law (`show --date`, `diff --unit`) reads one version file and its nodes; a node shared
- * by two versions is read once and is again one object in both.
+ * Read back, a version's `tree` and `units` are loaded when first touched, by reading just its bytes and
+ * those of its nodes, so a command that needs one version of one law (`show --date`, `diff --unit`)
+ * parses one version; a node shared by two versions is read once and is again one object in both.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Consolidation, LawVersion, UnitProvenance } from '../consolidate/types.js';
 import type { BodyNode, Law } from '../model/types.js';
 
 const INDEX = 'consolidation.json';
+const VERSIONS = 'versions.bin';
+const NODES = 'nodes.bin';
 
 interface StoredVersion extends Omit<LawVersion, 'tree' | 'units'> {
-  /** the file with the tree and units, relative to the entry */
-  file: string;
+  /** byte range of the version's tree and units in versions.bin */
+  at: [number, number];
   hasUnits: boolean;
   /** the version's keys in their original order (so JSON written from a read-back version is the same) */
   keys: string[];
@@ -27,17 +31,34 @@ interface StoredVersion extends Omit<LawVersion, 'tree' | 'units'> {
 
 interface StoredConsolidation extends Omit<Consolidation, 'laws'> {
   laws: Array<{ law: string; title: string; abbreviation: string; versions: StoredVersion[] }>;
+  /** byte offset of node n in nodes.bin (and, last, the file's length) */
+  nodeOffsets: number[];
+}
+
+/** JSON texts written one after the other, with the byte range of each. */
+class Packed {
+  readonly parts: Buffer[] = [];
+  size = 0;
+  add(text: string): [number, number] {
+    const b = Buffer.from(text, 'utf8');
+    this.parts.push(b);
+    const at: [number, number] = [this.size, this.size + b.length];
+    this.size += b.length;
+    return at;
+  }
 }
 
 export function writeConsolidation(dir: string, c: Consolidation): void {
-  mkdirSync(join(dir, 'nodes'), { recursive: true });
+  const nodes = new Packed();
+  const versions = new Packed();
+  const nodeOffsets: number[] = [];
   const nodeNumbers = new Map<BodyNode, number>();
   const numberOf = (node: BodyNode): number => {
     let n = nodeNumbers.get(node);
     if (n === undefined) {
       n = nodeNumbers.size;
       nodeNumbers.set(node, n);
-      writeFileSync(join(dir, 'nodes', `${n}.json`), JSON.stringify(node));
+      nodeOffsets.push(nodes.add(JSON.stringify(node))[0]);
     }
     return n;
   };
@@ -48,47 +69,65 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
       abbreviation: l.abbreviation,
       versions: l.versions.map((v) => {
         const { tree, units, ...rest } = v;
-        const file = `versions/${l.law}/${v.validFrom}.json`;
-        mkdirSync(join(dir, 'versions', l.law), { recursive: true });
-        writeFileSync(join(dir, file), JSON.stringify({ tree: { ...tree, body: tree.body.map(numberOf) }, units }));
-        return { ...rest, file, hasUnits: units !== undefined, keys: Object.keys(v) };
+        const at = versions.add(JSON.stringify({ tree: { ...tree, body: tree.body.map(numberOf) }, units }));
+        return { ...rest, at, hasUnits: units !== undefined, keys: Object.keys(v) };
       }),
     })),
     changes: c.changes,
     diagnostics: c.diagnostics,
+    nodeOffsets: [...nodeOffsets, nodes.size],
   };
+  writeFileSync(join(dir, NODES), Buffer.concat(nodes.parts, nodes.size));
+  writeFileSync(join(dir, VERSIONS), Buffer.concat(versions.parts, versions.size));
   writeFileSync(join(dir, INDEX), JSON.stringify(stored));
+}
+
+/** The bytes [start, end) of a file. */
+function readRange(fd: number, start: number, end: number): string {
+  const buf = Buffer.allocUnsafe(end - start);
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, start + got);
+    if (n === 0) throw new Error('cached consolidation is cut short');
+    got += n;
+  }
+  return buf.toString('utf8');
 }
 
 /** The consolidation stored in `dir`, its versions' trees and units read on first use. */
 export function readConsolidation(dir: string): Consolidation {
   const stored = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as StoredConsolidation;
   const nodes = new Map<number, BodyNode>();
-  const node = (n: number): BodyNode => {
-    let found = nodes.get(n);
-    if (!found) {
-      found = JSON.parse(readFileSync(join(dir, 'nodes', `${n}.json`), 'utf8')) as BodyNode;
-      nodes.set(n, found);
+  const loadVersion = (at: [number, number]): { tree: Law; units?: UnitProvenance[] } => {
+    const vfd = openSync(join(dir, VERSIONS), 'r');
+    let raw: { tree: Omit<Law, 'body'> & { body: number[] }; units?: UnitProvenance[] };
+    try {
+      raw = JSON.parse(readRange(vfd, at[0], at[1]));
+    } finally {
+      closeSync(vfd);
     }
-    return found;
+    const missing = raw.tree.body.filter((n) => !nodes.has(n));
+    if (missing.length) {
+      const nfd = openSync(join(dir, NODES), 'r');
+      try {
+        for (const n of missing) if (!nodes.has(n)) nodes.set(n, JSON.parse(readRange(nfd, stored.nodeOffsets[n], stored.nodeOffsets[n + 1])) as BodyNode);
+      } finally {
+        closeSync(nfd);
+      }
+    }
+    return { tree: { ...raw.tree, body: raw.tree.body.map((n) => nodes.get(n)!) } as Law, units: raw.units };
   };
   return {
-    laws: stored.laws.map((l) => ({ ...l, versions: l.versions.map((v) => lazyVersion(dir, v, node)) })),
+    laws: stored.laws.map((l) => ({ law: l.law, title: l.title, abbreviation: l.abbreviation, versions: l.versions.map((v) => lazyVersion(v, loadVersion)) })),
     changes: stored.changes,
     diagnostics: stored.diagnostics,
   };
 }
 
-function lazyVersion(dir: string, stored: StoredVersion, node: (n: number) => BodyNode): LawVersion {
-  const { file, hasUnits, keys, ...rest } = stored;
+function lazyVersion(stored: StoredVersion, read: (at: [number, number]) => { tree: Law; units?: UnitProvenance[] }): LawVersion {
+  const { at, hasUnits, keys, ...rest } = stored;
   let body: { tree: Law; units?: UnitProvenance[] } | undefined;
-  const load = () => {
-    if (!body) {
-      const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { tree: Omit<Law, 'body'> & { body: number[] }; units?: UnitProvenance[] };
-      body = { tree: { ...raw.tree, body: raw.tree.body.map(node) } as Law, units: raw.units };
-    }
-    return body;
-  };
+  const load = () => (body ??= read(at));
   const v = {} as LawVersion;
   const plain = rest as Record<string, unknown>;
   for (const k of keys) {
