@@ -3,7 +3,8 @@
  * independent ratios, and a scale test with synthetic acts of 1 000 … 10 000 instructions.
  *
  *   npm run bench   (build if stale, then node --expose-gc dist/bench/bench.js; `-- --only-truth` for the
- *                    figures of issue 14 alone, see truth.ts)
+ *                    figures of issue 14 alone, see truth.ts; `-- --no-start` skips timing `npm start`,
+ *                    whose first run brings consolidated/ up to date and may build the whole site)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
