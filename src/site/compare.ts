@@ -6,8 +6,9 @@
 import { humanLabelFromId } from '../model/labels.js';
 import { absatzText, angabeText, bodyNodeText, satzText, unitText } from '../model/text-of.js';
 import { normalizeSpace } from '../text/unwrap.js';
-import type { Absatz, BodyNode, Law, Paragraph, Satz } from '../model/types.js';
+import type { Absatz, BodyNode, Inhaltsuebersicht, Law, Paragraph, Satz } from '../model/types.js';
 import { unitsOfParagraph } from '../model/walk.js';
+import { memoByObject, memoByPair } from './memo.js';
 import { wordDiff, type DiffSegment } from './text-diff.js';
 
 export interface DiffRow {
@@ -41,13 +42,18 @@ export function sectionTitle(n: BodyNode): string {
   }
 }
 
-/** Sections of a law keyed by id, in document order (Inhaltsübersicht first). */
-function sectionsOf(law: Law | undefined): Map<string, BodyNode | 'inhalt'> {
+/** Sections of a law keyed by id, in document order (Inhaltsübersicht first); once per tree. */
+const sectionsOf = memoByObject((law: Law): Map<string, BodyNode | 'inhalt'> => {
   const m = new Map<string, BodyNode | 'inhalt'>();
-  if (!law) return m;
   if (law.inhalt) m.set('inhalt', 'inhalt');
   for (const n of law.body) if (!m.has(n.id)) m.set(n.id, n);
   return m;
+});
+
+/** The section of a law with this id (the first one, as on the page), or undefined. */
+export function sectionById(law: Law, id: string): BodyNode | undefined {
+  const n = sectionsOf(law).get(id);
+  return n === 'inhalt' ? law.body.find((x) => x.id === id) : n;
 }
 
 function childText(c: Absatz | Satz): string {
@@ -89,9 +95,10 @@ function paragraphRows(prev: Paragraph | undefined, cur: Paragraph | undefined):
   return rows;
 }
 
-function inhaltRows(prev: Law | undefined, cur: Law | undefined): DiffRow[] {
-  const before = new Map((prev?.inhalt?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
-  const after = new Map((cur?.inhalt?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
+/** The changed entries of two Inhaltsübersichten, once per pair. */
+const inhaltRows = memoByPair((prev: Inhaltsuebersicht | undefined, cur: Inhaltsuebersicht | undefined): DiffRow[] => {
+  const before = new Map((prev?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
+  const after = new Map((cur?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
   const ids = [...after.keys()];
   for (const id of before.keys()) if (!after.has(id)) ids.push(id);
   const rows: DiffRow[] = [];
@@ -101,11 +108,23 @@ function inhaltRows(prev: Law | undefined, cur: Law | undefined): DiffRow[] {
     if (ta !== tb) rows.push({ id, label: '', segments: wordDiff(ta, tb) });
   }
   return rows;
-}
+});
+
+/** A section's words, once per node (versions share unchanged nodes). */
+const nodeText = memoByObject(bodyNodeText);
+const inhaltWords = memoByObject((i: Inhaltsuebersicht) => i.entries.map(angabeText).join(' '));
 
 function sectionText(n: BodyNode | 'inhalt', law: Law): string {
-  return n === 'inhalt' ? (law.inhalt?.entries ?? []).map(angabeText).join(' ') : bodyNodeText(n);
+  if (n !== 'inhalt') return nodeText(n);
+  return law.inhalt ? inhaltWords(law.inhalt) : '';
 }
+
+/** The rows of a changed §, Anlage, Gliederung or text block, once per pair of nodes. */
+const sectionRows = memoByPair((a: BodyNode | undefined, b: BodyNode | undefined): DiffRow[] =>
+  (b ?? a)!.kind === 'paragraph'
+    ? paragraphRows(a as Paragraph | undefined, b as Paragraph | undefined)
+    : [{ id: '', label: '', segments: wordDiff(a ? nodeText(a) : '', b ? nodeText(b) : '') }],
+);
 
 /** The changed sections from `prev` to `cur` (prev undefined: nothing is reported as changed). */
 export function compareLaws(prev: Law | undefined, cur: Law): SectionDiff[] {
@@ -123,21 +142,24 @@ export function compareLaws(prev: Law | undefined, cur: Law): SectionDiff[] {
   for (const id of ids) {
     const a = before.get(id);
     const b = after.get(id);
+    // the same node in both versions: unchanged
+    if (a === b && a !== 'inhalt') continue;
     const node = (b ?? a)!;
     const ta = a ? sectionText(a, prev) : '';
     const tb = b ? sectionText(b, cur) : '';
     if (ta === tb && (a === undefined) === (b === undefined)) continue;
     const status: SectionDiff['status'] = !a ? 'inserted' : !b ? 'removed' : 'changed';
     if (node === 'inhalt') {
-      out.push({ id, kind: 'inhalt', title: 'Inhaltsübersicht', status, rows: inhaltRows(prev, cur) });
+      out.push({ id, kind: 'inhalt', title: 'Inhaltsübersicht', status, rows: inhaltRows(prev.inhalt, cur.inhalt) });
       continue;
     }
-    let rows: DiffRow[];
-    if (node.kind === 'paragraph') {
-      rows = paragraphRows(a as Paragraph | undefined, b as Paragraph | undefined);
-    } else {
-      rows = [{ id: '', label: '', segments: wordDiff(ta, tb) }];
-    }
+    // a body node beside an Inhaltsübersicht of the same id cannot be keyed by node: as before, by text
+    const rows =
+      a === 'inhalt' || b === 'inhalt'
+        ? node.kind === 'paragraph'
+          ? paragraphRows(a as Paragraph | undefined, b as Paragraph | undefined)
+          : [{ id: '', label: '', segments: wordDiff(ta, tb) }]
+        : sectionRows(a, b);
     out.push({ id, kind: node.kind, title: sectionTitle(node), status, rows });
   }
   return out;

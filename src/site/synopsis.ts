@@ -5,9 +5,11 @@
  * changed marked within the row (<del> on the left, <ins> on the right).
  */
 import { writtenLabel } from '../model/labels.js';
+import { bodyNodeText } from '../model/text-of.js';
 import type { Absatz, BodyNode, ListItem, Paragraph, Satz } from '../model/types.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import { escapeHtml } from './html.js';
+import { memoByPair } from './memo.js';
 import { renderDiff, wordDiff, type DiffSegment } from './text-diff.js';
 
 /** One row of a § as the synopsis aligns it: a run of Sätze, a list intro, a list item's text. */
@@ -127,6 +129,14 @@ export function sectionBlocks(n: BodyNode | undefined, text: (n: BodyNode) => st
   if (n.kind === 'paragraph') return paragraphBlocks(n);
   return [{ key: n.id, depth: 0, label: '', text: normalizeSpace(text(n)) }];
 }
+
+/**
+ * The aligned rows of one section (§, Anlage, …) between two versions, computed once per pair of
+ * nodes: every page that shows the pair (change box, diff, each compare page, history) shares them.
+ */
+export const sectionSynopsisRows = memoByPair((before: BodyNode | undefined, after: BodyNode | undefined): SynopsisRow[] =>
+  alignBlocks(sectionBlocks(before, bodyNodeText), sectionBlocks(after, bodyNodeText)),
+);
 
 export interface SynopsisOptions {
   /** "Fassung vom 01.03.2024" */

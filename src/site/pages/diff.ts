@@ -5,25 +5,27 @@
  * the changed words marked within; the change records of the versions in between.
  */
 import type { LawVersion } from '../../consolidate/types.js';
-import type { BodyNode } from '../../model/types.js';
-import { angabeText, bodyNodeText } from '../../model/text-of.js';
-import { compareLaws } from '../compare.js';
+import type { Inhaltsuebersicht } from '../../model/types.js';
+import { angabeText } from '../../model/text-of.js';
+import { compareLaws, sectionById } from '../compare.js';
 import { formatDate } from '../dates.js';
 import { escapeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import { comparePage, diffPage, historyPage, href } from '../paths.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
-import { alignBlocks, renderSynopsis, sectionBlocks, type SynopsisBlock } from '../synopsis.js';
+import { memoByPair } from '../memo.js';
+import { alignBlocks, renderSynopsis, sectionSynopsisRows, type SynopsisBlock } from '../synopsis.js';
 import { linkTo, plural, recordList, sectionStatus } from './common.js';
 import { incompleteNotice } from './law-version.js';
 
-function inhaltBlocks(v: LawVersion): SynopsisBlock[] {
-  return (v.tree.inhalt?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
+function inhaltBlocks(inhalt: Inhaltsuebersicht | undefined): SynopsisBlock[] {
+  return (inhalt?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
 }
 
-function section(v: LawVersion, id: string): BodyNode | undefined {
-  return v.tree.body.find((n) => n.id === id);
-}
+/** The changed entries of two Inhaltsübersichten side by side, once per pair. */
+const inhaltSynopsisRows = memoByPair((a: Inhaltsuebersicht | undefined, b: Inhaltsuebersicht | undefined) =>
+  alignBlocks(inhaltBlocks(a), inhaltBlocks(b)).filter((r) => r.changed),
+);
 
 /** Choose any two versions: two selects, resolved by site.js to the compare page. */
 function pairPicker(path: string, law: LawInfo, a: LawVersion, b: LawVersion): string {
@@ -58,8 +60,8 @@ export function renderComparePage(model: SiteModel, law: LawInfo, a: LawVersion,
       ].filter(Boolean);
       const rows =
         d.kind === 'inhalt'
-          ? alignBlocks(inhaltBlocks(a), inhaltBlocks(b)).filter((r) => r.changed)
-          : alignBlocks(sectionBlocks(section(a, d.id), bodyNodeText), sectionBlocks(section(b, d.id), bodyNodeText));
+          ? inhaltSynopsisRows(a.tree.inhalt, b.tree.inhalt)
+          : sectionSynopsisRows(sectionById(a.tree, d.id), sectionById(b.tree, d.id));
       const recs = between.flatMap((v) => model.recordsFor(v, d.id));
       return (
         `<section class="diff-section" id="${escapeHtml(d.id)}">\n<h2>${escapeHtml(d.title)} <span class="muted">(${escapeHtml(sectionStatus(d))})</span></h2>\n` +

@@ -15,7 +15,7 @@ import type { LawInfo, SiteModel } from '../site-model.js';
 import { paragraphIdOf } from '../../model/walk.js';
 import { dateSwitcher, incompleteNotice } from './law-version.js';
 import { recordList, sectionStatus } from './common.js';
-import { alignBlocks, paragraphBlocks, renderSynopsis } from '../synopsis.js';
+import { renderSynopsis, sectionSynopsisRows } from '../synopsis.js';
 
 /** § ids of a law over all its versions, in the order of the latest version (dropped §§ after). */
 export function paragraphIdsOf(law: LawInfo): string[] {
@@ -101,7 +101,7 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
         `<h2><span class="hist-date">${escapeHtml(formatDate(e.first.validFrom))}</span> <span class="hist-state">${escapeHtml(state)}</span></h2>\n` +
         `<p class="validity">gültig ${escapeHtml(interval)}${link ? ` · ${link}` : ''}</p>\n${notices}\n` +
         (diff
-          ? `<div class="hist-diff">${renderSynopsis(alignBlocks(paragraphBlocks(all[k + 1]?.para), paragraphBlocks(e.para)), {
+          ? `<div class="hist-diff">${renderSynopsis(sectionSynopsisRows(all[k + 1]?.para, e.para), {
               oldCaption: `bis ${formatDate(all[k + 1]?.versions[all[k + 1].versions.length - 1].validTo ?? '')}`,
               newCaption: `ab ${formatDate(e.first.validFrom)}`,
               changedOnly: true,
