@@ -139,6 +139,7 @@ export class SiteModel {
   private readonly idCache = new Map<string, Set<string>>();
   private readonly partCache = new Map<string, { parts: LawPart[]; pageOfSection: Map<string, string> } | null>();
   private readonly paraCache = new Map<string, Map<string, Paragraph>>();
+  private readonly sectionRecords = new WeakMap<LawVersion, Map<string, number[]>>();
   /** law name forms (lower case) → law id */
   readonly lawNames = new Map<string, string>();
 
@@ -335,14 +336,28 @@ export class SiteModel {
     return act ? { page: actPage(act.entry.id) } : undefined;
   }
 
-  /** Records of a version that touched a given section (§ id, "inhalt", Anlage id). */
+  /** Records of a version that touched a given section (§ id, "inhalt", Anlage id), in record order. */
   recordsFor(v: LawVersion, sectionId: string): number[] {
-    return v.changes.filter((i) => {
-      const r = this.changes[i];
-      if (!r) return false;
-      const pid = r.paragraphId ?? (r.targetId ? paragraphIdOf(r.targetId) : undefined);
-      return pid === sectionId;
-    });
+    return this.recordsBySection(v).get(sectionId) ?? [];
+  }
+
+  /** A version's records grouped by the section they touched, once per version (compare pages ask per section and pair). */
+  private recordsBySection(v: LawVersion): Map<string, number[]> {
+    let m = this.sectionRecords.get(v);
+    if (!m) {
+      m = new Map();
+      for (const i of v.changes) {
+        const r = this.changes[i];
+        if (!r) continue;
+        const pid = r.paragraphId ?? (r.targetId ? paragraphIdOf(r.targetId) : undefined);
+        if (pid === undefined) continue;
+        const list = m.get(pid);
+        if (list) list.push(i);
+        else m.set(pid, [i]);
+      }
+      this.sectionRecords.set(v, m);
+    }
+    return m;
   }
 
   /** All ISO dates that the site is about (version dates), sorted. */
