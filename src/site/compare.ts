@@ -4,7 +4,7 @@
  * the units to mark in the newer version.
  */
 import { humanLabelFromId } from '../model/labels.js';
-import { absatzText, angabeText, bodyNodeText, satzText, unitText } from '../model/text-of.js';
+import { absatzText, angabeText, bodyNodeText, satzText } from '../model/text-of.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import type { Absatz, BodyNode, Inhaltsuebersicht, Law, Paragraph, Satz } from '../model/types.js';
 import { unitsOfParagraph } from '../model/walk.js';
@@ -126,6 +126,20 @@ const sectionRows = memoByPair((a: BodyNode | undefined, b: BodyNode | undefined
     : [{ id: '', label: '', segments: wordDiff(a ? nodeText(a) : '', b ? nodeText(b) : '') }],
 );
 
+/**
+ * A section diff whose rows are worked out when first read: the compare pages of every pair of
+ * versions list the changed sections but show them as synopses, so most rows are never read.
+ */
+function sectionDiff(head: Omit<SectionDiff, 'rows'>, rows: () => DiffRow[]): SectionDiff {
+  let known: DiffRow[] | undefined;
+  return {
+    ...head,
+    get rows() {
+      return (known ??= rows());
+    },
+  };
+}
+
 /** The changed sections from `prev` to `cur` (prev undefined: nothing is reported as changed). */
 export function compareLaws(prev: Law | undefined, cur: Law): SectionDiff[] {
   if (!prev) return [];
@@ -150,17 +164,17 @@ export function compareLaws(prev: Law | undefined, cur: Law): SectionDiff[] {
     if (ta === tb && (a === undefined) === (b === undefined)) continue;
     const status: SectionDiff['status'] = !a ? 'inserted' : !b ? 'removed' : 'changed';
     if (node === 'inhalt') {
-      out.push({ id, kind: 'inhalt', title: 'Inhaltsübersicht', status, rows: inhaltRows(prev.inhalt, cur.inhalt) });
+      out.push(sectionDiff({ id, kind: 'inhalt', title: 'Inhaltsübersicht', status }, () => inhaltRows(prev.inhalt, cur.inhalt)));
       continue;
     }
-    // a body node beside an Inhaltsübersicht of the same id cannot be keyed by node: as before, by text
-    const rows =
+    const rows = (): DiffRow[] =>
+      // a body node beside an Inhaltsübersicht of the same id cannot be keyed by node: by text
       a === 'inhalt' || b === 'inhalt'
         ? node.kind === 'paragraph'
           ? paragraphRows(a as Paragraph | undefined, b as Paragraph | undefined)
           : [{ id: '', label: '', segments: wordDiff(ta, tb) }]
         : sectionRows(a, b);
-    out.push({ id, kind: node.kind, title: sectionTitle(node), status, rows });
+    out.push(sectionDiff({ id, kind: node.kind, title: sectionTitle(node), status }, rows));
   }
   return out;
 }
@@ -169,6 +183,19 @@ export function compareLaws(prev: Law | undefined, cur: Law): SectionDiff[] {
 function ownText(s: Satz): string {
   return normalizeSpace(s.items === undefined ? (s.text ?? '') : `${s.vor ?? ''} ${s.nach ?? ''}`);
 }
+
+/** A unit of a § as changedUnitIds compares it: `kind:id`, and for a Satz its own words. */
+interface UnitKey {
+  id: string;
+  key: string;
+  /** a Satz's own words; other units count as changed only when new */
+  words?: string;
+}
+
+/** The units of a §, once per node (versions share unchanged §§). */
+const unitKeysOf = memoByObject((p: Paragraph): UnitKey[] =>
+  [...unitsOfParagraph(p)].map((u) => ({ id: u.id, key: `${u.kind}:${u.id}`, words: u.kind === 'satz' ? ownText(u) : undefined })),
+);
 
 /**
  * Units of `cur` to mark as changed: Sätze whose own words differ from `prev` or are new, and new
@@ -180,14 +207,14 @@ export function changedUnitIds(prev: Law | undefined, cur: Law): Set<string> {
   const before = new Map<string, string>();
   for (const n of prev.body) {
     if (n.kind !== 'paragraph') continue;
-    for (const u of unitsOfParagraph(n)) before.set(`${u.kind}:${u.id}`, u.kind === 'satz' ? ownText(u) : unitText(u));
+    for (const u of unitKeysOf(n)) before.set(u.key, u.words ?? '');
   }
   for (const n of cur.body) {
     if (n.kind !== 'paragraph') continue;
-    for (const u of unitsOfParagraph(n)) {
-      const old = before.get(`${u.kind}:${u.id}`);
+    for (const u of unitKeysOf(n)) {
+      const old = before.get(u.key);
       if (old === undefined) marked.add(u.id);
-      else if (u.kind === 'satz' && old !== ownText(u)) marked.add(u.id);
+      else if (u.words !== undefined && old !== u.words) marked.add(u.id);
     }
   }
   return marked;
