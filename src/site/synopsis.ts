@@ -9,7 +9,7 @@ import { bodyNodeText } from '../model/text-of.js';
 import type { Absatz, BodyNode, ListItem, Paragraph, Satz } from '../model/types.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import { escapeHtml } from './html.js';
-import { memoByPair } from './memo.js';
+import { memoByObject, memoByPair } from './memo.js';
 import { renderDiff, wordDiff, type DiffSegment } from './text-diff.js';
 
 /** One row of a § as the synopsis aligns it: a run of Sätze, a list intro, a list item's text. */
@@ -155,11 +155,10 @@ function side(label: string, text: string | undefined, segs: DiffSegment[], keep
   return `<td class="syn-cell">${lab}${shown || (lab ? '' : '<span class="muted">(leer)</span>')}</td>`;
 }
 
-/** The synopsis table of aligned rows. */
-export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): string {
-  const shown = opts.changedOnly ? rows.filter((r) => r.changed) : rows;
-  if (!shown.length) return '<p class="muted">Kein Unterschied im Wortlaut.</p>';
-  const body = shown
+/** The table rows of a synopsis ('' when none is shown). */
+function tableBody(rows: SynopsisRow[], changedOnly: boolean): string {
+  const shown = changedOnly ? rows.filter((r) => r.changed) : rows;
+  return shown
     .map((r) => {
       const cls = ['syn-row', `syn-depth-${Math.min(r.depth, 4)}`, r.changed ? 'syn-changed' : 'syn-same', r.oldText === undefined ? 'syn-new' : '', r.newText === undefined ? 'syn-gone' : '']
         .filter(Boolean)
@@ -167,6 +166,16 @@ export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): stri
       return `<tr class="${cls}">${side(r.oldLabel, r.oldText, r.segments, 'del', r.changed)}${side(r.newLabel, r.newText, r.segments, 'ins', r.changed)}</tr>`;
     })
     .join('\n');
+}
+
+/** The table rows once per list of aligned rows (shared by every page that shows the same pair). */
+const allRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, false));
+const changedRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, true));
+
+/** The synopsis table of aligned rows. */
+export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): string {
+  const body = opts.changedOnly ? changedRowsHtml(rows) : allRowsHtml(rows);
+  if (!body) return '<p class="muted">Kein Unterschied im Wortlaut.</p>';
   return (
     `<div class="synopsis-wrap"><table class="synopsis">` +
     (opts.title ? `<caption class="visually-hidden">${escapeHtml(opts.title)}</caption>` : '') +
