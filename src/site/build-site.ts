@@ -49,14 +49,29 @@ export function daysBetween(from: string, to: string): string[] {
 /** Files worth compressing: text above 2 KiB (pagefind's own files are compressed already). */
 const COMPRESSIBLE = /\.(?:html|css|js|json|svg|txt)$/;
 
-/** Write `file.gz` and `file.br` next to every compressible file below `dir`, for `serve`. */
-async function precompress(dir: string): Promise<void> {
+function worthCompressing(file: string, data: Buffer): boolean {
+  return COMPRESSIBLE.test(file) && data.length >= 2048;
+}
+
+/** Write `file.gz` and `file.br` of `data` next to `file`, for `serve`. */
+async function writeCompressed(file: string, data: Buffer): Promise<void> {
+  await Promise.all([
+    gzipAsync(data, { level: 6 }).then((z) => writeFile(`${file}.gz`, z)),
+    brotliAsync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } }).then((b) => writeFile(`${file}.br`, b)),
+  ]);
+}
+
+/**
+ * Compress every compressible file below `dir` not in `done` (the pages, compressed as they were
+ * written; what is left is the search index pagefind wrote).
+ */
+async function precompress(dir: string, done: Set<string>): Promise<void> {
   const files: string[] = [];
   const walk = async (d: string): Promise<void> => {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (COMPRESSIBLE.test(e.name)) files.push(p);
+      else if (COMPRESSIBLE.test(e.name) && !done.has(p)) files.push(p);
     }
   };
   await walk(dir);
@@ -65,9 +80,7 @@ async function precompress(dir: string): Promise<void> {
     files.map((f) =>
       queue.add(async () => {
         const data = await readFile(f);
-        if (data.length < 2048) return;
-        await writeFile(`${f}.gz`, await gzipAsync(data, { level: 6 }));
-        await writeFile(`${f}.br`, await brotliAsync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        if (worthCompressing(f, data)) await writeCompressed(f, data);
       }),
     ),
   );
@@ -129,13 +142,20 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     const plan = planPages(model, input, search);
     const queue = new PQueue({ concurrency: options.concurrency ?? 16 });
     const madeDirs = new Map<string, Promise<unknown>>();
+    /** files compressed right after writing, while the bytes are at hand (overlaps rendering) */
+    const compressed = new Set<string>();
     const write = async (rel: string, content: () => string | Promise<string>): Promise<void> => {
       const file = join(tmp, rel);
       const dir = dirname(file);
       let made = madeDirs.get(dir);
       if (!made) madeDirs.set(dir, (made = mkdir(dir, { recursive: true })));
       await made;
-      await writeFile(file, await content());
+      const data = Buffer.from(await content());
+      await writeFile(file, data);
+      if (COMPRESSIBLE.test(file)) {
+        compressed.add(file);
+        if (worthCompressing(file, data)) await writeCompressed(file, data);
+      }
     };
     const jobs = plan.map(([rel, render]) => queue.add(() => write(rel, render)));
     jobs.push(queue.add(() => write(CSS, readStylesheet)));
@@ -147,7 +167,7 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     if (failed) throw failed.reason;
 
     if (search) await indexForSearch(tmp);
-    await precompress(tmp);
+    await precompress(tmp, compressed);
 
     let old: string | undefined;
     if (existsSync(target)) {
