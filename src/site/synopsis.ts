@@ -10,7 +10,7 @@ import type { Absatz, BodyNode, ListItem, Paragraph, Satz } from '../model/types
 import { normalizeSpace } from '../text/unwrap.js';
 import { escapeHtml } from './html.js';
 import { memoByObject, memoByPair } from './memo.js';
-import { renderDiff, wordDiff, type DiffSegment } from './text-diff.js';
+import { renderDiff, sharedWordDiff, type DiffSegment } from './text-diff.js';
 
 /** One row of a § as the synopsis aligns it: a run of Sätze, a list intro, a list item's text. */
 export interface SynopsisBlock {
@@ -118,7 +118,7 @@ export function alignBlocks(before: SynopsisBlock[], after: SynopsisBlock[]): Sy
       oldText: ot,
       newText: nt,
       changed,
-      segments: changed ? wordDiff(ot ?? '', nt ?? '') : [{ type: 'same', text: nt ?? '' }],
+      segments: changed ? sharedWordDiff(ot ?? '', nt ?? '') : [{ type: 'same', text: nt ?? '' }],
     };
   });
 }
