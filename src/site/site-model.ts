@@ -11,6 +11,7 @@ import type { CitationResolver } from './citations.js';
 import { compareLaws, sectionTitle, type SectionDiff } from './compare.js';
 import { actPage, href, instructionAnchor, lawDatePage, lawPartPage } from './paths.js';
 import { idsOfLaw } from './render-law.js';
+import { shareUnchangedNodes } from './shared-nodes.js';
 import type { SiteAct, SiteInput, SiteInstruction } from './types.js';
 
 export interface LawInfo {
@@ -150,7 +151,7 @@ export class SiteModel {
       id: l.law,
       title: l.title,
       abbreviation: l.abbreviation || l.law,
-      versions: [...l.versions].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0)),
+      versions: shareUnchangedNodes([...l.versions].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))),
     }));
     for (const law of this.laws) {
       for (const v of law.versions) for (const i of v.changes) this.versionOfChange.set(i, { law: law.id, date: v.validFrom });
