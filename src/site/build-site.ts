@@ -16,6 +16,7 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 import { PROJECT_ROOT } from '../corpus/manifest.js';
 import { CSS, FACTS, HOME, SEARCH, SEARCH_JS, SITE_JS, actPage, comparePage, diffPage, historyPage, lawDatePage } from './paths.js';
+import { htmlBytes, type HtmlPieces } from './html-pieces.js';
 import { SiteModel } from './site-model.js';
 import type { BuildSiteOptions, SiteInput } from './types.js';
 import { renderActPage } from './pages/act.js';
@@ -101,8 +102,8 @@ async function indexForSearch(dir: string): Promise<void> {
 }
 
 /** Every page of the site: its path and how to render it, in a fixed order. */
-function planPages(model: SiteModel, input: SiteInput, search: boolean): Array<[string, () => string]> {
-  const plan: Array<[string, () => string]> = [
+function planPages(model: SiteModel, input: SiteInput, search: boolean): Array<[string, () => string | HtmlPieces]> {
+  const plan: Array<[string, () => string | HtmlPieces]> = [
     [HOME, () => renderHomePage(model)],
     [SEARCH, () => renderSearchPage(model, search)],
     [FACTS, () => renderFactsPage(model, input.facts)],
@@ -144,13 +145,13 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     const madeDirs = new Map<string, Promise<unknown>>();
     /** files compressed right after writing, while the bytes are at hand (overlaps rendering) */
     const compressed = new Set<string>();
-    const write = async (rel: string, content: () => string | Promise<string>): Promise<void> => {
+    const write = async (rel: string, content: () => string | HtmlPieces | Promise<string>): Promise<void> => {
       const file = join(tmp, rel);
       const dir = dirname(file);
       let made = madeDirs.get(dir);
       if (!made) madeDirs.set(dir, (made = mkdir(dir, { recursive: true })));
       await made;
-      const data = Buffer.from(await content());
+      const data = htmlBytes(await content());
       await writeFile(file, data);
       if (COMPRESSIBLE.test(file)) {
         compressed.add(file);

@@ -9,6 +9,7 @@ import { bodyNodeText } from '../model/text-of.js';
 import type { Absatz, BodyNode, ListItem, Paragraph, Satz } from '../model/types.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import { escapeHtml } from './html.js';
+import type { HtmlPieces } from './html-pieces.js';
 import { memoByObject, memoByPair } from './memo.js';
 import { renderDiff, sharedWordDiff, type DiffSegment } from './text-diff.js';
 
@@ -171,14 +172,35 @@ function tableBody(rows: SynopsisRow[], changedOnly: boolean): string {
 /** The table rows once per list of aligned rows (shared by every page that shows the same pair). */
 const allRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, false));
 const changedRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, true));
+/** The same, encoded once for pages written as pieces. */
+const allRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(allRowsHtml(rows)));
+const changedRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(changedRowsHtml(rows)));
+
+const NO_DIFFERENCE = '<p class="muted">Kein Unterschied im Wortlaut.</p>';
+
+/** The table around its rows. */
+function tableFrame(opts: SynopsisOptions): { open: string; close: string } {
+  return {
+    open:
+      `<div class="synopsis-wrap"><table class="synopsis">` +
+      (opts.title ? `<caption class="visually-hidden">${escapeHtml(opts.title)}</caption>` : '') +
+      `<thead><tr><th scope="col">${escapeHtml(opts.oldCaption)}</th><th scope="col">${escapeHtml(opts.newCaption)}</th></tr></thead>\n<tbody>\n`,
+    close: `\n</tbody></table></div>`,
+  };
+}
 
 /** The synopsis table of aligned rows. */
 export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): string {
   const body = opts.changedOnly ? changedRowsHtml(rows) : allRowsHtml(rows);
-  if (!body) return '<p class="muted">Kein Unterschied im Wortlaut.</p>';
-  return (
-    `<div class="synopsis-wrap"><table class="synopsis">` +
-    (opts.title ? `<caption class="visually-hidden">${escapeHtml(opts.title)}</caption>` : '') +
-    `<thead><tr><th scope="col">${escapeHtml(opts.oldCaption)}</th><th scope="col">${escapeHtml(opts.newCaption)}</th></tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`
-  );
+  if (!body) return NO_DIFFERENCE;
+  const { open, close } = tableFrame(opts);
+  return open + body + close;
+}
+
+/** renderSynopsis as pieces, the table rows as shared bytes. */
+export function synopsisPieces(rows: SynopsisRow[], opts: SynopsisOptions): HtmlPieces {
+  const body = opts.changedOnly ? changedRowsHtml(rows) : allRowsHtml(rows);
+  if (!body) return [NO_DIFFERENCE];
+  const { open, close } = tableFrame(opts);
+  return [open, opts.changedOnly ? changedRowsBytes(rows) : allRowsBytes(rows), close];
 }
