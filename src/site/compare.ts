@@ -4,11 +4,12 @@
  * the units to mark in the newer version.
  */
 import { humanLabelFromId } from '../model/labels.js';
-import { absatzText, angabeText, bodyNodeText, satzText } from '../model/text-of.js';
+import { absatzText, angabeText, satzText } from '../model/text-of.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import type { Absatz, BodyNode, Inhaltsuebersicht, Law, Paragraph, Satz } from '../model/types.js';
 import { unitsOfParagraph } from '../model/walk.js';
 import { memoByObject, memoByPair } from './memo.js';
+import { nodeText } from './node-text.js';
 import { wordDiff, type DiffSegment } from './text-diff.js';
 
 export interface DiffRow {
@@ -110,8 +111,6 @@ const inhaltRows = memoByPair((prev: Inhaltsuebersicht | undefined, cur: Inhalts
   return rows;
 });
 
-/** A section's words, once per node (versions share unchanged nodes). */
-const nodeText = memoByObject(bodyNodeText);
 const inhaltWords = memoByObject((i: Inhaltsuebersicht) => i.entries.map(angabeText).join(' '));
 
 function sectionText(n: BodyNode | 'inhalt', law: Law): string {

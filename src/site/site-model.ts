@@ -5,11 +5,11 @@
  */
 import type { ChangeRecord, LawVersion, LawVersions } from '../consolidate/types.js';
 import type { BodyNode, Paragraph } from '../model/types.js';
-import { bodyNodeText } from '../model/text-of.js';
 import { paragraphIdOf } from '../model/walk.js';
 import type { CitationResolver } from './citations.js';
 import { compareLaws, sectionTitle, type SectionDiff } from './compare.js';
 import { actPage, href, instructionAnchor, lawDatePage, lawPartPage } from './paths.js';
+import { nodeText } from './node-text.js';
 import { idsOfLaw } from './render-law.js';
 import { shareUnchangedNodes } from './shared-nodes.js';
 import type { SiteAct, SiteInput, SiteInstruction } from './types.js';
@@ -239,7 +239,7 @@ export class SiteModel {
     let info = this.partCache.get(key);
     if (info === undefined) {
       let chars = 0;
-      for (const n of v.tree.body) chars += bodyNodeText(n).length;
+      for (const n of v.tree.body) chars += nodeText(n).length;
       info = null;
       if (chars > SPLIT_ABOVE_CHARS) {
         const parts = splitBody(v.tree.body);

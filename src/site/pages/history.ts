@@ -5,11 +5,11 @@
  */
 import type { LawVersion } from '../../consolidate/types.js';
 import type { Paragraph } from '../../model/types.js';
-import { paragraphText } from '../../model/text-of.js';
 import { formatDate, formatInterval } from '../dates.js';
 import { escapeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import { historyPage, href, lawDatePage } from '../paths.js';
+import { nodeText, paragraphById } from '../node-text.js';
 import { renderParagraph } from '../render-law.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
 import { paragraphIdOf } from '../../model/walk.js';
@@ -33,7 +33,7 @@ export function paragraphIdsOf(law: LawInfo): string[] {
 }
 
 function paragraphIn(v: LawVersion, id: string): Paragraph | undefined {
-  return v.tree.body.find((n): n is Paragraph => n.kind === 'paragraph' && n.id === id);
+  return paragraphById(v.tree, id);
 }
 
 interface Entry {
@@ -49,7 +49,7 @@ export function historyEntries(law: LawInfo, pid: string): Entry[] {
   let lastText: string | null = null;
   for (const v of law.versions) {
     const p = paragraphIn(v, pid);
-    const text = p ? paragraphText(p) : '';
+    const text = p ? nodeText(p) : '';
     if (entries.length && text === lastText) {
       entries[entries.length - 1].versions.push(v);
       continue;

@@ -5,12 +5,12 @@
  */
 import type { LawVersion } from '../../consolidate/types.js';
 import type { Anlage, BodyNode, Law, Paragraph } from '../../model/types.js';
-import { paragraphText } from '../../model/text-of.js';
 import { formatDate, formatInterval } from '../dates.js';
 import { escapeHtml, fragment } from '../html.js';
 import { KEEP_HASH_SCRIPT, renderPage } from '../layout.js';
 import { posix } from 'node:path';
 import { comparePage, diffPage, dirHref, historyPage, href, lawDatePage, lawPartPage, permalinkPath, safeName } from '../paths.js';
+import { nodeText, paragraphById } from '../node-text.js';
 import { renderLawText } from '../render-law.js';
 import type { LawInfo, LawPart, Link, SiteModel } from '../site-model.js';
 import { changedUnitIds, sectionById, sectionTitle, type SectionDiff } from '../compare.js';
@@ -75,8 +75,8 @@ export function paragraphValidity(law: LawInfo, v: LawVersion, pid: string): { f
       for (const x of stretch) byDate!.set(x.validFrom, span);
     };
     for (const x of law.versions) {
-      const p = x.tree.body.find((n): n is Paragraph => n.kind === 'paragraph' && n.id === pid);
-      const text = p ? paragraphText(p) : null;
+      const p = paragraphById(x.tree, pid);
+      const text = p ? nodeText(p) : null;
       if (text !== last) {
         close();
         stretch = [];
