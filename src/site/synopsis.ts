@@ -172,9 +172,9 @@ function tableBody(rows: SynopsisRow[], changedOnly: boolean): string {
 /** The table rows once per list of aligned rows (shared by every page that shows the same pair). */
 const allRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, false));
 const changedRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, true));
-/** The same, encoded once for pages written as pieces. */
-const allRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(allRowsHtml(rows)));
-const changedRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(changedRowsHtml(rows)));
+/** The same encoded, for pages written as pieces (not kept as text too: the tables are large). */
+const allRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(tableBody(rows, false)));
+const changedRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(tableBody(rows, true)));
 
 const NO_DIFFERENCE = '<p class="muted">Kein Unterschied im Wortlaut.</p>';
 
@@ -199,8 +199,8 @@ export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): stri
 
 /** renderSynopsis as pieces, the table rows as shared bytes. */
 export function synopsisPieces(rows: SynopsisRow[], opts: SynopsisOptions): HtmlPieces {
-  const body = opts.changedOnly ? changedRowsHtml(rows) : allRowsHtml(rows);
-  if (!body) return [NO_DIFFERENCE];
+  const body = opts.changedOnly ? changedRowsBytes(rows) : allRowsBytes(rows);
+  if (!body.length) return [NO_DIFFERENCE];
   const { open, close } = tableFrame(opts);
-  return [open, opts.changedOnly ? changedRowsBytes(rows) : allRowsBytes(rows), close];
+  return [open, body, close];
 }
