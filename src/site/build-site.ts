@@ -16,6 +16,7 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 import { PROJECT_ROOT } from '../corpus/manifest.js';
 import { CSS, FACTS, HOME, SEARCH, SEARCH_JS, SITE_JS, actPage, comparePage, diffPage, historyPage, lawDatePage } from './paths.js';
+import { htmlBytes, type HtmlPieces } from './html-pieces.js';
 import { SiteModel } from './site-model.js';
 import type { BuildSiteOptions, SiteInput } from './types.js';
 import { renderActPage } from './pages/act.js';
@@ -49,14 +50,29 @@ export function daysBetween(from: string, to: string): string[] {
 /** Files worth compressing: text above 2 KiB (pagefind's own files are compressed already). */
 const COMPRESSIBLE = /\.(?:html|css|js|json|svg|txt)$/;
 
-/** Write `file.gz` and `file.br` next to every compressible file below `dir`, for `serve`. */
-async function precompress(dir: string): Promise<void> {
+function worthCompressing(file: string, data: Buffer): boolean {
+  return COMPRESSIBLE.test(file) && data.length >= 2048;
+}
+
+/** Write `file.gz` and `file.br` of `data` next to `file`, for `serve`. */
+async function writeCompressed(file: string, data: Buffer): Promise<void> {
+  await Promise.all([
+    gzipAsync(data, { level: 6 }).then((z) => writeFile(`${file}.gz`, z)),
+    brotliAsync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } }).then((b) => writeFile(`${file}.br`, b)),
+  ]);
+}
+
+/**
+ * Compress every compressible file below `dir` not in `done` (the pages, compressed as they were
+ * written; what is left is the search index pagefind wrote).
+ */
+async function precompress(dir: string, done: Set<string>): Promise<void> {
   const files: string[] = [];
   const walk = async (d: string): Promise<void> => {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (COMPRESSIBLE.test(e.name)) files.push(p);
+      else if (COMPRESSIBLE.test(e.name) && !done.has(p)) files.push(p);
     }
   };
   await walk(dir);
@@ -65,9 +81,7 @@ async function precompress(dir: string): Promise<void> {
     files.map((f) =>
       queue.add(async () => {
         const data = await readFile(f);
-        if (data.length < 2048) return;
-        await writeFile(`${f}.gz`, await gzipAsync(data, { level: 6 }));
-        await writeFile(`${f}.br`, await brotliAsync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        if (worthCompressing(f, data)) await writeCompressed(f, data);
       }),
     ),
   );
@@ -88,8 +102,8 @@ async function indexForSearch(dir: string): Promise<void> {
 }
 
 /** Every page of the site: its path and how to render it, in a fixed order. */
-function planPages(model: SiteModel, input: SiteInput, search: boolean): Array<[string, () => string]> {
-  const plan: Array<[string, () => string]> = [
+function planPages(model: SiteModel, input: SiteInput, search: boolean): Array<[string, () => string | HtmlPieces]> {
+  const plan: Array<[string, () => string | HtmlPieces]> = [
     [HOME, () => renderHomePage(model)],
     [SEARCH, () => renderSearchPage(model, search)],
     [FACTS, () => renderFactsPage(model, input.facts)],
@@ -129,13 +143,20 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     const plan = planPages(model, input, search);
     const queue = new PQueue({ concurrency: options.concurrency ?? 16 });
     const madeDirs = new Map<string, Promise<unknown>>();
-    const write = async (rel: string, content: () => string | Promise<string>): Promise<void> => {
+    /** files compressed right after writing, while the bytes are at hand (overlaps rendering) */
+    const compressed = new Set<string>();
+    const write = async (rel: string, content: () => string | HtmlPieces | Promise<string>): Promise<void> => {
       const file = join(tmp, rel);
       const dir = dirname(file);
       let made = madeDirs.get(dir);
       if (!made) madeDirs.set(dir, (made = mkdir(dir, { recursive: true })));
       await made;
-      await writeFile(file, await content());
+      const data = htmlBytes(await content());
+      await writeFile(file, data);
+      if (COMPRESSIBLE.test(file)) {
+        compressed.add(file);
+        if (worthCompressing(file, data)) await writeCompressed(file, data);
+      }
     };
     const jobs = plan.map(([rel, render]) => queue.add(() => write(rel, render)));
     jobs.push(queue.add(() => write(CSS, readStylesheet)));
@@ -147,7 +168,7 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     if (failed) throw failed.reason;
 
     if (search) await indexForSearch(tmp);
-    await precompress(tmp);
+    await precompress(tmp, compressed);
 
     let old: string | undefined;
     if (existsSync(target)) {

@@ -4,10 +4,12 @@
  * the units to mark in the newer version.
  */
 import { humanLabelFromId } from '../model/labels.js';
-import { absatzText, angabeText, bodyNodeText, satzText, unitText } from '../model/text-of.js';
+import { absatzText, angabeText, satzText } from '../model/text-of.js';
 import { normalizeSpace } from '../text/unwrap.js';
-import type { Absatz, BodyNode, Law, Paragraph, Satz } from '../model/types.js';
+import type { Absatz, BodyNode, Inhaltsuebersicht, Law, Paragraph, Satz } from '../model/types.js';
 import { unitsOfParagraph } from '../model/walk.js';
+import { memoByObject, memoByPair } from './memo.js';
+import { nodeText } from './node-text.js';
 import { wordDiff, type DiffSegment } from './text-diff.js';
 
 export interface DiffRow {
@@ -41,13 +43,18 @@ export function sectionTitle(n: BodyNode): string {
   }
 }
 
-/** Sections of a law keyed by id, in document order (Inhaltsübersicht first). */
-function sectionsOf(law: Law | undefined): Map<string, BodyNode | 'inhalt'> {
+/** Sections of a law keyed by id, in document order (Inhaltsübersicht first); once per tree. */
+const sectionsOf = memoByObject((law: Law): Map<string, BodyNode | 'inhalt'> => {
   const m = new Map<string, BodyNode | 'inhalt'>();
-  if (!law) return m;
   if (law.inhalt) m.set('inhalt', 'inhalt');
   for (const n of law.body) if (!m.has(n.id)) m.set(n.id, n);
   return m;
+});
+
+/** The section of a law with this id (the first one, as on the page), or undefined. */
+export function sectionById(law: Law, id: string): BodyNode | undefined {
+  const n = sectionsOf(law).get(id);
+  return n === 'inhalt' ? law.body.find((x) => x.id === id) : n;
 }
 
 function childText(c: Absatz | Satz): string {
@@ -89,9 +96,10 @@ function paragraphRows(prev: Paragraph | undefined, cur: Paragraph | undefined):
   return rows;
 }
 
-function inhaltRows(prev: Law | undefined, cur: Law | undefined): DiffRow[] {
-  const before = new Map((prev?.inhalt?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
-  const after = new Map((cur?.inhalt?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
+/** The changed entries of two Inhaltsübersichten, once per pair. */
+const inhaltRows = memoByPair((prev: Inhaltsuebersicht | undefined, cur: Inhaltsuebersicht | undefined): DiffRow[] => {
+  const before = new Map((prev?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
+  const after = new Map((cur?.entries ?? []).map((e) => [e.id, angabeText(e)] as const));
   const ids = [...after.keys()];
   for (const id of before.keys()) if (!after.has(id)) ids.push(id);
   const rows: DiffRow[] = [];
@@ -101,10 +109,34 @@ function inhaltRows(prev: Law | undefined, cur: Law | undefined): DiffRow[] {
     if (ta !== tb) rows.push({ id, label: '', segments: wordDiff(ta, tb) });
   }
   return rows;
-}
+});
+
+const inhaltWords = memoByObject((i: Inhaltsuebersicht) => i.entries.map(angabeText).join(' '));
 
 function sectionText(n: BodyNode | 'inhalt', law: Law): string {
-  return n === 'inhalt' ? (law.inhalt?.entries ?? []).map(angabeText).join(' ') : bodyNodeText(n);
+  if (n !== 'inhalt') return nodeText(n);
+  return law.inhalt ? inhaltWords(law.inhalt) : '';
+}
+
+/** The rows of a changed §, Anlage, Gliederung or text block, once per pair of nodes. */
+const sectionRows = memoByPair((a: BodyNode | undefined, b: BodyNode | undefined): DiffRow[] =>
+  (b ?? a)!.kind === 'paragraph'
+    ? paragraphRows(a as Paragraph | undefined, b as Paragraph | undefined)
+    : [{ id: '', label: '', segments: wordDiff(a ? nodeText(a) : '', b ? nodeText(b) : '') }],
+);
+
+/**
+ * A section diff whose rows are worked out when first read: the compare pages of every pair of
+ * versions list the changed sections but show them as synopses, so most rows are never read.
+ */
+function sectionDiff(head: Omit<SectionDiff, 'rows'>, rows: () => DiffRow[]): SectionDiff {
+  let known: DiffRow[] | undefined;
+  return {
+    ...head,
+    get rows() {
+      return (known ??= rows());
+    },
+  };
 }
 
 /** The changed sections from `prev` to `cur` (prev undefined: nothing is reported as changed). */
@@ -123,22 +155,25 @@ export function compareLaws(prev: Law | undefined, cur: Law): SectionDiff[] {
   for (const id of ids) {
     const a = before.get(id);
     const b = after.get(id);
+    // the same node in both versions: unchanged
+    if (a === b && a !== 'inhalt') continue;
     const node = (b ?? a)!;
     const ta = a ? sectionText(a, prev) : '';
     const tb = b ? sectionText(b, cur) : '';
     if (ta === tb && (a === undefined) === (b === undefined)) continue;
     const status: SectionDiff['status'] = !a ? 'inserted' : !b ? 'removed' : 'changed';
     if (node === 'inhalt') {
-      out.push({ id, kind: 'inhalt', title: 'Inhaltsübersicht', status, rows: inhaltRows(prev, cur) });
+      out.push(sectionDiff({ id, kind: 'inhalt', title: 'Inhaltsübersicht', status }, () => inhaltRows(prev.inhalt, cur.inhalt)));
       continue;
     }
-    let rows: DiffRow[];
-    if (node.kind === 'paragraph') {
-      rows = paragraphRows(a as Paragraph | undefined, b as Paragraph | undefined);
-    } else {
-      rows = [{ id: '', label: '', segments: wordDiff(ta, tb) }];
-    }
-    out.push({ id, kind: node.kind, title: sectionTitle(node), status, rows });
+    const rows = (): DiffRow[] =>
+      // a body node beside an Inhaltsübersicht of the same id cannot be keyed by node: by text
+      a === 'inhalt' || b === 'inhalt'
+        ? node.kind === 'paragraph'
+          ? paragraphRows(a as Paragraph | undefined, b as Paragraph | undefined)
+          : [{ id: '', label: '', segments: wordDiff(ta, tb) }]
+        : sectionRows(a, b);
+    out.push(sectionDiff({ id, kind: node.kind, title: sectionTitle(node), status }, rows));
   }
   return out;
 }
@@ -147,6 +182,19 @@ export function compareLaws(prev: Law | undefined, cur: Law): SectionDiff[] {
 function ownText(s: Satz): string {
   return normalizeSpace(s.items === undefined ? (s.text ?? '') : `${s.vor ?? ''} ${s.nach ?? ''}`);
 }
+
+/** A unit of a § as changedUnitIds compares it: `kind:id`, and for a Satz its own words. */
+interface UnitKey {
+  id: string;
+  key: string;
+  /** a Satz's own words; other units count as changed only when new */
+  words?: string;
+}
+
+/** The units of a §, once per node (versions share unchanged §§). */
+const unitKeysOf = memoByObject((p: Paragraph): UnitKey[] =>
+  [...unitsOfParagraph(p)].map((u) => ({ id: u.id, key: `${u.kind}:${u.id}`, words: u.kind === 'satz' ? ownText(u) : undefined })),
+);
 
 /**
  * Units of `cur` to mark as changed: Sätze whose own words differ from `prev` or are new, and new
@@ -158,14 +206,14 @@ export function changedUnitIds(prev: Law | undefined, cur: Law): Set<string> {
   const before = new Map<string, string>();
   for (const n of prev.body) {
     if (n.kind !== 'paragraph') continue;
-    for (const u of unitsOfParagraph(n)) before.set(`${u.kind}:${u.id}`, u.kind === 'satz' ? ownText(u) : unitText(u));
+    for (const u of unitKeysOf(n)) before.set(u.key, u.words ?? '');
   }
   for (const n of cur.body) {
     if (n.kind !== 'paragraph') continue;
-    for (const u of unitsOfParagraph(n)) {
-      const old = before.get(`${u.kind}:${u.id}`);
+    for (const u of unitKeysOf(n)) {
+      const old = before.get(u.key);
       if (old === undefined) marked.add(u.id);
-      else if (u.kind === 'satz' && old !== ownText(u)) marked.add(u.id);
+      else if (u.words !== undefined && old !== u.words) marked.add(u.id);
     }
   }
   return marked;

@@ -74,19 +74,23 @@ function headOf(title: string, csp: string): string {
 <link rel="icon" href="data:,">`;
 }
 
-export function renderPage(p: PageParts): string {
+/** The page shell before and after the content of <main>. */
+export function pageShell(p: Omit<PageParts, 'main'>): { before: string; after: string } {
   if (p.standalone) {
-    return `${headOf(p.title, standaloneCsp(p.standalone.css))}
+    return {
+      before: `${headOf(p.title, standaloneCsp(p.standalone.css))}
 <style>${p.standalone.css}</style>
 </head>
 <body class="${escapeHtml(p.bodyClass)}">
 <main id="inhalt-seite">
-${p.main}
+`,
+      after: `
 </main>
 <footer class="site-footer"><p>Erzeugt von fassung. Synopse eines Entwurfs: kein geltendes Recht, keine amtliche Fassung.</p></footer>
 </body>
 </html>
-`;
+`,
+    };
   }
   const nav = [
     [HOME, 'Übersicht'],
@@ -95,7 +99,8 @@ ${p.main}
   ]
     .map(([to, label]) => `<a href="${escapeHtml(href(p.path, to))}"${to === p.path ? ' aria-current="page"' : ''}>${label}</a>`)
     .join('');
-  return `${headOf(p.title, CSP)}
+  return {
+    before: `${headOf(p.title, CSP)}
 <link rel="stylesheet" href="${escapeHtml(href(p.path, CSS))}">
 <script src="${escapeHtml(href(p.path, SITE_JS))}" defer></script>
 ${p.head ?? ''}</head>
@@ -108,10 +113,17 @@ ${p.bar ?? ''}
 </div>
 </header>
 <main id="inhalt-seite">
-${p.main}
+`,
+    after: `
 </main>
 <footer class="site-footer"><p>Erzeugt von fassung aus den Änderungsakten des Korpus. Keine amtliche Fassung; maßgeblich ist der im Bundesgesetzblatt verkündete Text.</p></footer>
 ${p.tail ?? ''}</body>
 </html>
-`;
+`,
+  };
+}
+
+export function renderPage(p: PageParts): string {
+  const { before, after } = pageShell(p);
+  return before + p.main + after;
 }

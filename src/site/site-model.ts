@@ -5,12 +5,13 @@
  */
 import type { ChangeRecord, LawVersion, LawVersions } from '../consolidate/types.js';
 import type { BodyNode, Paragraph } from '../model/types.js';
-import { bodyNodeText } from '../model/text-of.js';
 import { paragraphIdOf } from '../model/walk.js';
 import type { CitationResolver } from './citations.js';
 import { compareLaws, sectionTitle, type SectionDiff } from './compare.js';
 import { actPage, href, instructionAnchor, lawDatePage, lawPartPage } from './paths.js';
+import { nodeText } from './node-text.js';
 import { idsOfLaw } from './render-law.js';
+import { shareUnchangedNodes } from './shared-nodes.js';
 import type { SiteAct, SiteInput, SiteInstruction } from './types.js';
 
 export interface LawInfo {
@@ -139,6 +140,7 @@ export class SiteModel {
   private readonly idCache = new Map<string, Set<string>>();
   private readonly partCache = new Map<string, { parts: LawPart[]; pageOfSection: Map<string, string> } | null>();
   private readonly paraCache = new Map<string, Map<string, Paragraph>>();
+  private readonly sectionRecords = new WeakMap<LawVersion, Map<string, number[]>>();
   /** law name forms (lower case) → law id */
   readonly lawNames = new Map<string, string>();
 
@@ -149,7 +151,7 @@ export class SiteModel {
       id: l.law,
       title: l.title,
       abbreviation: l.abbreviation || l.law,
-      versions: [...l.versions].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0)),
+      versions: shareUnchangedNodes([...l.versions].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))),
     }));
     for (const law of this.laws) {
       for (const v of law.versions) for (const i of v.changes) this.versionOfChange.set(i, { law: law.id, date: v.validFrom });
@@ -237,7 +239,7 @@ export class SiteModel {
     let info = this.partCache.get(key);
     if (info === undefined) {
       let chars = 0;
-      for (const n of v.tree.body) chars += bodyNodeText(n).length;
+      for (const n of v.tree.body) chars += nodeText(n).length;
       info = null;
       if (chars > SPLIT_ABOVE_CHARS) {
         const parts = splitBody(v.tree.body);
@@ -335,14 +337,28 @@ export class SiteModel {
     return act ? { page: actPage(act.entry.id) } : undefined;
   }
 
-  /** Records of a version that touched a given section (§ id, "inhalt", Anlage id). */
+  /** Records of a version that touched a given section (§ id, "inhalt", Anlage id), in record order. */
   recordsFor(v: LawVersion, sectionId: string): number[] {
-    return v.changes.filter((i) => {
-      const r = this.changes[i];
-      if (!r) return false;
-      const pid = r.paragraphId ?? (r.targetId ? paragraphIdOf(r.targetId) : undefined);
-      return pid === sectionId;
-    });
+    return this.recordsBySection(v).get(sectionId) ?? [];
+  }
+
+  /** A version's records grouped by the section they touched, once per version (compare pages ask per section and pair). */
+  private recordsBySection(v: LawVersion): Map<string, number[]> {
+    let m = this.sectionRecords.get(v);
+    if (!m) {
+      m = new Map();
+      for (const i of v.changes) {
+        const r = this.changes[i];
+        if (!r) continue;
+        const pid = r.paragraphId ?? (r.targetId ? paragraphIdOf(r.targetId) : undefined);
+        if (pid === undefined) continue;
+        const list = m.get(pid);
+        if (list) list.push(i);
+        else m.set(pid, [i]);
+      }
+      this.sectionRecords.set(v, m);
+    }
+    return m;
   }
 
   /** All ISO dates that the site is about (version dates), sorted. */

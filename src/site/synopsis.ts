@@ -5,10 +5,13 @@
  * changed marked within the row (<del> on the left, <ins> on the right).
  */
 import { writtenLabel } from '../model/labels.js';
+import { bodyNodeText } from '../model/text-of.js';
 import type { Absatz, BodyNode, ListItem, Paragraph, Satz } from '../model/types.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import { escapeHtml } from './html.js';
-import { renderDiff, wordDiff, type DiffSegment } from './text-diff.js';
+import type { HtmlPieces } from './html-pieces.js';
+import { memoByObject, memoByPair } from './memo.js';
+import { renderDiff, sharedWordDiff, type DiffSegment } from './text-diff.js';
 
 /** One row of a § as the synopsis aligns it: a run of Sätze, a list intro, a list item's text. */
 export interface SynopsisBlock {
@@ -116,7 +119,7 @@ export function alignBlocks(before: SynopsisBlock[], after: SynopsisBlock[]): Sy
       oldText: ot,
       newText: nt,
       changed,
-      segments: changed ? wordDiff(ot ?? '', nt ?? '') : [{ type: 'same', text: nt ?? '' }],
+      segments: changed ? sharedWordDiff(ot ?? '', nt ?? '') : [{ type: 'same', text: nt ?? '' }],
     };
   });
 }
@@ -127,6 +130,14 @@ export function sectionBlocks(n: BodyNode | undefined, text: (n: BodyNode) => st
   if (n.kind === 'paragraph') return paragraphBlocks(n);
   return [{ key: n.id, depth: 0, label: '', text: normalizeSpace(text(n)) }];
 }
+
+/**
+ * The aligned rows of one section (§, Anlage, …) between two versions, computed once per pair of
+ * nodes: every page that shows the pair (change box, diff, each compare page, history) shares them.
+ */
+export const sectionSynopsisRows = memoByPair((before: BodyNode | undefined, after: BodyNode | undefined): SynopsisRow[] =>
+  alignBlocks(sectionBlocks(before, bodyNodeText), sectionBlocks(after, bodyNodeText)),
+);
 
 export interface SynopsisOptions {
   /** "Fassung vom 01.03.2024" */
@@ -145,11 +156,10 @@ function side(label: string, text: string | undefined, segs: DiffSegment[], keep
   return `<td class="syn-cell">${lab}${shown || (lab ? '' : '<span class="muted">(leer)</span>')}</td>`;
 }
 
-/** The synopsis table of aligned rows. */
-export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): string {
-  const shown = opts.changedOnly ? rows.filter((r) => r.changed) : rows;
-  if (!shown.length) return '<p class="muted">Kein Unterschied im Wortlaut.</p>';
-  const body = shown
+/** The table rows of a synopsis ('' when none is shown). */
+function tableBody(rows: SynopsisRow[], changedOnly: boolean): string {
+  const shown = changedOnly ? rows.filter((r) => r.changed) : rows;
+  return shown
     .map((r) => {
       const cls = ['syn-row', `syn-depth-${Math.min(r.depth, 4)}`, r.changed ? 'syn-changed' : 'syn-same', r.oldText === undefined ? 'syn-new' : '', r.newText === undefined ? 'syn-gone' : '']
         .filter(Boolean)
@@ -157,9 +167,40 @@ export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): stri
       return `<tr class="${cls}">${side(r.oldLabel, r.oldText, r.segments, 'del', r.changed)}${side(r.newLabel, r.newText, r.segments, 'ins', r.changed)}</tr>`;
     })
     .join('\n');
-  return (
-    `<div class="synopsis-wrap"><table class="synopsis">` +
-    (opts.title ? `<caption class="visually-hidden">${escapeHtml(opts.title)}</caption>` : '') +
-    `<thead><tr><th scope="col">${escapeHtml(opts.oldCaption)}</th><th scope="col">${escapeHtml(opts.newCaption)}</th></tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`
-  );
+}
+
+/** The table rows once per list of aligned rows (shared by every page that shows the same pair). */
+const allRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, false));
+const changedRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, true));
+/** The same encoded, for pages written as pieces (not kept as text too: the tables are large). */
+const allRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(tableBody(rows, false)));
+const changedRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(tableBody(rows, true)));
+
+const NO_DIFFERENCE = '<p class="muted">Kein Unterschied im Wortlaut.</p>';
+
+/** The table around its rows. */
+function tableFrame(opts: SynopsisOptions): { open: string; close: string } {
+  return {
+    open:
+      `<div class="synopsis-wrap"><table class="synopsis">` +
+      (opts.title ? `<caption class="visually-hidden">${escapeHtml(opts.title)}</caption>` : '') +
+      `<thead><tr><th scope="col">${escapeHtml(opts.oldCaption)}</th><th scope="col">${escapeHtml(opts.newCaption)}</th></tr></thead>\n<tbody>\n`,
+    close: `\n</tbody></table></div>`,
+  };
+}
+
+/** The synopsis table of aligned rows. */
+export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): string {
+  const body = opts.changedOnly ? changedRowsHtml(rows) : allRowsHtml(rows);
+  if (!body) return NO_DIFFERENCE;
+  const { open, close } = tableFrame(opts);
+  return open + body + close;
+}
+
+/** renderSynopsis as pieces, the table rows as shared bytes. */
+export function synopsisPieces(rows: SynopsisRow[], opts: SynopsisOptions): HtmlPieces {
+  const body = opts.changedOnly ? changedRowsBytes(rows) : allRowsBytes(rows);
+  if (!body.length) return [NO_DIFFERENCE];
+  const { open, close } = tableFrame(opts);
+  return [open, body, close];
 }

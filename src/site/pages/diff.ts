@@ -5,25 +5,28 @@
  * the changed words marked within; the change records of the versions in between.
  */
 import type { LawVersion } from '../../consolidate/types.js';
-import type { BodyNode } from '../../model/types.js';
-import { angabeText, bodyNodeText } from '../../model/text-of.js';
-import { compareLaws } from '../compare.js';
+import type { Inhaltsuebersicht } from '../../model/types.js';
+import { angabeText } from '../../model/text-of.js';
+import { compareLaws, sectionById } from '../compare.js';
 import { formatDate } from '../dates.js';
 import { escapeHtml } from '../html.js';
-import { renderPage } from '../layout.js';
+import type { HtmlPieces } from '../html-pieces.js';
+import { pageShell } from '../layout.js';
 import { comparePage, diffPage, historyPage, href } from '../paths.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
-import { alignBlocks, renderSynopsis, sectionBlocks, type SynopsisBlock } from '../synopsis.js';
+import { memoByPair } from '../memo.js';
+import { alignBlocks, sectionSynopsisRows, synopsisPieces, type SynopsisBlock } from '../synopsis.js';
 import { linkTo, plural, recordList, sectionStatus } from './common.js';
 import { incompleteNotice } from './law-version.js';
 
-function inhaltBlocks(v: LawVersion): SynopsisBlock[] {
-  return (v.tree.inhalt?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
+function inhaltBlocks(inhalt: Inhaltsuebersicht | undefined): SynopsisBlock[] {
+  return (inhalt?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
 }
 
-function section(v: LawVersion, id: string): BodyNode | undefined {
-  return v.tree.body.find((n) => n.id === id);
-}
+/** The changed entries of two Inhaltsübersichten side by side, once per pair. */
+const inhaltSynopsisRows = memoByPair((a: Inhaltsuebersicht | undefined, b: Inhaltsuebersicht | undefined) =>
+  alignBlocks(inhaltBlocks(a), inhaltBlocks(b)).filter((r) => r.changed),
+);
 
 /** Choose any two versions: two selects, resolved by site.js to the compare page. */
 function pairPicker(path: string, law: LawInfo, a: LawVersion, b: LawVersion): string {
@@ -38,7 +41,8 @@ function pairPicker(path: string, law: LawInfo, a: LawVersion, b: LawVersion): s
   );
 }
 
-export function renderComparePage(model: SiteModel, law: LawInfo, a: LawVersion, b: LawVersion, path = comparePage(law.id, a.validFrom, b.validFrom)): string {
+/** The compare page of two versions, as pieces: the synopsis tables are shared bytes (html-pieces.ts). */
+export function renderComparePage(model: SiteModel, law: LawInfo, a: LawVersion, b: LawVersion, path = comparePage(law.id, a.validFrom, b.validFrom)): HtmlPieces {
   const from = formatDate(a.validFrom);
   const to = formatDate(b.validFrom);
   const ia = law.versions.indexOf(a);
@@ -47,28 +51,28 @@ export function renderComparePage(model: SiteModel, law: LawInfo, a: LawVersion,
   const diffs = consecutive ? model.diffOf(law, b) : compareLaws(a.tree, b.tree);
   const between = law.versions.slice(ia + 1, ib + 1);
 
-  const sections = diffs
-    .map((d) => {
-      const oldLink = d.status === 'inserted' ? undefined : model.unitLink(law, a, d.id === 'inhalt' ? undefined : d.id);
-      const newLink = d.status === 'removed' ? undefined : model.unitLink(law, b, d.id === 'inhalt' ? undefined : d.id);
-      const links = [
-        oldLink ? linkTo(path, oldLink, `Fassung vom ${escapeHtml(from)}`) : '',
-        newLink ? linkTo(path, newLink, `Fassung vom ${escapeHtml(to)}`) : '',
-        d.kind === 'paragraph' ? `<a href="${escapeHtml(href(path, historyPage(law.id, d.id)))}">Verlauf</a>` : '',
-      ].filter(Boolean);
-      const rows =
-        d.kind === 'inhalt'
-          ? alignBlocks(inhaltBlocks(a), inhaltBlocks(b)).filter((r) => r.changed)
-          : alignBlocks(sectionBlocks(section(a, d.id), bodyNodeText), sectionBlocks(section(b, d.id), bodyNodeText));
-      const recs = between.flatMap((v) => model.recordsFor(v, d.id));
-      return (
+  const sections: HtmlPieces = [];
+  diffs.forEach((d, k) => {
+    const oldLink = d.status === 'inserted' ? undefined : model.unitLink(law, a, d.id === 'inhalt' ? undefined : d.id);
+    const newLink = d.status === 'removed' ? undefined : model.unitLink(law, b, d.id === 'inhalt' ? undefined : d.id);
+    const links = [
+      oldLink ? linkTo(path, oldLink, `Fassung vom ${escapeHtml(from)}`) : '',
+      newLink ? linkTo(path, newLink, `Fassung vom ${escapeHtml(to)}`) : '',
+      d.kind === 'paragraph' ? `<a href="${escapeHtml(href(path, historyPage(law.id, d.id)))}">Verlauf</a>` : '',
+    ].filter(Boolean);
+    const rows =
+      d.kind === 'inhalt'
+        ? inhaltSynopsisRows(a.tree.inhalt, b.tree.inhalt)
+        : sectionSynopsisRows(sectionById(a.tree, d.id), sectionById(b.tree, d.id));
+    const recs = between.flatMap((v) => model.recordsFor(v, d.id));
+    sections.push(
+      (k > 0 ? '\n' : '') +
         `<section class="diff-section" id="${escapeHtml(d.id)}">\n<h2>${escapeHtml(d.title)} <span class="muted">(${escapeHtml(sectionStatus(d))})</span></h2>\n` +
-        `<p class="diff-links">${links.join(' · ')}</p>\n` +
-        renderSynopsis(rows, { oldCaption: `Fassung vom ${from}`, newCaption: `Fassung vom ${to}`, title: `${d.title}: Synopse` }) +
-        `\n${recordList(model, path, recs)}\n</section>`
-      );
-    })
-    .join('\n');
+        `<p class="diff-links">${links.join(' · ')}</p>\n`,
+      ...synopsisPieces(rows, { oldCaption: `Fassung vom ${from}`, newCaption: `Fassung vom ${to}`, title: `${d.title}: Synopse` }),
+      `\n${recordList(model, path, recs)}\n</section>`,
+    );
+  });
 
   const nav: string[] = [];
   if (consecutive) {
@@ -78,26 +82,27 @@ export function renderComparePage(model: SiteModel, law: LawInfo, a: LawVersion,
   }
   const incomplete = [...between].reverse().find((v) => !v.complete);
   const records = between.flatMap((v) => v.changes);
-  const main =
-    `<h1>${escapeHtml(law.abbreviation)}: Synopse ${escapeHtml(from)} → ${escapeHtml(to)}</h1>\n` +
-    `<p class="lead">Links die Fassung vom ${linkTo(path, model.unitLink(law, a, undefined), escapeHtml(from))}, ` +
-    `rechts die Fassung vom ${linkTo(path, model.unitLink(law, b, undefined), escapeHtml(to))}: ` +
-    `${escapeHtml(plural(diffs.length, 'Abschnitt', 'Abschnitte'))} geändert. <del>Gestrichenes</del> und <ins>Eingefügtes</ins> ist markiert.</p>\n` +
-    pairPicker(path, law, a, b) +
-    `\n${incomplete ? incompleteNotice(incomplete) : ''}\n` +
-    (diffs.length ? sections : '<p>Kein Unterschied im Text.</p>') +
-    (records.length ? `\n<section class="diff-records"><h2>Alle Änderungsanweisungen dazwischen</h2>\n${recordList(model, path, records, { effect: true })}</section>` : '') +
-    (nav.length ? `\n<p class="pager">${nav.join(' ')}</p>` : '');
-
-  return renderPage({
+  const shell = pageShell({
     path,
     title: `${law.abbreviation} – Synopse ${from} → ${to}`,
     bodyClass: 'page-diff page-compare',
-    main,
   });
+  return [
+    shell.before +
+      `<h1>${escapeHtml(law.abbreviation)}: Synopse ${escapeHtml(from)} → ${escapeHtml(to)}</h1>\n` +
+      `<p class="lead">Links die Fassung vom ${linkTo(path, model.unitLink(law, a, undefined), escapeHtml(from))}, ` +
+      `rechts die Fassung vom ${linkTo(path, model.unitLink(law, b, undefined), escapeHtml(to))}: ` +
+      `${escapeHtml(plural(diffs.length, 'Abschnitt', 'Abschnitte'))} geändert. <del>Gestrichenes</del> und <ins>Eingefügtes</ins> ist markiert.</p>\n` +
+      pairPicker(path, law, a, b) +
+      `\n${incomplete ? incompleteNotice(incomplete) : ''}\n`,
+    ...(diffs.length ? sections : ['<p>Kein Unterschied im Text.</p>']),
+    (records.length ? `\n<section class="diff-records"><h2>Alle Änderungsanweisungen dazwischen</h2>\n${recordList(model, path, records, { effect: true })}</section>` : '') +
+      (nav.length ? `\n<p class="pager">${nav.join(' ')}</p>` : '') +
+      shell.after,
+  ];
 }
 
 /** Consecutive versions: the same synopsis at the diff address the start page links. */
-export function renderDiffPage(model: SiteModel, law: LawInfo, prev: LawVersion, v: LawVersion): string {
+export function renderDiffPage(model: SiteModel, law: LawInfo, prev: LawVersion, v: LawVersion): HtmlPieces {
   return renderComparePage(model, law, prev, v, diffPage(law.id, prev.validFrom, v.validFrom));
 }

@@ -5,17 +5,17 @@
  */
 import type { LawVersion } from '../../consolidate/types.js';
 import type { Paragraph } from '../../model/types.js';
-import { paragraphText } from '../../model/text-of.js';
 import { formatDate, formatInterval } from '../dates.js';
 import { escapeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import { historyPage, href, lawDatePage } from '../paths.js';
+import { nodeText, paragraphById } from '../node-text.js';
 import { renderParagraph } from '../render-law.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
 import { paragraphIdOf } from '../../model/walk.js';
 import { dateSwitcher, incompleteNotice } from './law-version.js';
 import { recordList, sectionStatus } from './common.js';
-import { alignBlocks, paragraphBlocks, renderSynopsis } from '../synopsis.js';
+import { renderSynopsis, sectionSynopsisRows } from '../synopsis.js';
 
 /** § ids of a law over all its versions, in the order of the latest version (dropped §§ after). */
 export function paragraphIdsOf(law: LawInfo): string[] {
@@ -33,7 +33,7 @@ export function paragraphIdsOf(law: LawInfo): string[] {
 }
 
 function paragraphIn(v: LawVersion, id: string): Paragraph | undefined {
-  return v.tree.body.find((n): n is Paragraph => n.kind === 'paragraph' && n.id === id);
+  return paragraphById(v.tree, id);
 }
 
 interface Entry {
@@ -49,7 +49,7 @@ export function historyEntries(law: LawInfo, pid: string): Entry[] {
   let lastText: string | null = null;
   for (const v of law.versions) {
     const p = paragraphIn(v, pid);
-    const text = p ? paragraphText(p) : '';
+    const text = p ? nodeText(p) : '';
     if (entries.length && text === lastText) {
       entries[entries.length - 1].versions.push(v);
       continue;
@@ -101,7 +101,7 @@ export function renderHistoryPage(model: SiteModel, law: LawInfo, pid: string): 
         `<h2><span class="hist-date">${escapeHtml(formatDate(e.first.validFrom))}</span> <span class="hist-state">${escapeHtml(state)}</span></h2>\n` +
         `<p class="validity">gültig ${escapeHtml(interval)}${link ? ` · ${link}` : ''}</p>\n${notices}\n` +
         (diff
-          ? `<div class="hist-diff">${renderSynopsis(alignBlocks(paragraphBlocks(all[k + 1]?.para), paragraphBlocks(e.para)), {
+          ? `<div class="hist-diff">${renderSynopsis(sectionSynopsisRows(all[k + 1]?.para, e.para), {
               oldCaption: `bis ${formatDate(all[k + 1]?.versions[all[k + 1].versions.length - 1].validTo ?? '')}`,
               newCaption: `ab ${formatDate(e.first.validFrom)}`,
               changedOnly: true,

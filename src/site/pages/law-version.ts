@@ -5,17 +5,17 @@
  */
 import type { LawVersion } from '../../consolidate/types.js';
 import type { Anlage, BodyNode, Law, Paragraph } from '../../model/types.js';
-import { bodyNodeText, paragraphText } from '../../model/text-of.js';
 import { formatDate, formatInterval } from '../dates.js';
 import { escapeHtml, fragment } from '../html.js';
 import { KEEP_HASH_SCRIPT, renderPage } from '../layout.js';
 import { posix } from 'node:path';
 import { comparePage, diffPage, dirHref, historyPage, href, lawDatePage, lawPartPage, permalinkPath, safeName } from '../paths.js';
+import { nodeText, paragraphById } from '../node-text.js';
 import { renderLawText } from '../render-law.js';
 import type { LawInfo, LawPart, Link, SiteModel } from '../site-model.js';
-import { changedUnitIds, sectionTitle, type SectionDiff } from '../compare.js';
+import { changedUnitIds, sectionById, sectionTitle, type SectionDiff } from '../compare.js';
 import { linkCitations } from '../citations.js';
-import { alignBlocks, renderSynopsis, sectionBlocks } from '../synopsis.js';
+import { renderSynopsis, sectionSynopsisRows } from '../synopsis.js';
 import { germanNote, plural, recordList, sectionStatus } from './common.js';
 
 export { KEEP_HASH_SCRIPT } from '../layout.js';
@@ -75,8 +75,8 @@ export function paragraphValidity(law: LawInfo, v: LawVersion, pid: string): { f
       for (const x of stretch) byDate!.set(x.validFrom, span);
     };
     for (const x of law.versions) {
-      const p = x.tree.body.find((n): n is Paragraph => n.kind === 'paragraph' && n.id === pid);
-      const text = p ? paragraphText(p) : null;
+      const p = paragraphById(x.tree, pid);
+      const text = p ? nodeText(p) : null;
       if (text !== last) {
         close();
         stretch = [];
@@ -169,12 +169,12 @@ function renderText(c: VersionContext, path: string, nodes: BodyNode[], inhalt: 
   const { model, law, v, prev, byId } = c;
   const date = formatDate(v.validFrom);
   const synHref = prev ? comparePage(law.id, prev.validFrom, v.validFrom) : '';
-  const oldSection = (id: string): BodyNode | undefined => prev?.tree.body.find((n) => n.id === id);
+  const oldSection = (id: string): BodyNode | undefined => (prev ? sectionById(prev.tree, id) : undefined);
   const changeBox = (n: Paragraph | Anlage): string => {
     const d = byId.get(n.id);
     if (!d || d.status === 'removed' || !prev) return '';
     const recs = recordList(model, path, model.recordsFor(v, n.id));
-    const rows = alignBlocks(sectionBlocks(oldSection(n.id), bodyNodeText), sectionBlocks(n, bodyNodeText));
+    const rows = sectionSynopsisRows(oldSection(n.id), n);
     const syn = renderSynopsis(rows, {
       oldCaption: `bis ${formatDate(prev.validTo ?? prev.validFrom)}`,
       newCaption: `ab ${date}`,
