@@ -60,6 +60,7 @@ export function idsOf(dir: string, rel: string): Set<string> {
 export function clearCache(): void {
   cache.clear();
   idCache.clear();
+  lastScan = undefined;
 }
 
 /** Text with every kind of white space as one plain space. */
@@ -103,14 +104,31 @@ function scanPage(dir: string, rel: string): PageScan {
   return { refs, ids };
 }
 
-/** Every page of a site scanned once per call of brokenLinks/duplicateIds (ids of link targets kept). */
-function scanSite(dir: string): { pages: Map<string, PageScan>; files: Set<string>; dirs: Set<string> } {
-  const files = new Set(allFiles(dir));
+type SiteScan = { pages: Map<string, PageScan>; files: Set<string>; dirs: Set<string> };
+
+/** The last site scanned, with the size and mtime of every file it saw: brokenLinks and duplicateIds of an unchanged site share one scan. */
+let lastScan: { dir: string; stamp: string; scan: SiteScan } | undefined;
+
+function stampOf(dir: string, files: string[]): string {
+  return files.map((f) => {
+    const st = statSync(join(dir, f));
+    return `${f}\0${st.size}\0${st.mtimeMs}`;
+  }).join('\n');
+}
+
+/** Every page of a site scanned once (ids of link targets kept); scanned again when any file changed. */
+function scanSite(dir: string): SiteScan {
+  const list = allFiles(dir);
+  const stamp = stampOf(dir, list);
+  if (lastScan && lastScan.dir === dir && lastScan.stamp === stamp) return lastScan.scan;
+  const files = new Set(list);
   const dirs = new Set<string>();
   for (const f of files) for (let d = posix.dirname(f); d !== '.'; d = posix.dirname(d)) dirs.add(d);
   const pages = new Map<string, PageScan>();
   for (const page of htmlFiles(dir)) pages.set(page, scanPage(dir, page));
-  return { pages, files, dirs };
+  const scan = { pages, files, dirs };
+  lastScan = { dir, stamp, scan };
+  return scan;
 }
 
 /**
@@ -163,9 +181,9 @@ export function brokenLinks(dir: string): BrokenLink[] {
 
 export function duplicateIds(dir: string): Array<{ page: string; id: string }> {
   const out: Array<{ page: string; id: string }> = [];
-  for (const page of htmlFiles(dir)) {
+  for (const [page, scan] of scanSite(dir).pages) {
     const seen = new Set<string>();
-    for (const id of scanPage(dir, page).ids) {
+    for (const id of scan.ids) {
       if (seen.has(id)) out.push({ page, id });
       seen.add(id);
     }
