@@ -19,6 +19,9 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
+import { cacheRoot, packageRoot } from './cache-root.js';
+
+export { cacheRoot };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -28,27 +31,6 @@ const RACY_NS = 2_000_000_000n;
 /** Entries kept per kind of result: the newest, and any made in the last half hour. */
 const KEEP_ENTRIES = 4;
 const IN_USE_MS = 30 * 60 * 1000;
-
-/** The nearest parent folder of this module with a package.json (the package root). */
-function packageRoot(): string {
-  let dir = HERE;
-  for (let i = 0; i < 6; i++) {
-    try {
-      statSync(join(dir, 'package.json'));
-      return dir;
-    } catch {
-      dir = dirname(dir);
-    }
-  }
-  return resolve(HERE, '..', '..');
-}
-
-/** The cache root: `$FASSUNG_CACHE`, else `node_modules/.cache/fassung` of this package; undefined when off. */
-export function cacheRoot(): string | undefined {
-  const env = process.env.FASSUNG_CACHE;
-  if (env === 'off' || env === '0') return undefined;
-  return env ? resolve(env) : join(packageRoot(), 'node_modules', '.cache', 'fassung');
-}
 
 let toolPrint: string | undefined;
 

@@ -15,30 +15,16 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Law } from './types.js';
+import { cacheRoot, packageRoot } from '../cache/cache-root.js';
 
 /** Texts shorter than this are not cached. */
 export const MIN_CACHED_CHARS = 32 * 1024;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** Where this package's root is: the nearest parent with a package.json. */
-function packageRoot(): string {
-  let dir = HERE;
-  for (let i = 0; i < 6; i++) {
-    try {
-      readFileSync(join(dir, 'package.json'));
-      return dir;
-    } catch {
-      dir = dirname(dir);
-    }
-  }
-  return resolve(HERE, '..', '..');
-}
-
 export function cacheDir(): string | undefined {
-  const env = process.env.FASSUNG_CACHE;
-  if (env === 'off' || env === '0') return undefined;
-  return env ? resolve(env, 'statute') : join(packageRoot(), 'node_modules', '.cache', 'fassung', 'statute');
+  const root = cacheRoot();
+  return root ? join(root, 'statute') : undefined;
 }
 
 let fingerprint: string | undefined;
