@@ -87,12 +87,20 @@ async function precompress(dir: string, done: Set<string>): Promise<void> {
   );
 }
 
+/**
+ * The pages that can hold searchable text (`data-pagefind-body`): the text of each version (index and
+ * parts), the acts and the facts. Pagefind indexes only pages with that attribute once any page has
+ * it, so the index is the same as over every page; it just need not read the compare, diff and history
+ * pages (most of the site's bytes).
+ */
+const SEARCHABLE = '{facts.html,acts/*.html,*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/*.html}';
+
 async function indexForSearch(dir: string): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true, forceLanguage: 'de' });
   try {
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir });
+    const added = await index.addDirectory({ path: dir, glob: SEARCHABLE });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
