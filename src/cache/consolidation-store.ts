@@ -12,7 +12,7 @@
  * those of its nodes, so a command that needs one version of one law (`show --date`, `diff --unit`)
  * parses one version; a node shared by two versions is read once and is again one object in both.
  */
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Consolidation, LawVersion, UnitProvenance } from '../consolidate/types.js';
 import type { BodyNode, Law } from '../model/types.js';
@@ -33,6 +33,8 @@ interface StoredConsolidation extends Omit<Consolidation, 'laws'> {
   laws: Array<{ law: string; title: string; abbreviation: string; versions: StoredVersion[] }>;
   /** byte offset of node n in nodes.bin (and, last, the file's length) */
   nodeOffsets: number[];
+  /** the length of versions.bin */
+  versionsSize: number;
 }
 
 /** JSON texts written one after the other, with the byte range of each. */
@@ -76,6 +78,7 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
     changes: c.changes,
     diagnostics: c.diagnostics,
     nodeOffsets: [...nodeOffsets, nodes.size],
+    versionsSize: versions.size,
   };
   writeFileSync(join(dir, NODES), Buffer.concat(nodes.parts, nodes.size));
   writeFileSync(join(dir, VERSIONS), Buffer.concat(versions.parts, versions.size));
@@ -97,6 +100,10 @@ function readRange(fd: number, start: number, end: number): string {
 /** The consolidation stored in `dir`, its versions' trees and units read on first use. */
 export function readConsolidation(dir: string): Consolidation {
   const stored = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as StoredConsolidation;
+  // an entry cut short or changed on disk is refused here, before any version is handed out
+  if (statSync(join(dir, VERSIONS)).size !== stored.versionsSize || statSync(join(dir, NODES)).size !== stored.nodeOffsets[stored.nodeOffsets.length - 1]) {
+    throw new Error(`cached consolidation in ${dir} does not have the size it was written with`);
+  }
   const nodes = new Map<number, BodyNode>();
   const loadVersion = (at: [number, number]): { tree: Law; units?: UnitProvenance[] } => {
     const vfd = openSync(join(dir, VERSIONS), 'r');

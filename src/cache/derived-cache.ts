@@ -274,6 +274,19 @@ export class DerivedCache {
     }
   }
 
+  /** Remove an entry found damaged (cut short, unreadable), so that the next store writes it anew. */
+  discard(key: string): void {
+    if (!this.root || !/^[0-9a-f]{64}$/.test(key)) return;
+    const dir = this.entryDir(key);
+    const gone = `${dir}.${process.pid}.${Math.random().toString(36).slice(2)}.discarded`;
+    try {
+      renameSync(dir, gone); // at once out of sight of readers, then removed
+      rmSync(gone, { recursive: true, force: true });
+    } catch {
+      /* already gone */
+    }
+  }
+
   /** Keep the newest entries of this kind (other corpora, other checkouts), remove older ones. */
   private prune(keep: string): void {
     const base = join(this.root!, 'derived', this.kind);

@@ -125,18 +125,25 @@ export class CliContext {
     if (cached) return (this.loaded.consolidation = cached);
     const disk = new DerivedCache('consolidation');
     const hit = disk.lookup(key);
-    let r: Consolidation;
+    let r: Consolidation | undefined;
     if (hit) {
-      r = readConsolidation(hit.dir);
-      this.consolidationInputs = hit.inputs;
-      this.consolidationKey = hit.key;
-    } else {
+      try {
+        r = readConsolidation(hit.dir);
+        this.consolidationInputs = hit.inputs;
+        this.consolidationKey = hit.key;
+      } catch {
+        // a damaged entry (cut short, unreadable) is a miss: removed, computed again below
+        disk.discard(hit.key);
+        r = undefined;
+      }
+    }
+    if (!r) {
       const corpus = await this.corpus();
       const { consolidate } = await import('../consolidate/consolidate.js');
       const run = recordInputs(() => consolidate(corpus));
-      r = run.value;
+      const computed = (r = run.value);
       this.consolidationInputs = [...manifestInputs, ...corpus.inputs, ...run.inputs];
-      this.consolidationKey = disk.store(key, this.consolidationInputs, (dir) => writeConsolidation(dir, r))?.key;
+      this.consolidationKey = disk.store(key, this.consolidationInputs, (dir) => writeConsolidation(dir, computed))?.key;
     }
     this.io.cache?.consolidation.set(key, r);
     return (this.loaded.consolidation = r);
@@ -149,18 +156,24 @@ export class CliContext {
     if (cached) return (this.loaded.facts = cached);
     const disk = new DerivedCache('facts');
     const hit = disk.lookup(key);
-    let r: ResolvedFacts;
+    let r: ResolvedFacts | undefined;
     if (hit) {
-      r = JSON.parse(readFileSync(join(hit.dir, 'facts.json'), 'utf8')) as ResolvedFacts;
-      this.factsKey = hit.key;
-    } else {
+      try {
+        r = JSON.parse(readFileSync(join(hit.dir, 'facts.json'), 'utf8')) as ResolvedFacts;
+        this.factsKey = hit.key;
+      } catch {
+        disk.discard(hit.key); // a damaged entry is a miss
+        r = undefined;
+      }
+    }
+    if (!r) {
       const consolidation = await this.consolidation();
       const corpus = await this.corpus();
       const { resolveCorpusFacts } = await import('../pipeline.js');
       const run = recordInputs(() => resolveCorpusFacts(corpus, consolidation));
-      r = run.value;
+      const computed = (r = run.value);
       const inputs = [...this.ctx().inputs, ...corpus.inputs, ...(this.consolidationInputs ?? []), ...run.inputs];
-      this.factsKey = disk.store(key, inputs, (dir) => writeFileSync(join(dir, 'facts.json'), JSON.stringify(r)))?.key;
+      this.factsKey = disk.store(key, inputs, (dir) => writeFileSync(join(dir, 'facts.json'), JSON.stringify(computed)))?.key;
     }
     this.io.cache?.facts.set(key, r);
     return (this.loaded.facts = r);

@@ -3,7 +3,7 @@
  * cache with the same words; a changed act, manifest or base text is seen at once; `consolidate` leaves an
  * output made from the same inputs as it is, and writes again when a file in it was changed.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -52,6 +52,21 @@ describe.skipIf(!HAS_CORPUS)('the CLI on a cached consolidation', () => {
     expect(warm).toEqual(cold);
     const json = await cli(...args, 'versions', 'beschv', '--json');
     expect(JSON.parse(json.out).map((v: { validFrom: string }) => v.validFrom)).toEqual(['2022-07-29', '2024-03-01']);
+  });
+
+  test('a damaged entry (cut short on disk) is a miss: computed again and stored anew', async () => {
+    const first = await show();
+    const entries = join(work, 'cache', 'derived', 'consolidation');
+    for (const e of readdirSync(entries).filter((n) => /^[0-9a-f]{64}$/.test(n))) {
+      const bin = join(entries, e, 'versions.bin');
+      writeFileSync(bin, readFileSync(bin).subarray(0, 10));
+    }
+    const misses = derivedCacheStats.misses;
+    expect(await show()).toEqual(first);
+    const hits = derivedCacheStats.hits;
+    expect(await show()).toEqual(first);
+    expect(derivedCacheStats.hits).toBe(hits + 1);
+    expect(derivedCacheStats.misses).toBe(misses);
   });
 
   test('a changed act, manifest or base text is never answered from the old result', async () => {
