@@ -1,5 +1,5 @@
 /**
- * A cache of results derived from input files (the consolidation of a corpus, its facts, a built site).
+ * A cache of results derived from input files (the consolidation of a corpus, and its facts).
  *
  * An entry is content-addressed: its key is the sha256 of the tool's code fingerprint, the kind of
  * result, the request (e.g. corpus folder + manifest) and the path and content hash of every input file
