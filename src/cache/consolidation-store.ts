@@ -35,6 +35,8 @@ interface StoredConsolidation extends Omit<Consolidation, 'laws'> {
   nodeOffsets: number[];
   /** the length of versions.bin */
   versionsSize: number;
+  /** per node: its keys in order, and its plain (string, number, boolean) values */
+  nodeHeads: Array<{ keys: string[]; plain: Record<string, string | number | boolean | null> }>;
 }
 
 /** JSON texts written one after the other, with the byte range of each. */
@@ -54,6 +56,7 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
   const nodes = new Packed();
   const versions = new Packed();
   const nodeOffsets: number[] = [];
+  const nodeHeads: StoredConsolidation['nodeHeads'] = [];
   const nodeNumbers = new Map<BodyNode, number>();
   const numberOf = (node: BodyNode): number => {
     let n = nodeNumbers.get(node);
@@ -61,6 +64,11 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
       n = nodeNumbers.size;
       nodeNumbers.set(node, n);
       nodeOffsets.push(nodes.add(JSON.stringify(node))[0]);
+      const rec = node as unknown as Record<string, unknown>;
+      const keys = Object.keys(rec).filter((k) => rec[k] !== undefined);
+      const plain: Record<string, string | number | boolean | null> = {};
+      for (const k of keys) if (rec[k] === null || typeof rec[k] !== 'object') plain[k] = rec[k] as string | number | boolean | null;
+      nodeHeads.push({ keys, plain });
     }
     return n;
   };
@@ -79,6 +87,7 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
     diagnostics: c.diagnostics,
     nodeOffsets: [...nodeOffsets, nodes.size],
     versionsSize: versions.size,
+    nodeHeads,
   };
   writeFileSync(join(dir, NODES), Buffer.concat(nodes.parts, nodes.size));
   writeFileSync(join(dir, VERSIONS), Buffer.concat(versions.parts, versions.size));
@@ -105,6 +114,46 @@ export function readConsolidation(dir: string): Consolidation {
     throw new Error(`cached consolidation in ${dir} does not have the size it was written with`);
   }
   const nodes = new Map<number, BodyNode>();
+  /**
+   * Node n with its plain values (id, kind, label, heading …) at hand and the rest (its Absätze, Sätze,
+   * footnotes) read and parsed when first touched: finding a § by its label in a version of 200 §§
+   * parses one of them.
+   */
+  const node = (n: number): BodyNode => {
+    const known = nodes.get(n);
+    if (known) return known;
+    const head = stored.nodeHeads[n];
+    const lazy: Record<string, unknown> = {};
+    let full: Record<string, unknown> | undefined;
+    const parse = () => {
+      if (!full) {
+        const fd = openSync(join(dir, NODES), 'r');
+        try {
+          full = JSON.parse(readRange(fd, stored.nodeOffsets[n], stored.nodeOffsets[n + 1])) as Record<string, unknown>;
+        } finally {
+          closeSync(fd);
+        }
+        // from now on plain values (in the same key order)
+        for (const k of head.keys) if (!(k in head.plain)) Object.defineProperty(lazy, k, { value: full[k], enumerable: true, configurable: true, writable: true });
+      }
+      return full;
+    };
+    for (const k of head.keys) {
+      if (k in head.plain) lazy[k] = head.plain[k];
+      else
+        Object.defineProperty(lazy, k, {
+          enumerable: true,
+          configurable: true,
+          get: () => parse()[k],
+          set(value: unknown) {
+            parse();
+            Object.defineProperty(lazy, k, { value, enumerable: true, configurable: true, writable: true });
+          },
+        });
+    }
+    nodes.set(n, lazy as unknown as BodyNode);
+    return lazy as unknown as BodyNode;
+  };
   const loadVersion = (at: [number, number]): { tree: Law; units?: UnitProvenance[] } => {
     const vfd = openSync(join(dir, VERSIONS), 'r');
     let raw: { tree: Omit<Law, 'body'> & { body: number[] }; units?: UnitProvenance[] };
@@ -113,16 +162,7 @@ export function readConsolidation(dir: string): Consolidation {
     } finally {
       closeSync(vfd);
     }
-    const missing = raw.tree.body.filter((n) => !nodes.has(n));
-    if (missing.length) {
-      const nfd = openSync(join(dir, NODES), 'r');
-      try {
-        for (const n of missing) if (!nodes.has(n)) nodes.set(n, JSON.parse(readRange(nfd, stored.nodeOffsets[n], stored.nodeOffsets[n + 1])) as BodyNode);
-      } finally {
-        closeSync(nfd);
-      }
-    }
-    return { tree: { ...raw.tree, body: raw.tree.body.map((n) => nodes.get(n)!) } as Law, units: raw.units };
+    return { tree: { ...raw.tree, body: raw.tree.body.map(node) } as Law, units: raw.units };
   };
   return {
     laws: stored.laws.map((l) => ({ law: l.law, title: l.title, abbreviation: l.abbreviation, versions: l.versions.map((v) => lazyVersion(v, loadVersion)) })),
