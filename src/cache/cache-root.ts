@@ -1,5 +1,5 @@
 /** Where fassung keeps its caches, and where its package root is (shared by every cache). */
-import { statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,3 +25,28 @@ export function cacheRoot(): string | undefined {
   if (env === 'off' || env === '0') return undefined;
   return env ? resolve(env) : join(packageRoot(), 'node_modules', '.cache', 'fassung');
 }
+
+const pruned = new Set<string>();
+
+/**
+ * Remove the files (or entry folders) directly in `dir` not written for `maxAgeMs`, once per folder and
+ * process: caches would otherwise keep every entry of every earlier version of the tool and of every
+ * temporary output folder. Only speed is lost if a removed entry is needed again.
+ */
+export function pruneOld(dir: string, maxAgeMs: number): void {
+  if (pruned.has(dir)) return;
+  pruned.add(dir);
+  const before = Date.now() - maxAgeMs;
+  try {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (st && st.mtimeMs < before) rmSync(p, { recursive: true, force: true });
+    }
+  } catch {
+    /* nothing to prune */
+  }
+}
+
+/** How long a cache entry that was not written again is kept. */
+export const CACHE_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;

@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
-import { cacheRoot, packageRoot } from './cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from './cache-root.js';
 
 export { cacheRoot };
 
@@ -304,6 +304,7 @@ export class DerivedCache {
   }
 
   private remember(request: string, key: string, inputs: InputFile[]): void {
+    pruneOld(join(this.root!, 'derived', 'requests'), CACHE_MAX_AGE_MS);
     const rec: RequestRecord = { key, inputs };
     try {
       writeAtomic(this.requestFile(request), JSON.stringify(rec));

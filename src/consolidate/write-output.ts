@@ -35,6 +35,7 @@ import { UserError } from '../diagnostics/diagnostic.js';
 import { serializeLaw, type SerializeMemo } from '../model/serialize.js';
 import type { Consolidation } from './types.js';
 import { cacheRoot, sha } from '../cache/derived-cache.js';
+import { CACHE_MAX_AGE_MS, pruneOld } from '../cache/cache-root.js';
 
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
@@ -324,6 +325,7 @@ export function writeOutputStamp(dir: string, key: string, exclude: string[] = [
   const file = stampFile(dir);
   if (!file) return;
   try {
+    pruneOld(dirname(file), CACHE_MAX_AGE_MS); // stamps of output folders long gone (temporary ones, tests)
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ key, files: listFiles(dir, exclude) } satisfies OutputStamp));

@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Law } from './types.js';
-import { cacheRoot, packageRoot } from '../cache/cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from '../cache/cache-root.js';
 
 /** Texts shorter than this are not cached. */
 export const MIN_CACHED_CHARS = 32 * 1024;
@@ -60,6 +60,17 @@ export function parserFingerprint(): string {
 
 export const cacheStats = { hits: 0, misses: 0, writeErrors: 0 };
 
+/** Trees of parser versions long replaced go (entries sit in 256 folders by their key's first byte). */
+function pruneStatuteCache(dir: string): void {
+  let subs: string[] = [];
+  try {
+    subs = readdirSync(dir);
+  } catch {
+    return; // no cache yet
+  }
+  for (const sub of subs) pruneOld(join(dir, sub), CACHE_MAX_AGE_MS);
+}
+
 /** The cached tree for this input, or the result of `parse` (then stored). */
 export function cachedParse(source: string, lawId: string, parse: () => Law): Law {
   const dir = source.length >= MIN_CACHED_CHARS ? cacheDir() : undefined;
@@ -76,6 +87,7 @@ export function cachedParse(source: string, lawId: string, parse: () => Law): La
   cacheStats.misses++;
   const law = parse();
   try {
+    pruneStatuteCache(dir);
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, JSON.stringify(law));

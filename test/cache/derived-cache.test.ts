@@ -3,7 +3,7 @@
  * same content; a change of content is a miss however the stat fields look; stored consolidations read
  * back equal, their versions loaded on first use.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -124,5 +124,22 @@ describe('a stored consolidation', () => {
     // an entry cut short is refused at once
     writeFileSync(bin, 'x');
     expect(() => readConsolidation(dir)).toThrow(/size/);
+  });
+});
+
+describe('pruning', () => {
+  test('entries not written for longer than the age limit go; recent ones stay', async () => {
+    const { pruneOld } = await import('../../src/cache/cache-root.js');
+    const dir = join(work, 'prune');
+    require_dir(dir);
+    writeFileSync(join(dir, 'old.json'), '{}');
+    mkdirSync(join(dir, 'old-entry'));
+    writeFileSync(join(dir, 'old-entry', 'x'), '');
+    writeFileSync(join(dir, 'new.json'), '{}');
+    const longAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    utimesSync(join(dir, 'old.json'), longAgo, longAgo);
+    utimesSync(join(dir, 'old-entry'), longAgo, longAgo);
+    pruneOld(dir, 14 * 24 * 3600 * 1000);
+    expect(readdirSync(dir).sort()).toEqual(['new.json']);
   });
 });
