@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildSite, serveSite, type SiteServer } from '../../src/site/index.js';
+import { buildSite, serveSite, type SiteInput, type SiteServer } from '../../src/site/index.js';
 import { ACT, D1, D2, fixtureInput, LAW } from './fixture.js';
 import { brokenLinks, duplicateIds } from './site-check.js';
 import { CORPUS } from '../helpers.js';
@@ -70,27 +70,50 @@ async function searchFor(page: Page, base: string, word: string): Promise<number
   return page.locator('.treffer').count();
 }
 
-describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
-  let work: string;
-  let server: SiteServer;
-  let browser: Browser;
-
+/**
+ * For the tests of the enclosing describe: the site `make` returns (its folder, and how to remove it),
+ * served on a free port, and a browser; both closed and the folder removed afterwards. `server` and
+ * `browser` are the live objects once the tests run.
+ */
+function servedSite(make: () => Promise<{ dir: string; remove?: () => void }>): { server: SiteServer; browser: Browser } {
+  const live = {} as { server: SiteServer; browser: Browser };
+  let remove: (() => void) | undefined;
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'fassung-browser-'));
-    await buildSite(fixtureInput(), join(work, 'site'));
-    server = await serveSite(join(work, 'site'), 0);
-    browser = await launch();
+    const made = await make();
+    remove = made.remove;
+    live.server = await serveSite(made.dir, 0);
+    live.browser = await launch();
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await live.browser?.close();
+    await live.server?.close();
+    remove?.();
   });
+  return {
+    get server() {
+      return live.server;
+    },
+    get browser() {
+      return live.browser;
+    },
+  };
+}
+
+/** A site built from a fixture input into a temporary folder. */
+function fixtureSite(prefix: string, input: () => SiteInput): () => Promise<{ dir: string; remove: () => void }> {
+  return async () => {
+    const work = mkdtempSync(join(tmpdir(), prefix));
+    await buildSite(input(), join(work, 'site'));
+    return { dir: join(work, 'site'), remove: () => rmSync(work, { recursive: true, force: true }) };
+  };
+}
+
+describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
+  const site = servedSite(fixtureSite('fassung-browser-', fixtureInput));
 
   test('switch date on a unit, see the change, follow it to the instruction, search', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/${LAW}/${D1}/index.html#para-26`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.url}/${LAW}/${D1}/index.html#para-26`);
     await expect(page.locator('[id="para-26"]').isVisible()).resolves.toBe(true);
     expect(await page.title()).toContain('01.03.2024');
 
@@ -116,7 +139,7 @@ describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
     expect(norm(await instr.innerText())).toContain('Artikel 3 Nummer 1');
     await shot(page, 'fixture-act');
 
-    expect(await searchFor(page, server.url, 'Chancenkarte')).toBeGreaterThan(0);
+    expect(await searchFor(page, site.server.url, 'Chancenkarte')).toBeGreaterThan(0);
     await shot(page, 'fixture-search');
 
     for (const [name, path] of [
@@ -125,7 +148,7 @@ describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
       ['fixture-diff', `${LAW}/diff/${D1}_${D2}.html`],
       ['fixture-facts', 'facts.html'],
     ]) {
-      await page.goto(`${server.url}/${path}`);
+      await page.goto(`${site.server.url}/${path}`);
       await shot(page, name);
     }
     expect(problems).toEqual([]);
@@ -135,40 +158,29 @@ describe.skipIf(skipBrowser)('site in the browser (fixture)', () => {
 const PAYLOAD = '"><img src=x onerror=alert(1)>';
 
 describe.skipIf(skipBrowser)('a hostile law abbreviation in the search (fixture)', () => {
-  let work: string;
-  let server: SiteServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'fassung-xss-'));
-    const input = fixtureInput();
-    input.consolidation.laws[0].abbreviation = PAYLOAD;
-    input.consolidation.laws[0].title = `Verordnung ${PAYLOAD}`;
-    await buildSite(input, join(work, 'site'));
-    server = await serveSite(join(work, 'site'), 0);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  const site = servedSite(
+    fixtureSite('fassung-xss-', () => {
+      const input = fixtureInput();
+      input.consolidation.laws[0].abbreviation = PAYLOAD;
+      input.consolidation.laws[0].title = `Verordnung ${PAYLOAD}`;
+      return input;
+    }),
+  );
 
   test('the payload is shown as text in filters, results and pages; no script runs; the CSP is sent', async () => {
-    const { page, problems } = await watchedPage(browser);
+    const { page, problems } = await watchedPage(site.browser);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const res = await page.goto(`${server.url}/search.html?q=Beispiele&gesetz=${encodeURIComponent(PAYLOAD)}`);
+    const res = await page.goto(`${site.server.url}/search.html?q=Beispiele&gesetz=${encodeURIComponent(PAYLOAD)}`);
     expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     expect(await page.locator('#gesetz option').allInnerTexts()).toContain(PAYLOAD);
     expect(await page.locator('#gesetz').inputValue()).toBe(PAYLOAD);
     await page.locator('.treffer').first().waitFor({ timeout: 15_000 });
     expect(norm(await page.locator('.treffer-titel').first().innerText())).toContain(PAYLOAD);
-    await page.goto(`${server.url}/${LAW}/${D2}/index.html`);
+    await page.goto(`${site.server.url}/${LAW}/${D2}/index.html`);
     expect(norm(await page.locator('h1').innerText())).toContain(PAYLOAD);
     await shot(page, 'xss-law-page');
     expect(await page.locator('img').count()).toBe(0);
@@ -206,22 +218,11 @@ const real = skipBrowser ? { why: 'no chromium' } : realSite();
 if (!real.dir) console.warn(`real-site browser test skipped: ${real.why}`);
 
 describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidation)', () => {
-  let server: SiteServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveSite(real.dir!, 0);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(async () => ({ dir: real.dir! }));
 
   test('BeschV § 26: 2024-03-01 → 2024-06-01 shows 25 000 → 50 000 from Verordnung Artikel 3', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/beschv/2024-03-01/index.html#para-26`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.url}/beschv/2024-03-01/index.html#para-26`);
     expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
     await shot(page, 'real-beschv-2024-03-01');
 
@@ -244,14 +245,14 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
     expect(norm(await page.locator('h1').innerText())).toMatch(/Verordnung/);
     await shot(page, 'real-act-instruction');
 
-    expect(await searchFor(page, server.url, 'Chancenkarte')).toBeGreaterThan(0);
+    expect(await searchFor(page, site.server.url, 'Chancenkarte')).toBeGreaterThan(0);
     await shot(page, 'real-search-chancenkarte');
     expect(problems).toEqual([]);
   });
 
   test('any date: a day that is no version date leads to the version in force, keeping the §', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/beschv/2024-04-15/#para-26`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.url}/beschv/2024-04-15/#para-26`);
     await page.waitForURL('**/beschv/2024-03-01/index.html#para-26', { timeout: 10_000 });
     expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
     // the date picker goes to any day of the timeline, and says so when a day is beyond it
@@ -266,8 +267,8 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
   });
 
   test('permalink per §: shown, and it resolves (also into a law split into parts)', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/beschv/2024-03-01/index.html`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.url}/beschv/2024-03-01/index.html`);
     const link = page.locator('section:has(> [id="para-26"]) a.permalink');
     expect(norm(await link.innerText())).toBe('/beschv/2024-03-01/#para-26');
     await link.click();
@@ -275,7 +276,7 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
     expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
     expect(norm(await page.locator('section:has(> [id="para-26"]) .para-validity').innerText())).toMatch(/^gültig \d{2}\.\d{2}\.\d{4}/);
     // AufenthG is split into parts: the permalink is forwarded to the part holding § 20
-    await page.goto(`${server.url}/aufenthg/2024-06-01/#para-20`);
+    await page.goto(`${site.server.url}/aufenthg/2024-06-01/#para-20`);
     await page.waitForURL(/\/aufenthg\/2024-06-01\/[a-z0-9-]+\.html#para-20$/, { timeout: 10_000 });
     expect(await page.locator('[id="para-20"]').isVisible()).toBe(true);
     expect(norm(await page.locator('section:has(> [id="para-20"]) a.permalink').innerText())).toBe('/aufenthg/2024-06-01/#para-20');
@@ -284,8 +285,8 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
   });
 
   test('synopsis of AufenthG § 20: old and new side by side, its Nummern kept', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/aufenthg/compare/2024-03-01/2024-06-01/#para-20`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.url}/aufenthg/compare/2024-03-01/2024-06-01/#para-20`);
     const syn = page.locator('section[id="para-20"] table.synopsis');
     expect(await syn.isVisible()).toBe(true);
     const newLabels = (await syn.locator('tr td:nth-child(2) .syn-label').allInnerTexts()).map(norm);
@@ -296,14 +297,14 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
     expect(await syn.locator('td:nth-child(1) ins').count()).toBe(0);
     await shot(page, 'real-synopsis-aufenthg-20');
     // any two versions
-    await page.goto(`${server.url}/aufenthg/compare/2023-11-01/2024-06-01/index.html`);
+    await page.goto(`${site.server.url}/aufenthg/compare/2023-11-01/2024-06-01/index.html`);
     expect(await page.locator('section[id="para-20"] table.synopsis').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 
   test('a citation in the text links to the provision of another law at the same date', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/beschv/2024-06-01/index.html`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.url}/beschv/2024-06-01/index.html`);
     const cite = page.locator('a.zitat', { hasText: 'des Aufenthaltsgesetzes' }).first();
     const text = norm(await cite.innerText());
     const label = /§ (\d+[a-z]?)/.exec(text)![1];
@@ -316,20 +317,20 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
   });
 
   test('search: "§ 26 BeschV" goes to § 26; ?q= is restored; results show validity', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/search.html`);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${site.server.url}/search.html`);
     expect(await page.locator('label[for="q"]').innerText()).toMatch(/Suchbegriff/);
     await page.locator('#q').fill('§ 26 BeschV');
     await page.locator('#q').press('Enter');
     await page.waitForURL(/\/beschv\/\d{4}-\d{2}-\d{2}\/index\.html#para-26$/, { timeout: 10_000 });
     expect(await page.locator('[id="para-26"]').isVisible()).toBe(true);
     for (const q of ['26 BeschV', 'BeschV 26']) {
-      await page.goto(`${server.url}/search.html`);
+      await page.goto(`${site.server.url}/search.html`);
       await page.locator('#q').fill(q);
       await page.locator('#q').press('Enter');
       await page.waitForURL(/\/beschv\/[^#]+#para-26$/, { timeout: 10_000 });
     }
-    await page.goto(`${server.url}/search.html?q=Chancenkarte&gesetz=AufenthV&stand=2024-06-15`);
+    await page.goto(`${site.server.url}/search.html?q=Chancenkarte&gesetz=AufenthV&stand=2024-06-15`);
     expect(await page.locator('#q').inputValue()).toBe('Chancenkarte');
     expect(await page.locator('#gesetz').inputValue()).toBe('AufenthV');
     await page.locator('.treffer').first().waitFor({ timeout: 15_000 });
@@ -344,7 +345,7 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
   });
 
   test('no horizontal overflow at 390 px on every page type; the date stays visible', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
@@ -365,7 +366,7 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
       'acts/bgbl-2023-i-233.html',
     ];
     for (const p of pages) {
-      await page.goto(`${server.url}/${p}`);
+      await page.goto(`${site.server.url}/${p}`);
       await page.waitForLoadState('load');
       const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(over, p).toBeLessThanOrEqual(0);
@@ -390,7 +391,7 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
       const out = join(dir, 'synopse.html');
       execFileSync(process.execPath, [cli, 'synopsis', '--act', corpusAct, '--law', 'beschv', '--date', '2023-11-17', '--out', out], { stdio: 'pipe', timeout: 120_000 });
       for (const width of [1200, 390]) {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const context = await site.browser.newContext({ viewport: { width, height: 900 } });
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('console', (m) => {
