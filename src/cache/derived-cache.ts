@@ -274,6 +274,30 @@ export class DerivedCache {
     }
   }
 
+  /**
+   * The result for `request`: read from its entry (`read`) when every input is unchanged, else computed
+   * (`compute`, which says what it read) and stored (`write`). A damaged entry (cut short, unreadable)
+   * is a miss: removed, then computed again. `key` is the entry's key (none when the cache is off).
+   */
+  async getOrCompute<T>(
+    request: string,
+    read: (dir: string) => T,
+    compute: () => Promise<{ value: T; inputs: InputFile[] }>,
+    write: (dir: string, value: T) => void,
+  ): Promise<{ value: T; key?: string; inputs: InputFile[] }> {
+    const hit = this.lookup(request);
+    if (hit) {
+      try {
+        return { value: read(hit.dir), key: hit.key, inputs: hit.inputs };
+      } catch {
+        this.discard(hit.key);
+      }
+    }
+    const { value, inputs } = await compute();
+    const stored = this.store(request, inputs, (dir) => write(dir, value));
+    return { value, key: stored?.key, inputs };
+  }
+
   /** Remove an entry found damaged (cut short, unreadable), so that the next store writes it anew. */
   discard(key: string): void {
     if (!this.root || !/^[0-9a-f]{64}$/.test(key)) return;

@@ -123,30 +123,16 @@ export class CliContext {
     const { key, inputs: manifestInputs } = this.ctx();
     const cached = this.loaded.consolidation ?? this.io.cache?.consolidation.get(key);
     if (cached) return (this.loaded.consolidation = cached);
-    const disk = new DerivedCache('consolidation');
-    const hit = disk.lookup(key);
-    let r: Consolidation | undefined;
-    if (hit) {
-      try {
-        r = readConsolidation(hit.dir);
-        this.consolidationInputs = hit.inputs;
-        this.consolidationKey = hit.key;
-      } catch {
-        // a damaged entry (cut short, unreadable) is a miss: removed, computed again below
-        disk.discard(hit.key);
-        r = undefined;
-      }
-    }
-    if (!r) {
+    const r = await new DerivedCache('consolidation').getOrCompute(key, readConsolidation, async () => {
       const corpus = await this.corpus();
       const { consolidate } = await import('../consolidate/consolidate.js');
       const run = recordInputs(() => consolidate(corpus));
-      const computed = (r = run.value);
-      this.consolidationInputs = [...manifestInputs, ...corpus.inputs, ...run.inputs];
-      this.consolidationKey = disk.store(key, this.consolidationInputs, (dir) => writeConsolidation(dir, computed))?.key;
-    }
-    this.io.cache?.consolidation.set(key, r);
-    return (this.loaded.consolidation = r);
+      return { value: run.value, inputs: [...manifestInputs, ...corpus.inputs, ...run.inputs] };
+    }, writeConsolidation);
+    this.consolidationInputs = r.inputs;
+    this.consolidationKey = r.key;
+    this.io.cache?.consolidation.set(key, r.value);
+    return (this.loaded.consolidation = r.value);
   }
 
   /** the facts resolved against the consolidation (catalogue, parameters, official snapshots), cached like it */
@@ -154,29 +140,21 @@ export class CliContext {
     const { key } = this.ctx();
     const cached = this.loaded.facts ?? this.io.cache?.facts.get(key);
     if (cached) return (this.loaded.facts = cached);
-    const disk = new DerivedCache('facts');
-    const hit = disk.lookup(key);
-    let r: ResolvedFacts | undefined;
-    if (hit) {
-      try {
-        r = JSON.parse(readFileSync(join(hit.dir, 'facts.json'), 'utf8')) as ResolvedFacts;
-        this.factsKey = hit.key;
-      } catch {
-        disk.discard(hit.key); // a damaged entry is a miss
-        r = undefined;
-      }
-    }
-    if (!r) {
-      const consolidation = await this.consolidation();
-      const corpus = await this.corpus();
-      const { resolveCorpusFacts } = await import('../pipeline.js');
-      const run = recordInputs(() => resolveCorpusFacts(corpus, consolidation));
-      const computed = (r = run.value);
-      const inputs = [...this.ctx().inputs, ...corpus.inputs, ...(this.consolidationInputs ?? []), ...run.inputs];
-      this.factsKey = disk.store(key, inputs, (dir) => writeFileSync(join(dir, 'facts.json'), JSON.stringify(computed)))?.key;
-    }
-    this.io.cache?.facts.set(key, r);
-    return (this.loaded.facts = r);
+    const r = await new DerivedCache('facts').getOrCompute(
+      key,
+      (dir) => JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) as ResolvedFacts,
+      async () => {
+        const consolidation = await this.consolidation();
+        const corpus = await this.corpus();
+        const { resolveCorpusFacts } = await import('../pipeline.js');
+        const run = recordInputs(() => resolveCorpusFacts(corpus, consolidation));
+        return { value: run.value, inputs: [...this.ctx().inputs, ...corpus.inputs, ...(this.consolidationInputs ?? []), ...run.inputs] };
+      },
+      (dir, facts) => writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts)),
+    );
+    this.factsKey = r.key;
+    this.io.cache?.facts.set(key, r.value);
+    return (this.loaded.facts = r.value);
   }
 
   /** a law by id, abbreviation or name, case-insensitively */
