@@ -28,22 +28,30 @@ export function inProcess(defaults: Partial<CliIo> = {}) {
   };
 }
 
-export const MINI_ACT = [
-  'Verordnung',
-  'zur Prüfung der Kommandozeile',
-  '',
-  'Vom 30. August 2023',
-  '',
-  'Artikel 1',
-  'Änderung der Beschäftigungsverordnung',
-  'Die Beschäftigungsverordnung vom 6. Juni 2013 (BGBl. I S. 1499), die zuletzt durch Artikel 2 des Gesetzes vom 20. Juli 2022 (BGBl. I S. 1325) geändert worden ist, wird wie folgt geändert:',
-  '1. In § 26 Absatz 2 Satz 3 wird die Angabe „25 000“ durch die Angabe „50 000“ ersetzt.',
-  '',
-  'Artikel 2',
-  'Inkrafttreten',
-  'Diese Verordnung tritt am 1. März 2024 in Kraft.',
-  '',
-].join('\n');
+/**
+ * A one-Artikel Verordnung against the BeschV in the drafting style of the corpus: the instruction is
+ * line 9, the Inkrafttreten sentence line 13.
+ */
+export function beschvAct(title: string, instruction: string, inkrafttreten = 'Diese Verordnung tritt am 1. März 2024 in Kraft.'): string {
+  return [
+    'Verordnung',
+    title,
+    '',
+    'Vom 30. August 2023',
+    '',
+    'Artikel 1',
+    'Änderung der Beschäftigungsverordnung',
+    'Die Beschäftigungsverordnung vom 6. Juni 2013 (BGBl. I S. 1499), die zuletzt durch Artikel 2 des Gesetzes vom 20. Juli 2022 (BGBl. I S. 1325) geändert worden ist, wird wie folgt geändert:',
+    instruction,
+    '',
+    'Artikel 2',
+    'Inkrafttreten',
+    inkrafttreten,
+    '',
+  ].join('\n');
+}
+
+export const MINI_ACT = beschvAct('zur Prüfung der Kommandozeile', '1. In § 26 Absatz 2 Satz 3 wird die Angabe „25 000“ durch die Angabe „50 000“ ersetzt.');
 
 export const MINI_BASE = 'base/beschv_2013.md';
 /** the three laws of the real manifest, with their base texts only (the fact catalogue names all three) */

@@ -13,6 +13,7 @@ import { fileTree } from '../helpers.js';
 import { DEFAULT_CORPUS, DEFAULT_MANIFEST } from '../../src/corpus/manifest.js';
 import { parseStatute } from '../../src/model/parse-statute.js';
 import { runCli } from '../../src/cli.js';
+import { beschvAct } from '../cli/fixture.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SOURCE_CORPUS = process.env.FASSUNG_CORPUS ? resolve(process.env.FASSUNG_CORPUS) : DEFAULT_CORPUS;
@@ -84,23 +85,8 @@ async function withAct(text: string | Buffer, fn: () => Promise<void>): Promise<
 }
 
 /** A small Verordnung against the BeschV in the drafting style of the corpus; `instr` is line 9. */
-function smallAct(instr: string, inkraft = 'Diese Verordnung tritt am 1. März 2024 in Kraft.'): string {
-  return [
-    'Verordnung',
-    'zur Prüfung der Fehlerbehandlung',
-    '',
-    'Vom 30. August 2023',
-    '',
-    'Artikel 1',
-    'Änderung der Beschäftigungsverordnung',
-    'Die Beschäftigungsverordnung vom 6. Juni 2013 (BGBl. I S. 1499), die zuletzt durch Artikel 2 des Gesetzes vom 20. Juli 2022 (BGBl. I S. 1325) geändert worden ist, wird wie folgt geändert:',
-    instr,
-    '',
-    'Artikel 2',
-    'Inkrafttreten',
-    inkraft,
-    '',
-  ].join('\n');
+function smallAct(instr: string, inkraft?: string): string {
+  return beschvAct('zur Prüfung der Fehlerbehandlung', instr, inkraft);
 }
 
 beforeAll(async () => {
