@@ -15,10 +15,12 @@
  * (e-Verkündung PDFs: `/Span <</ActualText (U+00AD)>>` around "-") comes out as the drawn "-"; the
  * cleaner then undoes the hyphenation at the line end as it does for any hyphenated line.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../diagnostics/diagnostic.js';
+import { MAX_INPUT_BYTES } from '../corpus/read-file.js';
 
 export interface PdfText {
   text: string;
@@ -32,8 +34,8 @@ export interface ActFileText {
 
 /** Largest PDF we read (a long BGBl issue with Anlagen stays well below). */
 export const MAX_PDF_BYTES = 100 * 1024 * 1024;
-/** Largest extracted-text act we read. */
-export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+/** Largest extracted-text act we read: the limit of every text input. */
+export const MAX_TEXT_BYTES = MAX_INPUT_BYTES;
 /** Time budget for reading one PDF (a BGBl PDF of 42 pages takes well under a second). */
 export const PDF_TIMEOUT_MS = 60_000;
 
@@ -489,7 +491,8 @@ function renderLines(groups: TextRun[][], state: RenderState): void {
 export async function readActFile(path: string): Promise<ActFileText> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below as not a regular file)
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`file not found: ${path}`, 'file-missing');
