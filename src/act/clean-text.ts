@@ -119,7 +119,7 @@ export function normaliseWebLayout(raw: string): RawLine[] {
   const src = raw.replace(/\r\n?/g, '\n').split('\n');
   const out: RawLine[] = [];
   for (let i = 0; i < src.length; i++) {
-    let text = src[i].replace(/[\u00a0\t]/g, (c) => (c === '\t' ? ' ' : c));
+    let text = src[i].replace(/\t/g, ' ');
     let col = 0;
     const trimmed = text.trim();
     if (WEB_TRAILER.some((r) => r.test(trimmed))) break;
@@ -133,13 +133,13 @@ export function normaliseWebLayout(raw: string): RawLine[] {
     }
     // bullets: "- 1." / "- In § 1 …"
     const b = /^(\s*-\s+)(?=\S)/.exec(text);
-    if (b && !/^\s*-\s*$/.test(text)) {
+    if (b) {
       col += b[1].length;
       text = text.slice(b[1].length);
     }
     // a bullet glued to the end of the previous words: "beträgt monatlich- 1."
     const g = /^(.*\S) ?- („?(?:\d+[a-z]?\.|[a-z]{1,3}\)))$/.exec(text);
-    if (g && !/\s-$/.test(g[1] + '-')) {
+    if (g) {
       out.push({ text: g[1], line: i + 1, col });
       out.push({ text: g[2], line: i + 1, col: col + g[1].length + 2 });
       continue;

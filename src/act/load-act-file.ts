@@ -54,7 +54,7 @@ export function adhocActEntry(file: string, opts: { verkuendung?: string | null 
 }
 
 /** Load an act from its text against one law given as text (no manifest). */
-export function loadActForLaw(file: string, actText: string, law: Law, lawEntry: LawEntry, lawText: string): LoadedAct {
+export function loadActForLaw(file: string, actText: string, lawEntry: LawEntry, lawText: string): LoadedAct {
   const manifest: Manifest = { laws: [lawEntry], acts: [] };
   const entry = adhocActEntry(file);
   const act = loadAct(entry, manifest, () => actText, vocabularyOf([lawText]));

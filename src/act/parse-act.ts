@@ -699,8 +699,6 @@ export function amendedLawName(intro: string): string {
   if (cited) return cited.name;
   const m1 = /^(?:Die|Das|Der) ((?:(?!\s(?:vom|in der Fassung|in der im)\s).)+?)(?:,| vom | in der Fassung | in der im )/.exec(s);
   if (m1 && !/^(?:Inhaltsübersicht|Anlage)/.test(m1[1])) return m1[1].trim();
-  const c = findLawCitation(s);
-  if (c) return c.name;
   return '';
 }
 

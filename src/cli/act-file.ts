@@ -43,7 +43,7 @@ export function applyActFile(actFile: string, actText: string, lawFile: string, 
   const lawText = readTextFile(resolve(lawFile));
   const before = parseStatute(lawText);
   const lawEntry = lawEntryFromText(before, lawFile, opts.law ? [opts.law] : []);
-  const act = loadActForLaw(actFile, actText, before, lawEntry, lawText);
+  const act = loadActForLaw(actFile, actText, lawEntry, lawText);
   const mine = act.instructions.filter((i) => i.law === lawEntry.id);
   if (mine.length === 0) {
     const cited = [...new Set(act.instructions.map((i) => i.lawName).filter(Boolean))];

@@ -177,7 +177,7 @@ export function resolveCorpusDir(option?: string): string {
   return dir;
 }
 
-export { MAX_INPUT_BYTES, readCorpusText, readTextFile } from './read-file.js';
+export { readCorpusText, readTextFile } from './read-file.js';
 
 export function findLaw(m: Manifest, id: string): LawEntry {
   if (!SAFE_ID.test(id)) throw new UserError(`invalid law id ${JSON.stringify(id)} (known: ${m.laws.map((l) => l.id).join(', ')})`, 'unknown-law');
