@@ -68,7 +68,7 @@ function parsePort(raw: string): number {
 }
 
 /** the check's text, with each caveat and each quoted wording said once (later: a reference back) */
-export function sayOnce(text: string): string {
+function sayOnce(text: string): string {
   const caveats: string[] = [];
   const quoted = new Set<string>();
   const lines = text.split('\n').map((line) => {
@@ -123,8 +123,7 @@ function registerCoreCommands(program: Command): void {
         const v = date ? versionOn(cons, law, date) : versions[0];
         if (!v.complete && !o.json) c.err(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete: ${v.missing.length} change(s) not applied (see --json or "fassung versions ${law.id}")\n`);
         // the version's units with their tier and source (derived, official, pending)
-        // the version's units with their tier and source (derived, official, pending)
-        if (date && v.units && !o.json) return void c.out(showWithProvenance(law.abbreviation, v, o.unit, false, (t, unit) => (unit ? unitTextOf(t, unit) : serializeLaw(t, 'gesetze-tools'))) + '\n');
+        if (date && v.units && !o.json) return void c.out(showWithProvenance(law.abbreviation, v, o.unit, (t, unit) => (unit ? unitTextOf(t, unit) : serializeLaw(t, 'gesetze-tools'))) + '\n');
         tree = v.tree;
         validity = { ...validityOf(v), ...(v.units ? { tiers: v.tiers } : {}) };
         provenance = v.units ? new Map(provenanceOf(v, undefined).map((u) => [u.id, { tier: u.tier, since: u.since, source: u.source }])) : undefined;
@@ -469,9 +468,9 @@ function registerCoreCommands(program: Command): void {
         c.err(`note: no --date given: checking for today, ${date}\n`);
       }
       const file = c.path(o.profile);
-      const { validateProfile } = await import('./facts/profile.js');
+      const { loadProfile } = await import('./facts/profile.js');
       const { checkProfile, formatProfileCheckText } = await import('./facts/check-profile.js');
-      const profile = validateProfile(readJsonFile(file, { what: 'profile', missingCode: 'profile-missing', invalidCode: 'profile-invalid' }), file);
+      const profile = loadProfile(file);
       const check = checkProfile(profile, date, (await c.facts()).context);
       if (o.json) return void c.out(stableJson(check));
       c.out(sayOnce(formatProfileCheckText(check)));

@@ -21,8 +21,6 @@ import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
 import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from './cache-root.js';
 
-export { cacheRoot };
-
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** A stat-unchanged input counts as unchanged only if its mtime is at least this much older than the record. */
@@ -173,10 +171,6 @@ export class DerivedCache {
     readonly kind: string,
     private readonly root = cacheRoot(),
   ) {}
-
-  get enabled(): boolean {
-    return this.root !== undefined;
-  }
 
   private requestFile(request: string): string {
     return join(this.root!, 'derived', 'requests', `${sha(toolFingerprint(), this.kind, request).slice(0, 40)}.json`);

@@ -24,12 +24,6 @@ interface SynopsisOpts {
   out?: string;
 }
 
-/** The text of a draft: a text file or a BGBl PDF (through the PDF reader). */
-export async function readDraftText(file: string): Promise<string> {
-  const { readActFile } = await import('../act/read-pdf.js');
-  return (await readActFile(file)).text;
-}
-
 function lawOf(m: Manifest, name: string): LawEntry {
   const n = name.toLowerCase();
   const law = m.laws.find((l) => l.id === n || l.abbreviation.toLowerCase() === n || l.names.some((x) => x.toLowerCase() === n));
@@ -69,7 +63,8 @@ export function registerSynopsis(program: Command): void {
       const date0 = c.checkDate(o.date);
       const { manifest } = c.ctx();
       const law = lawOf(manifest, o.law);
-      const text = await readDraftText(c.path(o.act));
+      const { readActText } = await import('./act-file.js'); // a text file or a BGBl PDF
+      const text = await readActText(c.path(o.act));
       let tree: Law;
       let date: string;
       if (o.base) {

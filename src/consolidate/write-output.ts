@@ -34,8 +34,8 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { serializeLaw, type SerializeMemo } from '../model/serialize.js';
 import type { Consolidation } from './types.js';
-import { cacheRoot, sha } from '../cache/derived-cache.js';
-import { CACHE_MAX_AGE_MS, pruneOld } from '../cache/cache-root.js';
+import { sha } from '../cache/derived-cache.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld } from '../cache/cache-root.js';
 
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
