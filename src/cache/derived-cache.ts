@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
 import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from './cache-root.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -101,7 +102,7 @@ export function toolFingerprint(): string {
   toolPrint = h.digest('hex').slice(0, 32);
   if (memo) {
     try {
-      writeAtomic(memo, JSON.stringify({ statKey, print: toolPrint, seenNs: String(seenNs) }));
+      writeFileAtomic(memo, JSON.stringify({ statKey, print: toolPrint, seenNs: String(seenNs) }));
     } catch {
       /* only speed */
     }
@@ -125,13 +126,6 @@ export const derivedCacheStats = { hits: 0, misses: 0, rehashed: 0, writeErrors:
 function contentKey(kind: string, request: string, inputs: InputFile[]): string {
   const list = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((i) => `${i.path}\0${i.sha256}`);
   return sha(toolFingerprint(), kind, request, ...list);
-}
-
-function writeAtomic(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
 }
 
 /**
@@ -325,7 +319,7 @@ export class DerivedCache {
     pruneOld(join(this.root!, 'derived', 'requests'), CACHE_MAX_AGE_MS);
     const rec: RequestRecord = { key, inputs };
     try {
-      writeAtomic(this.requestFile(request), JSON.stringify(rec));
+      writeFileAtomic(this.requestFile(request), JSON.stringify(rec));
     } catch {
       derivedCacheStats.writeErrors++;
     }

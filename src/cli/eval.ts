@@ -4,8 +4,9 @@
  * `--baseline FILE` the run fails when any case falls below the committed per-case results.
  */
 import type { Command } from 'commander';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { contextOf } from './context.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { stableJson } from '../consolidate/write-output.js';
 
@@ -37,10 +38,4 @@ export function registerEval(program: Command): void {
         else c.err(`no case below the baseline ${o.baseline}\n`);
       }
     });
-}
-
-function writeFileAtomic(file: string, content: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
 }

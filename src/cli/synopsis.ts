@@ -5,16 +5,16 @@
  * Exit code 0 when every instruction on the law applied, 1 when one did not, 2 on bad input.
  */
 import type { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stableJson } from '../consolidate/write-output.js';
 import { PROJECT_ROOT, readTextFile, type LawEntry, type Manifest } from '../corpus/manifest.js';
 import { UserError } from '../diagnostics/diagnostic.js';
 import type { Law } from '../model/types.js';
 import { contextOf } from './context.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
 
 interface SynopsisOpts {
   act: string;
@@ -36,17 +36,6 @@ async function readCss(): Promise<string> {
     if (existsSync(f)) return readFile(f, 'utf8');
   }
   throw new Error('site stylesheet not found');
-}
-
-async function writeAtomic(file: string, content: string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await writeFile(tmp, content);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }
 
 export function registerSynopsis(program: Command): void {
@@ -84,8 +73,8 @@ export function registerSynopsis(program: Command): void {
       const out = c.path(o.out ?? `synopse-${law.id}-${date}.html`);
       const jsonFile = out.replace(/\.html?$/i, '') + '.json';
       const opts = { law, date, draftFile: o.act };
-      await writeAtomic(out, renderDraftPage(r, { ...opts, css: await readCss() }));
-      await writeAtomic(jsonFile, stableJson(draftJson(r, opts)));
+      writeFileAtomic(out, renderDraftPage(r, { ...opts, css: await readCss() }));
+      writeFileAtomic(jsonFile, stableJson(draftJson(r, opts)));
       const onLaw = r.instructions.filter((i) => i.status !== 'other law' && i.status !== 'not-in-corpus');
       const applied = onLaw.filter((i) => i.status === 'applied').length;
       c.line(`synopsis: ${applied} of ${onLaw.length} instructions on ${law.abbreviation} applied → ${out} (+ ${basename(jsonFile)})`);

@@ -36,6 +36,7 @@ import { serializeLaw, type SerializeMemo } from '../model/serialize.js';
 import type { Consolidation } from './types.js';
 import { sha } from '../cache/derived-cache.js';
 import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld } from '../cache/cache-root.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
 
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
@@ -326,10 +327,7 @@ export function writeOutputStamp(dir: string, key: string, exclude: string[] = [
   if (!file) return;
   try {
     pruneOld(dirname(file), CACHE_MAX_AGE_MS); // stamps of output folders long gone (temporary ones, tests)
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, files: listFiles(dir, exclude) } satisfies OutputStamp));
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify({ key, files: listFiles(dir, exclude) } satisfies OutputStamp));
   } catch {
     /* no stamp: the next run writes the output again */
   }

@@ -11,11 +11,12 @@
  * file read cost more than parsing.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Law } from './types.js';
 import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from '../cache/cache-root.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
 
 /** Texts shorter than this are not cached. */
 export const MIN_CACHED_CHARS = 32 * 1024;
@@ -88,10 +89,7 @@ export function cachedParse(source: string, lawId: string, parse: () => Law): La
   const law = parse();
   try {
     pruneStatuteCache(dir);
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify(law));
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(law));
   } catch {
     // a read-only or full disk only costs speed
     cacheStats.writeErrors++;
