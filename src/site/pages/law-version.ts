@@ -17,6 +17,7 @@ import { changedUnitIds, sectionById, sectionTitle, type SectionDiff } from '../
 import { linkCitations } from '../citations.js';
 import { renderSynopsis, sectionSynopsisRows } from '../synopsis.js';
 import { germanNote, plural, recordList, sectionStatus } from './common.js';
+import { memoByObject } from '../memo.js';
 
 export { KEEP_HASH_SCRIPT } from '../layout.js';
 
@@ -98,10 +99,13 @@ const TIER: Record<string, string> = {
   pending: 'noch nicht eingearbeitet',
 };
 
-/** The tier of a unit when the version carries one (see "Today's law"). */
-export function tierBadge(unit: object): string {
-  const t = (unit as { tier?: unknown }).tier;
-  if (typeof t !== 'string' || !t) return '';
+/** The tier of each unit of a version (the provenance records: a § shared by versions has one tier per version). */
+const tiersOf = memoByObject((v: LawVersion) => new Map((v.units ?? []).map((u) => [u.id, u.tier as string])));
+
+/** The badge of a unit's tier in a version, when the version carries tiers (see "Today's law"). */
+export function tierBadge(v: LawVersion, unitId: string): string {
+  const t = tiersOf(v).get(unitId);
+  if (!t) return '';
   return `<span class="tier-badge tier-${escapeHtml(t in TIER ? t : 'other')}" title="Herkunft des Wortlauts">${escapeHtml(TIER[t] ?? t)}</span>`;
 }
 
@@ -190,7 +194,7 @@ function renderText(c: VersionContext, path: string, nodes: BodyNode[], inhalt: 
     const span = paragraphValidity(law, v, p.id);
     const tools = [
       span ? `<span class="para-validity">gültig ${escapeHtml(formatInterval(span.from, span.to))}</span>` : '',
-      tierBadge(p),
+      tierBadge(v, p.id),
       `<a href="${escapeHtml(href(path, historyPage(law.id, p.id)))}">Verlauf</a>`,
       `<a class="permalink" href="${escapeHtml(dirHref(path, law.id, v.validFrom, p.id))}" title="Dauerhafter Link auf diese Vorschrift in dieser Fassung">/${escapeHtml(permalinkPath(law.id, v.validFrom, p.id))}</a>`,
     ].filter(Boolean);
