@@ -1,5 +1,5 @@
 /** Helpers for checking a built site: list its pages, load them with cheerio, resolve local links. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import * as cheerio from 'cheerio';
 import { Parser } from 'htmlparser2';
@@ -28,11 +28,6 @@ export function allFiles(dir: string, sub = ''): string[] {
 
 const cache = new Map<string, cheerio.CheerioAPI>();
 
-/** A page parsed once and not kept: for walks over every page of a large site (thousands of pages). */
-function loadOnce(dir: string, rel: string): cheerio.CheerioAPI {
-  return cache.get(join(dir, rel)) ?? cheerio.load(readFileSync(join(dir, rel), 'utf8'));
-}
-
 export function load(dir: string, rel: string): cheerio.CheerioAPI {
   const file = join(dir, rel);
   let $ = cache.get(file);
@@ -43,23 +38,8 @@ export function load(dir: string, rel: string): cheerio.CheerioAPI {
   return $;
 }
 
-const idCache = new Map<string, Set<string>>();
-
-/** The ids of a page. */
-export function idsOf(dir: string, rel: string): Set<string> {
-  const file = join(dir, rel);
-  let ids = idCache.get(file);
-  if (!ids) {
-    const $ = loadOnce(dir, rel);
-    ids = new Set($('[id]').map((_, e) => $(e).attr('id')!).get());
-    idCache.set(file, ids);
-  }
-  return ids;
-}
-
 export function clearCache(): void {
   cache.clear();
-  idCache.clear();
   lastScan = undefined;
 }
 
@@ -142,7 +122,7 @@ export function brokenLinks(dir: string): BrokenLink[] {
   const idsOfPage = (target: string): Set<string> => {
     let ids = idSets.get(target);
     if (!ids) {
-      ids = new Set((site.pages.get(target) ?? scanPage(dir, target)).ids);
+      ids = new Set(site.pages.get(target)!.ids); // every .html target is a page of the scan
       idSets.set(target, ids);
     }
     return ids;
