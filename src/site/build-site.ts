@@ -3,6 +3,7 @@
  * the Pagefind search index, then one rename into place, so a failed build leaves the previous site
  * as it was. Output is deterministic: no timestamps, ordering from the input and from dates.
  */
+import { addDays } from '../text/dates.js';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -39,11 +40,7 @@ const readStylesheet = (): Promise<string> => readAsset('site.css');
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
   if (!from || !to) return out;
-  for (let d = new Date(`${from}T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 1)) {
-    const iso = d.toISOString().slice(0, 10);
-    if (iso > to) break;
-    out.push(iso);
-  }
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
   return out;
 }
 

@@ -154,7 +154,7 @@ export function renderDraftPage(r: DraftResult, opts: { law: LawEntry; date: str
   const synopses = sections
     .map(
       (d) =>
-        `<section class="diff-section" id="${escapeHtml(d.id)}">\n<h2>${escapeHtml(d.title)} <span class="muted">(${escapeHtml(sectionStatus({ status: d.status } as Parameters<typeof sectionStatus>[0]))})</span></h2>\n` +
+        `<section class="diff-section" id="${escapeHtml(d.id)}">\n<h2>${escapeHtml(d.title)} <span class="muted">(${escapeHtml(sectionStatus(d))})</span></h2>\n` +
         renderSynopsis(d.rows, { oldCaption: `geltende Fassung (${date})`, newCaption: 'Fassung nach dem Entwurf', title: `${d.title}: Synopse` }) +
         `\n</section>`,
     )

@@ -1,10 +1,9 @@
-/** Small pieces several pages use: links, status badges, change-record lines, diff rows. */
+/** Small pieces several pages use: links, status badges, change-record lines. */
 import { formatDate } from '../dates.js';
 import { escapeHtml } from '../html.js';
 import { href } from '../paths.js';
 import type { Link, SiteModel } from '../site-model.js';
 import type { SectionDiff } from '../compare.js';
-import { renderDiff } from '../text-diff.js';
 
 const STATUS: Record<string, string> = {
   applied: 'angewendet',
@@ -115,19 +114,7 @@ export function recordList(model: SiteModel, from: string, indices: number[], op
   return `<ul class="records">\n${indices.map((i) => recordItem(model, from, i, opts)).join('\n')}\n</ul>`;
 }
 
-/** The rows of a section diff as a definition-like list; `context` elides long unchanged text. */
-export function diffRows(d: SectionDiff, context?: number): string {
-  const rows = d.rows
-    .map(
-      (row) =>
-        `<div class="diff-row">${row.label ? `<span class="diff-label">${escapeHtml(row.label)}</span> ` : ''}` +
-        `<span class="diff-text">${renderDiff(row.segments, context)}</span></div>`,
-    )
-    .join('\n');
-  return rows || '<div class="diff-row"><span class="diff-text">(nur Gliederung oder Layout geändert)</span></div>';
-}
-
-export function sectionStatus(d: SectionDiff): string {
+export function sectionStatus(d: Pick<SectionDiff, 'status'>): string {
   return d.status === 'inserted' ? 'eingefügt' : d.status === 'removed' ? 'entfallen' : 'geändert';
 }
 

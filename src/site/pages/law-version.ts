@@ -9,11 +9,11 @@ import { formatDate, formatInterval } from '../dates.js';
 import { escapeHtml, fragment } from '../html.js';
 import { KEEP_HASH_SCRIPT, renderPage } from '../layout.js';
 import { posix } from 'node:path';
-import { comparePage, diffPage, dirHref, historyPage, href, lawDatePage, lawPartPage, permalinkPath, safeName } from '../paths.js';
+import { comparePage, dirHref, historyPage, href, lawDatePage, lawPartPage, permalinkPath, safeName } from '../paths.js';
 import { nodeText, paragraphById } from '../node-text.js';
 import { renderLawText } from '../render-law.js';
 import type { LawInfo, LawPart, Link, SiteModel } from '../site-model.js';
-import { changedUnitIds, sectionById, sectionTitle, type SectionDiff } from '../compare.js';
+import { changedInhaltEntries, changedUnitIds, sectionById, sectionTitle, type SectionDiff } from '../compare.js';
 import { linkCitations } from '../citations.js';
 import { renderSynopsis, sectionSynopsisRows } from '../synopsis.js';
 import { germanNote, plural, recordList, sectionStatus } from './common.js';
@@ -163,7 +163,7 @@ function makeContext(model: SiteModel, law: LawInfo, v: LawVersion): VersionCont
   const byId = new Map<string, SectionDiff>(diffs.map((d) => [d.id, d]));
   const marked = changedUnitIds(prev?.tree, v.tree);
   for (const d of diffs) {
-    if (d.kind === 'inhalt') for (const r of d.rows) if (r.id) marked.add(r.id);
+    if (d.kind === 'inhalt') for (const id of changedInhaltEntries(prev?.tree.inhalt, v.tree.inhalt)) marked.add(id);
   }
   return { model, law, v, prev, diffs, byId, marked };
 }
