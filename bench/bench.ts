@@ -17,7 +17,7 @@ import { applyInstructions, consolidate, loadCorpus, vocabularyOf, type Corpus }
 import { consolidationFiles, writeOutputAtomic } from '../src/consolidate/write-output.js';
 import { generateSyntheticAct } from '../src/bench/synthetic-act.js';
 import type { Law } from '../src/model/types.js';
-import { truth } from './truth.js';
+import { median, truth } from './truth.js';
 import type { ChangeRecord, Consolidation } from '../src/consolidate/types.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 
@@ -30,11 +30,6 @@ function sample(): void {
   peakHeap = Math.max(peakHeap, m.heapUsed);
 }
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function time<T>(f: () => T): { ms: number; value: T } {
   gc?.();

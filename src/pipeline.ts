@@ -24,7 +24,8 @@ export function resolveCorpusFacts(corpus: Corpus, result: Consolidation): Resol
   const catalogue = loadFactCatalogue(undefined, corpus.manifest.laws.map((l) => l.id));
   // the BBG of every calendar year the versions reach, read from the official Rechengrößenverordnungen
   const froms = result.laws.flatMap((l) => l.versions.map((v) => Number(v.validFrom.slice(0, 4))));
-  const years = froms.length ? Array.from({ length: Math.max(...froms) - Math.min(...froms) + 1 }, (_, i) => Math.min(...froms) + i) : [];
+  const first = Math.min(...froms);
+  const years = froms.length ? Array.from({ length: Math.max(...froms) - first + 1 }, (_, i) => first + i) : [];
   const parameters = loadParameters(undefined, corpus.dir, { years });
   const read = (rel: string) => readCorpusText(corpus.dir, rel);
   const r = resolveFacts({

@@ -5,8 +5,14 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** The nearest parent folder of this module with a package.json (the package root). */
+let root: string | undefined;
+
+/** The nearest parent folder of this module with a package.json (the package root), found once. */
 export function packageRoot(): string {
+  return (root ??= findPackageRoot());
+}
+
+function findPackageRoot(): string {
   let dir = HERE;
   for (let i = 0; i < 6; i++) {
     try {

@@ -14,7 +14,7 @@ import type { ActEntry, LawEntry } from '../corpus/manifest.js';
 import { applyInstructions } from '../consolidate/consolidate.js';
 import type { ChangeRecord } from '../consolidate/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { angabeText, bodyNodeText } from '../model/text-of.js';
+import { angabeText } from '../model/text-of.js';
 import type { BodyNode, Law } from '../model/types.js';
 import { compareLaws } from './compare.js';
 import { formatDate } from './dates.js';
@@ -115,7 +115,7 @@ export function draftSections(r: DraftResult): DraftSection[] {
     rows:
       d.kind === 'inhalt'
         ? alignBlocks(inhaltBlocks(r.before), inhaltBlocks(r.after)).filter((x) => x.changed)
-        : alignBlocks(sectionBlocks(section(r.before, d.id), bodyNodeText), sectionBlocks(section(r.after, d.id), bodyNodeText)),
+        : alignBlocks(sectionBlocks(section(r.before, d.id)), sectionBlocks(section(r.after, d.id))),
   }));
 }
 

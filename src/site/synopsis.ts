@@ -124,11 +124,11 @@ export function alignBlocks(before: SynopsisBlock[], after: SynopsisBlock[]): Sy
   });
 }
 
-/** Text of a non-§ section (Anlage, Gliederung heading) as one row. */
-export function sectionBlocks(n: BodyNode | undefined, text: (n: BodyNode) => string): SynopsisBlock[] {
+/** The blocks of a section: a § by its Absätze, Sätze and list items; any other (Anlage, Gliederung heading) as one row. */
+export function sectionBlocks(n: BodyNode | undefined): SynopsisBlock[] {
   if (!n) return [];
   if (n.kind === 'paragraph') return paragraphBlocks(n);
-  return [{ key: n.id, depth: 0, label: '', text: normalizeSpace(text(n)) }];
+  return [{ key: n.id, depth: 0, label: '', text: normalizeSpace(bodyNodeText(n)) }];
 }
 
 /**
@@ -136,7 +136,7 @@ export function sectionBlocks(n: BodyNode | undefined, text: (n: BodyNode) => st
  * nodes: every page that shows the pair (change box, diff, each compare page, history) shares them.
  */
 export const sectionSynopsisRows = memoByPair((before: BodyNode | undefined, after: BodyNode | undefined): SynopsisRow[] =>
-  alignBlocks(sectionBlocks(before, bodyNodeText), sectionBlocks(after, bodyNodeText)),
+  alignBlocks(sectionBlocks(before), sectionBlocks(after)),
 );
 
 export interface SynopsisOptions {
@@ -174,7 +174,6 @@ const allRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, false)
 const changedRowsHtml = memoByObject((rows: SynopsisRow[]) => tableBody(rows, true));
 /** The same encoded, for pages written as pieces (not kept as text too: the tables are large). */
 const allRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(tableBody(rows, false)));
-const changedRowsBytes = memoByObject((rows: SynopsisRow[]) => Buffer.from(tableBody(rows, true)));
 
 const NO_DIFFERENCE = '<p class="muted">Kein Unterschied im Wortlaut.</p>';
 
@@ -197,9 +196,9 @@ export function renderSynopsis(rows: SynopsisRow[], opts: SynopsisOptions): stri
   return open + body + close;
 }
 
-/** renderSynopsis as pieces, the table rows as shared bytes. */
-export function synopsisPieces(rows: SynopsisRow[], opts: SynopsisOptions): HtmlPieces {
-  const body = opts.changedOnly ? changedRowsBytes(rows) : allRowsBytes(rows);
+/** renderSynopsis of all rows as pieces, the table rows as shared bytes (the compare pages). */
+export function synopsisPieces(rows: SynopsisRow[], opts: Omit<SynopsisOptions, 'changedOnly'>): HtmlPieces {
+  const body = allRowsBytes(rows);
   if (!body.length) return [NO_DIFFERENCE];
   const { open, close } = tableFrame(opts);
   return [open, body, close];

@@ -19,8 +19,6 @@ import { renderSynopsis, sectionSynopsisRows } from '../synopsis.js';
 import { germanNote, plural, recordList, sectionStatus } from './common.js';
 import { memoByObject } from '../memo.js';
 
-export { KEEP_HASH_SCRIPT } from '../layout.js';
-
 /**
  * Links to every version of a law. With `link` the links go where it says (e.g. straight to a unit);
  * otherwise they carry data-keep-hash and the script adds the reader's current fragment.
@@ -110,15 +108,11 @@ export function tierBadge(v: LawVersion, unitId: string): string {
 }
 
 
-/** A statement of what is missing, without the engine's English reason and file names. */
-export function missingText(m: string): string {
-  return germanNote(m);
-}
 
 export function incompleteNotice(v: LawVersion): string {
   if (v.complete !== false) return '';
   const items = v.missing.length
-    ? `<ul>${[...new Set(v.missing.map(missingText))].map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`
+    ? `<ul>${[...new Set(v.missing.map(germanNote))].map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`
     : '<p>Welche Änderungen fehlen, ist nicht bekannt.</p>';
   return (
     `<div class="notice incomplete" role="note"><p><strong>Unvollständige Fassung.</strong> ` +
