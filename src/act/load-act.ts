@@ -175,12 +175,12 @@ export function loadAct(
   }
   // the amended law of each Artikel (or Artikel-Absatz)
   const names = citableNames(manifest.laws);
-  const lawOf = new Map<ArtikelNode, { law: string | null; name: string }>();
+  const lawOf = new Map<ArtikelNode, { law: string | null; name: string; nearMissLaw?: string }>();
   for (const a of artikel) {
     if (a === inkArtikel) continue;
     const cited = findLawCitation(a.intro, names)?.name ?? a.lawName;
     const r = resolveLawName(cited, manifest.laws);
-    lawOf.set(a, { law: r.law ?? null, name: cited });
+    lawOf.set(a, { law: r.law ?? null, name: cited, nearMissLaw: r.nearMissLaw });
     if (!r.law && (!cited || /^(?:Verordnung|Gesetz|Gesetzes|Bekanntmachung|\d)/.test(cited) && !/\s/.test(cited.trim()) || /^\d/.test(cited)) && a.instructions.length) {
       diagnostics.push({
         severity: 'error',
@@ -206,9 +206,7 @@ export function loadAct(
   const missingArtikel: LoadedAct['missingArtikel'] = [];
   // an Artikel whose law name is a near miss of a known law: that law's versions lack its changes
   for (const [a, t] of lawOf) {
-    if (t.law) continue;
-    const r = resolveLawName(t.name, manifest.laws);
-    if (r.nearMissLaw) missingArtikel.push({ artikel: a.number, law: r.nearMissLaw, effective: effectiveDate(rules, a.number, null, actEntry).date });
+    if (!t.law && t.nearMissLaw) missingArtikel.push({ artikel: a.number, law: t.nearMissLaw, effective: effectiveDate(rules, a.number, null, actEntry).date });
   }
   for (const a of artikel) {
     if (a.lastChangedBy?.sameAct && a.lastChangedBy.artikel && !artikel.some((x) => x.number === a.lastChangedBy!.artikel)) {

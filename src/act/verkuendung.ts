@@ -10,18 +10,13 @@
  * - buzer's header of a Bundesanzeiger Verordnung: "V. v. 28.09.2022 BAnz AT 29.09.2022 V2; …".
  */
 import { GERMAN_DATE, germanDate } from './parse-act.js';
+import { isoDateOf } from '../text/dates.js';
 
 export interface VerkuendungFound {
   date: string;
   /** the words it was read from and their line */
   source: string;
   line: number;
-}
-
-function iso(d: string, m: string, y: string): string | undefined {
-  const s = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const dt = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(dt.getTime()) && dt.toISOString().slice(0, 10) === s ? s : undefined;
 }
 
 export function readVerkuendung(raw: string): VerkuendungFound | undefined {
@@ -43,12 +38,12 @@ export function readVerkuendung(raw: string): VerkuendungFound | undefined {
     if (i < 40) {
       m = /^\(BGBl\.\s*(?:\d{4}\s*)?I\b[^)]*?\bvom (\d{2})\.(\d{2})\.(\d{4})\b[^)]*\)$/.exec(l);
       if (m) {
-        const d = iso(m[1], m[2], m[3]);
+        const d = isoDateOf(m[1], m[2], m[3]);
         if (d) return { date: d, source: m[0], line: i + 1 };
       }
       m = /^[GV]\. v\. \d{2}\.\d{2}\.\d{4} BAnz AT (\d{2})\.(\d{2})\.(\d{4})\b/.exec(l);
       if (m) {
-        const d = iso(m[1], m[2], m[3]);
+        const d = isoDateOf(m[1], m[2], m[3]);
         if (d) return { date: d, source: m[0], line: i + 1 };
       }
     }

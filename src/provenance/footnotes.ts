@@ -9,6 +9,7 @@
  * The in-force date ("mWv", mit Wirkung vom) is the legal date of the change; the date of the official
  * file is only the day the text went online.
  */
+import { isoDateOf } from '../text/dates.js';
 
 export type FootnoteKind = 'idf' | 'eingef' | 'aufgeh' | 'abweichung' | 'note';
 
@@ -44,10 +45,7 @@ const DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})/;
 
 export function germanDateToIso(s: string): string | null {
   const m = DATE.exec(s);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+  return m ? (isoDateOf(m[1], m[2], m[3]) ?? null) : null;
 }
 
 /** one "Art. 1 Nr. 4 Buchst. a G v. 21.2.2024 I Nr. 54 mWv 27.2.2024" */
