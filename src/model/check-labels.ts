@@ -1,6 +1,8 @@
 /**
- * After parsing (as after applying), the siblings of one kind under one parent must have distinct
- * labels: "§ 30 Absatz 1 Satz 3 Nummer 5" must name one unit. A duplicate is reported, never merged.
+ * The siblings of one kind under one parent must have distinct labels: "§ 30 Absatz 1 Satz 3 Nummer 5"
+ * must name one unit. This check reports each duplicate of a parsed text (a duplicate is never merged);
+ * the structure tests run it over the corpus. The apply engine checks its results with its own
+ * order-and-duplicate check (labelProblems in consolidate/apply.ts).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Law, ListItem, Satz } from './types.js';
