@@ -1,16 +1,29 @@
 /**
- * Vitest global setup: parse every statute text of the manifest (base texts and official snapshots)
- * once, before the test workers start, into the content-addressed cache (src/model/statute-cache.ts).
- * The workers then read the trees instead of parsing the same texts in parallel: one parse per
- * distinct text per run (none when the cache is already warm). Without a corpus it does nothing.
+ * Vitest global setup, run once in the main process before the test workers start:
+ *
+ * - a run folder, removed after the run, that the test files share (`inject('runDir')`): the real
+ *   site is built once per run through it (test/site/real-site.ts);
+ * - every statute text of the manifest (base texts and official snapshots) parsed once into the
+ *   content-addressed cache (src/model/statute-cache.ts). The workers then read the trees instead of
+ *   parsing the same texts in parallel: one parse per distinct text per run (none when the cache is
+ *   already warm). Without a corpus this part does nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { loadManifest } from '../src/corpus/manifest.js';
 import { parseStatute } from '../src/model/parse-statute.js';
 import { CORPUS } from './helpers.js';
 
-export default function setup(): void {
+export default function setup(project: TestProject): () => void {
+  const runDir = mkdtempSync(join(tmpdir(), 'fassung-test-run-'));
+  project.provide('runDir', runDir);
+  parseCorpus();
+  return () => rmSync(runDir, { recursive: true, force: true });
+}
+
+function parseCorpus(): void {
   if (!existsSync(CORPUS)) return;
   let manifest;
   try {
