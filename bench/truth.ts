@@ -127,7 +127,7 @@ export async function truth(): Promise<void> {
       const c = loadCorpus(manifest, dir);
       const result = consolidate(c);
       const extra = await extraOutputs(c, result);
-      writeOutputAtomic(join(out, 'consolidated'), [...consolidationFiles(result), ...extra]);
+      writeOutputAtomic(join(out, 'consolidated'), consolidationFiles(result, extra));
       wholeT.push(performance.now() - t0);
     }
   } finally {

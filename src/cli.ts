@@ -202,7 +202,7 @@ function registerCoreCommands(program: Command): void {
       const key = c.consolidationKey && c.factsKey ? sha(toolFingerprint(), 'consolidate-output', c.consolidationKey, c.factsKey) : undefined;
       const unchanged = outputUpToDate(out, key, ['site']);
       if (!unchanged) {
-        const files = [...consolidationFiles(result), { path: 'facts.json', content: stableJson(corpusFactsJson(result, facts)) }];
+        const files = consolidationFiles(result, [{ path: 'facts.json', content: stableJson(corpusFactsJson(result, facts)) }]);
         writeOutputAtomic(out, files, { onWait: (m) => c.err(m + '\n'), key });
       }
       const summary = result.laws.map((l) => {

@@ -32,11 +32,12 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { serializeLaw, type SerializeMemo } from '../model/serialize.js';
+import { serializeLawBytes, type SerializeBytesMemo } from '../model/serialize.js';
+import { indentedJsonBytes, type JsonBytesOptions } from './json-bytes.js';
 import type { Consolidation } from './types.js';
 import { sha } from '../cache/derived-cache.js';
 import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld } from '../cache/cache-root.js';
-import { writeFileAtomic } from '../fs/write-file-atomic.js';
+import { utf8, writeFileAtomic } from '../fs/write-file-atomic.js';
 
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
@@ -44,11 +45,18 @@ export function stableJson(value: unknown): string {
 
 export interface OutputFile {
   path: string;
-  content: string;
+  /** the text, or its UTF-8 bytes */
+  content: string | Buffer;
 }
 
-export function consolidationFiles(c: Consolidation): OutputFile[] {
-  const files: OutputFile[] = [];
+/** The containers of a version's JSON written part by part: down to the nodes of the tree's body. */
+const VERSION_JSON_PATHS = new Set(['', 'tree', 'tree/body']);
+
+/**
+ * The files of a consolidation (and `extra` ones after them), each made when it is asked for: written one by one, a file's text is
+ * garbage before the next is made, so the whole output (80 MB for the corpus) never sits in memory.
+ */
+export function* consolidationFiles(c: Consolidation, extra: OutputFile[] = []): Generator<OutputFile> {
   const index = {
     laws: c.laws.map((l) => ({
       law: l.law,
@@ -67,22 +75,24 @@ export function consolidationFiles(c: Consolidation): OutputFile[] {
       })),
     })),
   };
-  files.push({ path: 'index.json', content: stableJson(index) });
-  // the versions share every unchanged §: each distinct one is written as Markdown once
-  const mdMemo: SerializeMemo = new WeakMap();
+  yield { path: 'index.json', content: stableJson(index) };
+  // the versions share every unchanged §: each distinct one is written as Markdown and as JSON once
+  const mdMemo: SerializeBytesMemo = new WeakMap();
+  const versionJson: JsonBytesOptions = { expand: (path) => VERSION_JSON_PATHS.has(path.join('/')), share: (o) => 'kind' in o, memo: new WeakMap() };
   for (const l of c.laws) {
     for (const v of l.versions) {
-      let md = serializeLaw(v.tree, 'gesetze-tools', mdMemo);
-      if (!v.complete) {
-        md = `<!-- fassung: UNVOLLSTÄNDIGE Fassung (incomplete version), gültig ab ${v.validFrom}. Nicht angewendet:\n${v.missing.map((m) => `  - ${m}`).join('\n')}\n-->\n\n${md}`;
-      }
-      files.push({ path: `${l.law}/${v.validFrom}.md`, content: md });
-      files.push({ path: `${l.law}/${v.validFrom}.json`, content: stableJson({ law: l.law, validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, missing: v.missing, changes: v.changes, official: v.official, tiers: v.tiers, units: v.units, tree: v.tree }) });
+      const md = serializeLawBytes(v.tree, 'gesetze-tools', mdMemo);
+      const warning = v.complete
+        ? ''
+        : `<!-- fassung: UNVOLLSTÄNDIGE Fassung (incomplete version), gültig ab ${v.validFrom}. Nicht angewendet:\n${v.missing.map((m) => `  - ${m}`).join('\n')}\n-->\n\n`;
+      yield { path: `${l.law}/${v.validFrom}.md`, content: warning ? Buffer.concat([Buffer.from(warning, 'utf8'), md]) : md };
+      const json = { law: l.law, validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, missing: v.missing, changes: v.changes, official: v.official, tiers: v.tiers, units: v.units, tree: v.tree };
+      yield { path: `${l.law}/${v.validFrom}.json`, content: indentedJsonBytes(json, versionJson) };
     }
   }
-  files.push({ path: 'changes.json', content: stableJson(c.changes) });
-  files.push({ path: 'diagnostics.json', content: stableJson(c.diagnostics) });
-  return files;
+  yield { path: 'changes.json', content: stableJson(c.changes) };
+  yield { path: 'diagnostics.json', content: stableJson(c.diagnostics) };
+  yield* extra;
 }
 
 /** The file every fassung output folder carries; a folder with files but without it is never replaced. */
@@ -420,7 +430,7 @@ export function recoverOutput(out: string): string | undefined {
  * first; a crash right then leaves `outDir` missing until the next run restores it from that generation.
  * Call checkOutDir first for paths given by a user.
  */
-export function writeOutputAtomic(outDir: string, files: OutputFile[], options: WriteOutputOptions | string[] = {}): void {
+export function writeOutputAtomic(outDir: string, files: Iterable<OutputFile>, options: WriteOutputOptions | string[] = {}): void {
   const opts: WriteOutputOptions = Array.isArray(options) ? { keep: options } : options;
   const keep = opts.keep ?? ['site'];
   const fault = opts.fault ?? (() => {});
@@ -443,7 +453,7 @@ export function writeOutputAtomic(outDir: string, files: OutputFile[], options: 
       const p = join(gen, f.path);
       if (!within(p, gen) || p === gen) throw new Error(`output file path leaves the output folder: ${f.path}`);
       mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, f.content);
+      writeFileSync(p, utf8(f.content));
       written.add(f.path.split('/')[0]);
     }
     if (!written.has('README.md')) writeFileSync(join(gen, 'README.md'), README_TEXT);

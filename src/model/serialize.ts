@@ -15,34 +15,62 @@ interface Style {
 /**
  * Serialized body nodes by object (and dialect and Gliederung depth): the versions of a law share every
  * unchanged §, so a memo passed to serializeLaw for all of them writes each distinct § once.
+ * SerializeBytesMemo keeps them as UTF-8 bytes, for serializeLawBytes.
  */
 export type SerializeMemo = WeakMap<BodyNode, Map<string, string>>;
+export type SerializeBytesMemo = WeakMap<BodyNode, Map<string, Buffer>>;
 
 export function serializeLaw(law: Law, dialect: Dialect = law.dialect, memo?: SerializeMemo): string {
   const style: Style = { dialect };
-  const out: string[] = [];
-  if (law.header) out.push(law.header);
-  else if (dialect === 'kmein') out.push(`% ${law.title}`);
-  else out.push(`# ${law.title}`);
-  if (law.inhalt && dialect === 'kmein') out.push(serializeInhalt(law.inhalt));
+  const part = memo ? memoized(memo, dialect, (node, depth) => serializeBodyNode(node, style, depth)) : (node: BodyNode, depth: number) => serializeBodyNode(node, style, depth);
+  return lawParts(law, style, part, (s) => s).join('\n\n') + '\n';
+}
+
+const BLANK_LINE = Buffer.from('\n\n');
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * serializeLaw as UTF-8 bytes, put together from the bytes of each distinct §: encoding the text of a
+ * whole version again for every version costs more than writing it.
+ */
+export function serializeLawBytes(law: Law, dialect: Dialect, memo: SerializeBytesMemo): Buffer {
+  const style: Style = { dialect };
+  const parts = lawParts(
+    law,
+    style,
+    memoized(memo, dialect, (node, depth) => Buffer.from(serializeBodyNode(node, style, depth), 'utf8')),
+    (s) => Buffer.from(s, 'utf8'),
+  );
+  return Buffer.concat([...parts.flatMap((p, i) => (i ? [BLANK_LINE, p] : [p])), NEWLINE]);
+}
+
+function memoized<T>(memo: WeakMap<BodyNode, Map<string, T>>, dialect: Dialect, make: (node: BodyNode, depth: number) => T): (node: BodyNode, depth: number) => T {
+  return (node, depth) => {
+    const key = `${dialect}|${depth}`;
+    let byKey = memo.get(node);
+    let made = byKey?.get(key);
+    if (made === undefined) {
+      made = make(node, depth);
+      if (!byKey) memo.set(node, (byKey = new Map()));
+      byKey.set(key, made);
+    }
+    return made;
+  };
+}
+
+/** The head of a law (header or title, kmein's Inhaltsübersicht) and its body nodes, each as one part. */
+function lawParts<T>(law: Law, style: Style, part: (node: BodyNode, depth: number) => T, text: (s: string) => T): T[] {
+  const out: T[] = [];
+  if (law.header) out.push(text(law.header));
+  else if (style.dialect === 'kmein') out.push(text(`% ${law.title}`));
+  else out.push(text(`# ${law.title}`));
+  if (law.inhalt && style.dialect === 'kmein') out.push(text(serializeInhalt(law.inhalt)));
   let depth = -1;
   for (const node of law.body) {
     if (node.kind === 'gliederung') depth = node.depth;
-    if (!memo) {
-      out.push(serializeBodyNode(node, style, depth));
-      continue;
-    }
-    const key = `${dialect}|${depth}`;
-    let byKey = memo.get(node);
-    let text = byKey?.get(key);
-    if (text === undefined) {
-      text = serializeBodyNode(node, style, depth);
-      if (!byKey) memo.set(node, (byKey = new Map()));
-      byKey.set(key, text);
-    }
-    out.push(text);
+    out.push(part(node, depth));
   }
-  return out.join('\n\n') + '\n';
+  return out;
 }
 
 export function serializeInhalt(inhalt: Inhaltsuebersicht): string {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStatute } from '../../src/model/parse-statute.js';
-import { serializeLaw } from '../../src/model/serialize.js';
+import { serializeLaw, serializeLawBytes, type SerializeBytesMemo } from '../../src/model/serialize.js';
 import { paragraphText } from '../../src/model/text-of.js';
 import { paragraphs } from '../../src/model/walk.js';
 import { sentenceSpans, splitSentences } from '../../src/text/sentences.js';
@@ -121,6 +121,22 @@ describe('parseStatute on arbitrary input', () => {
         }
       }),
       { ...RUNS, seed: 43 },
+    );
+  });
+
+  it('serializeLawBytes gives the UTF-8 bytes of serializeLaw, also from a memo shared with another law', () => {
+    fc.assert(
+      fc.property(MIXED_DOC, MIXED_DOC, (a, b) => {
+        const lawA = parseStatute(a);
+        const lawB = parseStatute(b);
+        // the second law holds some nodes of the first, as consecutive versions do
+        const shared: Law = { ...lawB, body: [...lawA.body.slice(0, 2), ...lawB.body] };
+        for (const d of DIALECTS) {
+          const memo: SerializeBytesMemo = new WeakMap();
+          for (const law of [lawA, shared, lawA]) expect(serializeLawBytes(law, d, memo).equals(Buffer.from(serializeLaw(law, d), 'utf8'))).toBe(true);
+        }
+      }),
+      { ...RUNS, seed: 45 },
     );
   });
 
