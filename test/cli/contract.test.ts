@@ -251,10 +251,18 @@ describe.runIf(HAS_CORPUS)('every command: good input, bad input, exit codes (in
 });
 
 /** the real process: `bash -c "fassung … | head -1"`, the CLI's own exit code and stderr */
-function piped(args: string[]): { code: number; first: string; err: string } {
+/** `fassung <args> | head -1` in bash: the CLI's exit code, the one line head printed, the CLI's stderr. */
+function piped(args: string[]): Promise<{ code: number; first: string; err: string }> {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(CLI)} ${args.map(q).join(' ')} | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, first: r.stdout, err: r.stderr };
+  const p = spawn('bash', ['-c', `${q(process.execPath)} ${q(CLI)} ${args.map(q).join(' ')} | head -1; exit \${PIPESTATUS[0]}`], { env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  let first = '';
+  let err = '';
+  p.stdout.setEncoding('utf8').on('data', (d: string) => (first += d));
+  p.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  return new Promise((resolve, reject) => {
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code: code ?? -1, first, err }));
+  });
 }
 
 describe.runIf(HAS_CORPUS && existsSync(CLI))('the real process', () => {
@@ -270,7 +278,7 @@ describe.runIf(HAS_CORPUS && existsSync(CLI))('the real process', () => {
     }
   });
 
-  it('a closed pipe (| head -1) ends every read command quietly', () => {
+  it('a closed pipe (| head -1) ends every read command quietly', async () => {
     const base = () => join(gb[1], MINI_BASE);
     const cases: string[][] = [
       [...gb, 'laws'],
@@ -285,8 +293,10 @@ describe.runIf(HAS_CORPUS && existsSync(CLI))('the real process', () => {
       [...g, 'facts', '--json'],
       ['--help'],
     ];
-    for (const a of cases) {
-      const r = piped(a);
+    // all at once: each is a process of its own
+    const results = await Promise.all(cases.map(piped));
+    for (const [k, a] of cases.entries()) {
+      const r = results[k];
       expect(r.code, `${a.join(' ')}\n${r.err}`).toBe(0);
       expect(r.err, a.join(' ')).not.toMatch(/EPIPE|Error|\n\s+at /);
       expect(r.first.split('\n').filter(Boolean)).toHaveLength(1);
