@@ -340,9 +340,14 @@ export function officialSeriesOf(corpus: Corpus): Map<string, OfficialSeries> {
  */
 const PARSED_BLOCKS: BlockCache = new Map();
 
+/** Room for the largest official snapshot (AufenthG: 0.6 MB); a larger one gets its own buffer. */
+const SNAPSHOT_SCRATCH_BYTES = 4 * 1024 * 1024;
+
 function buildSeries(corpus: Corpus): Map<string, OfficialSeries> {
   const out = new Map<string, OfficialSeries>();
   const cache: BlockCache = cacheRoot() ? PARSED_BLOCKS : new Map();
+  // every snapshot is read into this one buffer (the series copies the few blocks it keeps)
+  const scratch = Buffer.allocUnsafe(SNAPSHOT_SCRATCH_BYTES);
   for (const entry of corpus.manifest.laws) {
     const hints: ActHint[] = instructionsFor(corpus.acts, entry.id)
       .filter((i) => i.effective)
@@ -354,7 +359,7 @@ function buildSeries(corpus: Corpus): Map<string, OfficialSeries> {
         path: i.path,
         units: unitsNamedBy(i),
       }));
-    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusText(corpus.dir, rel), readBytes: (rel) => readCorpusBytes(corpus.dir, rel), hints, cache }));
+    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusText(corpus.dir, rel), readBytes: (rel) => readCorpusBytes(corpus.dir, rel, { into: scratch }), hints, cache }));
   }
   return out;
 }

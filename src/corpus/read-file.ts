@@ -26,6 +26,12 @@ export interface ReadOptions {
   missingCode?: string;
   /** open with O_NOFOLLOW: the last path component must not be a symbolic link */
   noFollow?: boolean;
+  /**
+   * Read into this buffer when the file fits (with 64 KiB to spare): the bytes returned are then a view
+   * of it, valid until it is written again. Reading many files into one warm buffer spares the page
+   * faults of fresh memory, which cost more than the read itself (24 MB: 6 ms against 85 ms).
+   */
+  into?: Buffer;
 }
 
 function systemError(e: unknown, file: string, what: string, missingCode: string): UserError {
@@ -110,8 +116,11 @@ export function readRegularFile(file: string, options: ReadOptions = {}): Buffer
     // read up to max + 1 bytes: a file that grows past the limit while we read is refused too
     const chunks: Buffer[] = [];
     let total = 0;
+    let scratch = options.into;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(Math.max(st.size - total, 0) + 65536, max + 1 - total));
+      const want = Math.min(Math.max(st.size - total, 0) + 65536, max + 1 - total);
+      const buf = scratch && scratch.length >= want ? scratch.subarray(0, want) : Buffer.allocUnsafe(want);
+      scratch = undefined; // only the first read goes there: later ones would overwrite it
       if (buf.length === 0) break;
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;

@@ -131,7 +131,10 @@ export interface SeriesInput {
   files: string[];
   /** the text of a file; or `readBytes`, which lets blocks seen before go undecoded */
   read: (rel: string) => string;
-  /** the bytes of a file (regular file, size-limited, as the corpus reader checks them) */
+  /**
+   * the bytes of a file (regular file, size-limited, as the corpus reader checks them); they need to
+   * stay valid only until the next call (the series copies the blocks it keeps)
+   */
   readBytes?: (rel: string) => Buffer;
   hints?: ActHint[];
   /** cache of parsed blocks shared between calls (key: law and raw block) */
@@ -189,7 +192,7 @@ function readSnapshot(law: string, date: string, file: string, content: string |
       const list = cache.get(key) ?? [];
       let hit = list.find((x) => x.bytes.equals(b));
       if (!hit) {
-        hit = { bytes: b, units: parseBlock(law, decode(b, file)) };
+        hit = { bytes: Buffer.from(b), units: parseBlock(law, decode(b, file)) };
         list.push(hit);
         cache.set(key, list);
       }

@@ -116,6 +116,21 @@ describe('regular files only, with size limits: /dev/zero, FIFOs, folders', () =
     expect(performance.now() - t).toBeLessThan(2000);
   });
 
+  it('into a scratch buffer: the same bytes, the same limits; a file that does not fit gets its own buffer', () => {
+    const small = join(tmp, 'small.txt');
+    const large = join(tmp, 'large.txt');
+    writeFileSync(small, 'Die Zustimmung „25 000“.\n');
+    writeFileSync(large, Buffer.alloc(200 * 1024, 0x61));
+    const scratch = Buffer.alloc(128 * 1024, 0x2a);
+    const a = readRegularFile(small, { into: scratch });
+    expect(a.equals(readFileSync(small))).toBe(true);
+    expect(a.buffer).toBe(scratch.buffer); // a view of the scratch buffer
+    const b = readRegularFile(large, { into: scratch });
+    expect(b.equals(readFileSync(large))).toBe(true);
+    expect(b.buffer).not.toBe(scratch.buffer);
+    expect(() => readRegularFile(large, { into: scratch, maxBytes: 100 * 1024 })).toThrow(/too large/);
+  });
+
   it.runIf(process.getuid?.() !== 0)('an unreadable file (EACCES) is one line', async () => {
     const locked = join(tmp, 'locked.json');
     writeFileSync(locked, '{}');
