@@ -387,8 +387,10 @@ const complete = (dir: string) => existsSync(join(dir, OUTPUT_MARKER));
 
 /**
  * Bring `out` back to a consistent state after a crash (under the lock): if `out` is missing, finish the
- * interrupted swap (a prepared link) or point it at the newest complete generation; then remove every
- * temporary folder and generation it no longer points to. Returns the current generation's name.
+ * interrupted swap (a prepared link), or point it at the newest complete generation; for a folder
+ * replaced by two renames (the site: old folder aside, new one in), finish the swap with the newest
+ * complete new folder or else put the old one back. Then remove every temporary folder and generation
+ * it no longer points to. Returns the current generation's name.
  */
 export function recoverOutput(out: string): string | undefined {
   const parent = dirname(out);
@@ -405,6 +407,12 @@ export function recoverOutput(out: string): string | undefined {
         const tmpLink = join(parent, `${LINK(name)}${stamp()}`);
         symlinkSync(newest, tmpLink);
         renameSync(tmpLink, out);
+      } else {
+        const newestOf = (names: string[]) => names.map((n) => ({ n, t: lstatSync(join(parent, n)).mtimeMs })).sort((a, b) => a.t - b.t).pop()?.n;
+        const built = newestOf(siblings.filter((n) => n.startsWith(`.${name}.tmp-`) && complete(join(parent, n))));
+        const old = newestOf(siblings.filter((n) => n.startsWith(`.${name}.old-`) && lstatSync(join(parent, n)).isDirectory()));
+        const back = built ?? old;
+        if (back) renameSync(join(parent, back), out);
       }
     }
   }

@@ -174,6 +174,7 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
 
     if (search) await indexForSearch(tmp);
     await precompress(tmp, compressed);
+    options.beforeSwap?.(tmp);
 
     let old: string | undefined;
     if (existsSync(target)) {

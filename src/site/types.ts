@@ -82,4 +82,9 @@ export interface BuildSiteOptions {
   search?: boolean;
   /** concurrent file writes (default 16) */
   concurrency?: number;
+  /**
+   * called with the finished site folder just before it replaces the old one (the CLI writes the output
+   * marker there: a folder that carries it is complete, see recoverOutput)
+   */
+  beforeSwap?: (dir: string) => void;
 }

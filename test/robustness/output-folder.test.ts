@@ -14,6 +14,7 @@ import {
   acquireOutputLock,
   checkOutDir,
   OUTPUT_MARKER,
+  recoverOutput,
   SWAP_STEPS,
   writeOutputAtomic,
   type OutputFile,
@@ -21,6 +22,8 @@ import {
 } from '../../src/consolidate/write-output.js';
 import { UserError } from '../../src/diagnostics/diagnostic.js';
 import { PROJECT_ROOT } from '../../src/corpus/manifest.js';
+import { buildSite } from '../../src/site/index.js';
+import { fixtureInput } from '../site/fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'fassung-out-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -229,6 +232,55 @@ describe('the swap', () => {
     writeOutputAtomic(out, v2);
     expect(readdirSync(dir).filter((n) => n !== 'unrelated.txt' && n !== 'consolidated' && n !== readlinkSync(out))).toEqual([]);
     expect(existsSync(join(dir, 'unrelated.txt'))).toBe(true);
+  });
+});
+
+describe("the site's swap (old folder aside, new folder in: two renames)", () => {
+  /** a site folder with one page; `marker`: complete (the marker is written last) */
+  function siteFolder(path: string, page: string, marker: boolean): void {
+    mkdirSync(path, { recursive: true });
+    writeFileSync(join(path, 'index.html'), page);
+    if (marker) writeFileSync(join(path, OUTPUT_MARKER), 'site\n');
+  }
+
+  it('a crash between the renames: the next run finishes the swap with the complete new folder', () => {
+    const site = join(dir, 'site');
+    siteFolder(join(dir, '.site.old-1-aa'), '<p>old</p>', true);
+    siteFolder(join(dir, '.site.tmp-1-bb'), '<p>new</p>', true);
+    recoverOutput(site);
+    expect(asText(fileTree(site))['index.html']).toBe('<p>new</p>');
+    expect(readdirSync(dir)).toEqual(['site']);
+  });
+
+  it('a crash before the new folder was complete: the old one is put back', () => {
+    const site = join(dir, 'site');
+    siteFolder(join(dir, '.site.old-1-aa'), '<p>old</p>', true);
+    siteFolder(join(dir, '.site.tmp-1-bb'), '<p>half</p>', false);
+    recoverOutput(site);
+    expect(asText(fileTree(site))['index.html']).toBe('<p>old</p>');
+    expect(readdirSync(dir)).toEqual(['site']);
+  });
+
+  it('a crash after the swap: the old folder left aside is removed, the site stays', () => {
+    const site = join(dir, 'site');
+    siteFolder(site, '<p>new</p>', true);
+    siteFolder(join(dir, '.site.old-1-aa'), '<p>old</p>', true);
+    recoverOutput(site);
+    expect(asText(fileTree(site))['index.html']).toBe('<p>new</p>');
+    expect(readdirSync(dir)).toEqual(['site']);
+  });
+
+  it('buildSite hands the finished folder to beforeSwap; a failure there leaves the old site as it was', async () => {
+    const site = join(dir, 'site');
+    siteFolder(site, '<p>old</p>', true);
+    await expect(buildSite(fixtureInput(), site, { search: false, beforeSwap: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+    expect(asText(fileTree(site))).toEqual({ [OUTPUT_MARKER]: 'site\n', 'index.html': '<p>old</p>' });
+    expect(readdirSync(dir)).toEqual(['site']);
+    let handed: string[] = [];
+    await buildSite(fixtureInput(), site, { search: false, beforeSwap: (d) => void (handed = readdirSync(d)) });
+    expect(handed).toContain('index.html');
+    expect(existsSync(join(site, 'index.html'))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['site']);
   });
 });
 
