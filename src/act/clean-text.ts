@@ -167,9 +167,14 @@ export function normaliseWebLayout(raw: string): RawLine[] {
   return joined;
 }
 
+/** The lines of a text as its locations count them: CRLF, a bare CR and LF each end one. */
+export function countLines(raw: string): number {
+  return (raw.match(/\r\n?|\n/g)?.length ?? 0) + 1;
+}
+
 export function cleanActText(file: string, raw: string, vocabulary?: Set<string>): CleanText {
   const lines = normaliseWebLayout(raw);
-  const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: raw.split('\n').length, markers: [] };
+  const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: countLines(raw), markers: [] };
   // The text is built as finished logical lines + the current one, with its length tracked: reading the
   // end of one ever-growing string (regex, slice) flattens it each time and made cleaning quadratic.
   const done: string[] = [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanActText, joinHyphenated, locate } from '../../src/act/clean-text.js';
+import { cleanActText, countLines, joinHyphenated, locate } from '../../src/act/clean-text.js';
 import { CORPUS, HAS_CORPUS } from '../helpers.js';
 
 describe('cleaning extracted BGBl text', () => {
@@ -28,6 +28,14 @@ describe('cleaning extracted BGBl text', () => {
     );
     // positions still point into the original file
     expect(locate(c, c.text.indexOf('dessen'))).toEqual({ file: 'g.txt', line: 11, column: 1 });
+  });
+
+  it('counts lines as the locations do: CRLF, a bare CR (old Mac files) and LF each end one', () => {
+    const raw = 'Artikel 1\rÄnderung\r\n1. In § 26\nwird';
+    expect(countLines(raw)).toBe(4);
+    expect(cleanActText('x.txt', raw).lineCount).toBe(4);
+    expect(countLines('')).toBe(1);
+    expect(countLines('a\n')).toBe(2);
   });
 
   it('undoes hyphenation where the word is one word, keeps real hyphens', () => {
