@@ -24,7 +24,7 @@ export interface Corpus {
   manifest: Manifest;
   dir: string;
   acts: LoadedAct[];
-  bases: Map<string, Law>;
+  bases: BaseTexts;
   /** the official series per law, built once (see officialSeriesOf) */
   series?: Map<string, OfficialSeries>;
   /** every file read to load the corpus and its official series (for caches of derived results) */
@@ -38,21 +38,20 @@ export function vocabularyOf(texts: string[]): Set<string> {
   return vocab;
 }
 
-/** The base texts, parsed when first asked for (the chain starts from the official text where there is one). */
-class LazyBases extends Map<string, Law> {
-  constructor(private readonly sources: Map<string, string>) {
-    super();
-  }
-  override get(id: string): Law | undefined {
-    let law = super.get(id);
+/** The base texts, each parsed when first asked for (the chain starts from the official text where there is one). */
+export class BaseTexts {
+  private readonly parsed = new Map<string, Law>();
+  constructor(private readonly sources: Map<string, string>) {}
+  get(id: string): Law | undefined {
+    let law = this.parsed.get(id);
     const src = this.sources.get(id);
     if (!law && src !== undefined) {
       law = parseStatute(src, { lawId: id });
-      super.set(id, law);
+      this.parsed.set(id, law);
     }
     return law;
   }
-  override has(id: string): boolean {
+  has(id: string): boolean {
     return this.sources.has(id);
   }
 }
@@ -65,7 +64,7 @@ export function loadCorpus(manifest: Manifest, dir: string): Corpus {
     const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
     return { sources, acts };
   });
-  return { manifest, dir, acts: value.acts, bases: new LazyBases(value.sources), inputs };
+  return { manifest, dir, acts: value.acts, bases: new BaseTexts(value.sources), inputs };
 }
 
 /** An act's date for ordering: its date, else its Verkündung (an act without a known date sorts by when it was published). */
