@@ -175,13 +175,16 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const target = inheritAddress(base, own);
     return ok([{ action: 'substitute-units', target, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
   }
+  /** "die Nummern 2 und 3" → "die Nummern 1 und 2": the unit word, the old and the new labels */
+  const renumbering = (word: string, oldLabels: string, newLabels: string) => {
+    const from = parseNewUnits(`${word} ${oldLabels}`);
+    const to = parseNewUnits(`${word} ${newLabels}`);
+    if (!from || !to || from.labels.length !== to.labels.length) return bad('renumbering with lists of different length');
+    return ok([{ action: 'renumber', target: context, unitKind: unitKindOfWord(word)!, from: from.labels, to: to.labels }]);
+  };
   // Der bisherige § 2 wird § 4 / Die bisherigen §§ 2 und 3 werden die §§ 3 und 4 / Der bisherige Absatz 3 wird Absatz 4
   if ((m = /^(?:Der|Die|Das) bisherigen? (§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+?) (?:wird|werden) (?:die |der |das )?(?:§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+)$/.exec(s))) {
-    const unitKind = unitKindOfWord(m[1])!;
-    const from = parseNewUnits(`${m[1]} ${m[2]}`);
-    const to = parseNewUnits(`${m[1]} ${m[3]}`);
-    if (!from || !to || from.labels.length !== to.labels.length) return bad('renumbering with lists of different length');
-    return ok([{ action: 'renumber', target: context, unitKind, from: from.labels, to: to.labels }]);
+    return renumbering(m[1], m[2], m[3]);
   }
   // X wird/werden aufgehoben
   if ((m = /^(.+?) (?:wird|werden) aufgehoben$/.exec(s))) {
@@ -196,11 +199,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   }
   // Die Nummern 2 und 3 werden die Nummern 1 und 2 / Die bisherigen Buchstaben vv bis xx werden die Buchstaben xx bis zz
   if ((m = /^Die (?:bisherigen )?(Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+?) werden die (?:Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+)$/.exec(s))) {
-    const unitKind = unitKindOfWord(m[1])!;
-    const from = parseNewUnits(`${m[1]} ${m[2]}`);
-    const to = parseNewUnits(`${m[1]} ${m[3]}`);
-    if (!from || !to || from.labels.length !== to.labels.length) return bad('renumbering with lists of different length');
-    return ok([{ action: 'renumber', target: context, unitKind, from: from.labels, to: to.labels }]);
+    return renumbering(m[1], m[2], m[3]);
   }
   // Nach X wird folgender Y eingefügt/angefügt: ⟦n⟧  (also "In X wird nach Satz 2 folgender Satz eingefügt")
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) nach|Nach) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s)) ||
