@@ -7,10 +7,12 @@
  * in flattening the string V8's JSON.stringify builds out of many pieces.
  *
  * The containers on the paths `expand` accepts are written here, exactly as JSON.stringify writes them
- * (same key order, `undefined` and functions left out of objects and written as null in arrays); every
- * other value is stringified natively and its lines indented to its depth (JSON never holds a raw line
- * break inside a string, so the indentation cannot land inside one). An object value for which `share`
- * says yes is kept in `memo` per indentation.
+ * (same key order, `undefined` and functions left out of objects and written as null in arrays, holes of
+ * sparse arrays as null, toJSON called with the key); every other value is stringified natively and its
+ * lines indented to its depth (JSON never holds a raw line break inside a string, so the indentation
+ * cannot land inside one). An object value for which `share` says yes is kept in `memo` per indentation.
+ * Where JSON.stringify would give no text at all (a top-level undefined) or throw (a cycle, a BigInt),
+ * this throws a TypeError; so does a toJSON that returns an object with a toJSON of its own.
  */
 export type JsonMemo = WeakMap<object, Map<number, Buffer>>;
 
@@ -46,39 +48,23 @@ export function indentedJsonBytes(value: unknown, options: JsonBytesOptions): Bu
     return json.includes('\n') ? json.replace(/\n/g, `\n${' '.repeat(indent)}`) : json;
   };
 
+  /** the containers being written (a cycle through them is a TypeError, as in JSON.stringify) */
+  const open = new Set<object>();
+
   /** Write `v` at `indent`; false when it is not JSON (left out of objects, null in arrays). */
-  const write = (v: unknown, path: (string | number)[], indent: number): boolean => {
-    const container = v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
-    if (container && (Array.isArray(v) || isPlainObject(v)) && options.expand(path)) {
-      const inner = ' '.repeat(indent + 2);
-      if (Array.isArray(v)) {
-        if (!v.length) {
-          text('[]');
-          return true;
-        }
-        text('[');
-        v.forEach((item, i) => {
-          text(`${i ? ',' : ''}\n${inner}`);
-          path.push(i);
-          if (!write(item, path, indent + 2)) text('null');
-          path.pop();
-        });
-        text(`\n${' '.repeat(indent)}]`);
-        return true;
-      }
-      let first = true;
-      for (const key of Object.keys(v)) {
-        const item = (v as Record<string, unknown>)[key];
-        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-        const mark = pending.length;
-        text(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
-        path.push(key);
-        const written = write(item, path, indent + 2);
-        path.pop();
-        if (written) first = false;
-        else pending.length = mark; // e.g. a toJSON that gives undefined: the key goes too
-      }
-      text(first ? '{}' : `\n${' '.repeat(indent)}}`);
+  const write = (value: unknown, path: (string | number)[], indent: number): boolean => {
+    let v = value;
+    if (hasToJSON(v)) {
+      // as JSON.stringify: toJSON gets the key (or index) and its result is written instead
+      v = v.toJSON(String(path.length ? path[path.length - 1] : ''));
+      if (hasToJSON(v)) throw new TypeError('indentedJsonBytes: toJSON returned an object with toJSON of its own');
+    }
+    const container = v !== null && typeof v === 'object';
+    if (v !== null && typeof v === 'object' && (Array.isArray(v) || isPlainObject(v)) && options.expand(path)) {
+      if (open.has(v)) throw new TypeError('indentedJsonBytes: circular structure');
+      open.add(v);
+      writeContainer(v, path, indent);
+      open.delete(v);
       return true;
     }
     if (container && options.memo && options.share?.(v as object)) {
@@ -98,9 +84,43 @@ export function indentedJsonBytes(value: unknown, options: JsonBytesOptions): Bu
     return true;
   };
 
+  /** An array or plain object, part by part. */
+  const writeContainer = (v: object, path: (string | number)[], indent: number): void => {
+    const inner = ' '.repeat(indent + 2);
+    if (Array.isArray(v)) {
+      if (!v.length) return void text('[]');
+      text('[');
+      // a for loop, not forEach: a hole in a sparse array is null, as in JSON.stringify
+      for (let i = 0; i < v.length; i++) {
+        text(`${i ? ',' : ''}\n${inner}`);
+        path.push(i);
+        if (!write(v[i], path, indent + 2)) text('null');
+        path.pop();
+      }
+      return void text(`\n${' '.repeat(indent)}]`);
+    }
+    let first = true;
+    for (const key of Object.keys(v)) {
+      const item = (v as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      const mark = pending.length;
+      text(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+      path.push(key);
+      const written = write(item, path, indent + 2);
+      path.pop();
+      if (written) first = false;
+      else pending.length = mark; // e.g. a toJSON that gives undefined: the key goes too
+    }
+    text(first ? '{}' : `\n${' '.repeat(indent)}}`);
+  };
+
   if (!write(value, [], 0)) throw new TypeError('indentedJsonBytes: the value has no JSON form');
   bytes(NEWLINE);
   return Buffer.concat(parts);
+}
+
+function hasToJSON(v: unknown): v is { toJSON: (key: string) => unknown } {
+  return v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }
 
 function isPlainObject(v: object): boolean {

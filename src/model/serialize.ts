@@ -13,17 +13,15 @@ interface Style {
 }
 
 /**
- * Serialized body nodes by object (and dialect and Gliederung depth): the versions of a law share every
- * unchanged §, so a memo passed to serializeLaw for all of them writes each distinct § once.
- * SerializeBytesMemo keeps them as UTF-8 bytes, for serializeLawBytes.
+ * The UTF-8 bytes of serialized body nodes by object (and dialect and Gliederung depth): the versions
+ * of a law share every unchanged §, so a memo passed to serializeLawBytes for all of them writes and
+ * encodes each distinct § once.
  */
-export type SerializeMemo = WeakMap<BodyNode, Map<string, string>>;
 export type SerializeBytesMemo = WeakMap<BodyNode, Map<string, Buffer>>;
 
-export function serializeLaw(law: Law, dialect: Dialect = law.dialect, memo?: SerializeMemo): string {
+export function serializeLaw(law: Law, dialect: Dialect = law.dialect): string {
   const style: Style = { dialect };
-  const part = memo ? memoized(memo, dialect, (node, depth) => serializeBodyNode(node, style, depth)) : (node: BodyNode, depth: number) => serializeBodyNode(node, style, depth);
-  return lawParts(law, style, part, (s) => s).join('\n\n') + '\n';
+  return lawParts(law, style, (node, depth) => serializeBodyNode(node, style, depth), (s) => s).join('\n\n') + '\n';
 }
 
 const BLANK_LINE = Buffer.from('\n\n');
@@ -44,7 +42,7 @@ export function serializeLawBytes(law: Law, dialect: Dialect, memo: SerializeByt
   return Buffer.concat([...parts.flatMap((p, i) => (i ? [BLANK_LINE, p] : [p])), NEWLINE]);
 }
 
-function memoized<T>(memo: WeakMap<BodyNode, Map<string, T>>, dialect: Dialect, make: (node: BodyNode, depth: number) => T): (node: BodyNode, depth: number) => T {
+function memoized(memo: SerializeBytesMemo, dialect: Dialect, make: (node: BodyNode, depth: number) => Buffer): (node: BodyNode, depth: number) => Buffer {
   return (node, depth) => {
     const key = `${dialect}|${depth}`;
     let byKey = memo.get(node);

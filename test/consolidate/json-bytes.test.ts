@@ -20,9 +20,12 @@ const VALUE = fc.letrec((tie) => ({
     fc.constant(() => 1),
     fc.constant({ toJSON: () => 'from toJSON' }),
     fc.constant({ toJSON: () => undefined }),
+    fc.constant({ toJSON: (key: string) => `key ${key}` }),
+    fc.constant({ toJSON: () => ({ kind: 'paragraph', via: 'toJSON' }) }),
   ),
-  node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('object')),
+  node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('sparse'), tie('object')),
   array: fc.array(tie('node'), { maxLength: 4 }),
+  sparse: fc.sparseArray(tie('node'), { maxLength: 4 }),
   object: fc.dictionary(fc.constantFrom('kind', 'body', 'tree', 'a', 'ä b', '"q"', '0'), tie('node'), { maxKeys: 5 }),
 }));
 
@@ -42,6 +45,16 @@ describe('indentedJsonBytes', () => {
       }),
       { seed: 7, numRuns: 500 },
     );
+  });
+
+  it('throws a TypeError where JSON.stringify throws or gives no text', () => {
+    const options = { expand: () => true };
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = { back: cyclic };
+    expect(() => JSON.stringify(cyclic)).toThrow(TypeError);
+    expect(() => indentedJsonBytes(cyclic, options)).toThrow(TypeError);
+    expect(() => indentedJsonBytes({ n: 1n }, options)).toThrow(TypeError);
+    expect(() => indentedJsonBytes(undefined, options)).toThrow(TypeError);
   });
 
   it('writes a shared object once, and again only at another indentation', () => {

@@ -1,6 +1,6 @@
 /**
- * Two consolidate runs write byte-identical output trees (in-process, each run from scratch: no cache),
- * and so do a run that fills the derived-result cache and a run that answers from it.
+ * A consolidate run from scratch (no cache of any kind), a run that fills the derived-result cache and a
+ * run that answers from it write byte-identical output trees (in-process).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +18,8 @@ const tree = fileTree;
 it('consolidating twice gives byte-identical output, from scratch and from the cache', async () => {
   const saved = process.env.FASSUNG_CACHE;
   const runs: Array<[string, string]> = [
-    ['a', 'off'], // from scratch, no cache
-    ['c', join(tmp, 'cache')], // from scratch again, filling an empty cache
+    ['a', 'off'], // from scratch, no cache (not even the process's memo of parsed snapshot blocks)
+    ['c', join(tmp, 'cache')], // filling an empty cache (snapshot blocks from the process's memo, if earlier runs filled it)
     ['d', join(tmp, 'cache')], // answers from the cache
   ];
   try {

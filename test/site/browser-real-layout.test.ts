@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS, ROOT } from '../helpers.js';
 import { describe, expect, test } from 'vitest';
-import { norm, searchFor, servedSite, shot, skipBrowser, watchedPage } from './browser-helpers.js';
+import { norm, servedSite, shot, skipBrowser } from './browser-helpers.js';
 import { realSite } from './real-site.js';
 
 const real = skipBrowser ? { why: 'no chromium' } : await realSite();

@@ -32,12 +32,16 @@ export interface RealSite {
 }
 
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
-const WAIT_MS = 15 * 60_000;
+/** each CLI step may take this long; the builder runs three (--help, consolidate, site) */
+const STEP_MS = 600_000;
+const WAIT_MS = 3 * STEP_MS + 60_000;
+/** a lock file still empty after this long belongs to a process that died before writing its pid */
+const EMPTY_LOCK_MS = 10_000;
 
 function build(): RealSite {
   const dir = join(ROOT, 'consolidated', 'site');
   const run = (args: string[], stdio: 'pipe' | 'inherit'): string =>
-    execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio, timeout: 600_000, encoding: 'utf8' }) ?? '';
+    execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio, timeout: STEP_MS, encoding: 'utf8' }) ?? '';
   const hasSiteCommand = existsSync(CLI) && /^\s+site\b/m.test(run(['--help'], 'pipe'));
   if (hasSiteCommand) {
     run(['consolidate'], 'inherit');
@@ -72,6 +76,8 @@ export function realSite(): Promise<RealSite> {
 async function obtain(): Promise<RealSite> {
   if (process.env.FASSUNG_SITE_DIR) return { dir: resolve(process.env.FASSUNG_SITE_DIR) };
   const runDir = inject('runDir');
+  // without the global setup's run folder (another config): build here, without meeting other files
+  if (!runDir || !existsSync(runDir)) return build();
   const lock = join(runDir, 'real-site.lock');
   const status = join(runDir, 'real-site.json');
   let fd: number | undefined;
@@ -81,30 +87,34 @@ async function obtain(): Promise<RealSite> {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
   if (fd !== undefined) {
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
-    let outcome: RealSite & { error?: string };
+    // the builder: whatever happens, an outcome is written for the files that wait
+    let outcome: RealSite & { error?: string } = { error: 'the builder stopped without an outcome' };
     try {
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
       outcome = build();
     } catch (e) {
       outcome = { error: (e as Error).message };
+    } finally {
+      writeFileSync(`${status}.tmp`, JSON.stringify(outcome));
+      renameSync(`${status}.tmp`, status);
     }
-    writeFileSync(`${status}.tmp`, JSON.stringify(outcome));
-    renameSync(`${status}.tmp`, status);
     if (outcome.error) throw new Error(outcome.error);
     return outcome;
   }
   // another file builds it: wait for its outcome
-  const until = Date.now() + WAIT_MS;
+  const started = Date.now();
   for (;;) {
     if (existsSync(status)) {
       const outcome = JSON.parse(readFileSync(status, 'utf8')) as RealSite & { error?: string };
       if (outcome.error) throw new Error(`the real site could not be built (by another test file): ${outcome.error}`);
       return outcome;
     }
-    const pid = Number(readFileSync(lock, 'utf8') || 'NaN');
-    if (Number.isInteger(pid) && !alive(pid) && !existsSync(status)) throw new Error(`the test process ${pid} building the real site ended without an outcome`);
-    if (Date.now() > until) throw new Error(`the real site was not built within ${WAIT_MS / 60_000} minutes`);
+    const pidText = readFileSync(lock, 'utf8');
+    const pid = Number(pidText);
+    const dead = pidText === '' ? Date.now() - started > EMPTY_LOCK_MS : Number.isInteger(pid) && !alive(pid);
+    if (dead && !existsSync(status)) throw new Error(`the test process ${pidText || '(no pid written)'} building the real site ended without an outcome`);
+    if (Date.now() - started > WAIT_MS) throw new Error(`the real site was not built within ${WAIT_MS / 60_000} minutes`);
     await sleep(250);
   }
 }
