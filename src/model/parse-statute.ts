@@ -15,7 +15,7 @@
 import type { RootContent, ListItem as MdListItem } from 'mdast';
 import { blockChunks } from './block-lines.js';
 import { cachedParse } from './statute-cache.js';
-import { unwrapLines } from '../text/unwrap.js';
+import { trimBlanksEnd, unwrapLines } from '../text/unwrap.js';
 import { assignIds, buildContent, type TextBlock } from './build-units.js';
 import type {
   Angabe,
@@ -45,7 +45,7 @@ export function unescapeMarkdown(text: string): string {
 /** Raw block text → model text: unwrap lines, then unescape. */
 export function blockText(raw: string): string {
   // one line without escapes and without runs of blanks (most kmein paragraphs): only trim its end
-  let text = raw.indexOf('\n') === -1 ? raw.replace(/[ \t]+$/, '') : unwrapLines(raw);
+  let text = raw.indexOf('\n') === -1 ? trimBlanksEnd(raw) : unwrapLines(raw);
   if (text.indexOf('\\') !== -1) text = unescapeMarkdown(text);
   return text.indexOf('  ') === -1 && text.indexOf('\t') === -1 ? text : text.replace(/[ \t]{2,}/g, ' ');
 }
@@ -54,7 +54,7 @@ export function blockText(raw: string): string {
 function rawFromLineStart(src: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
   const start = node.position!.start.offset!;
   const lineStart = src.lastIndexOf('\n', start - 1) + 1;
-  return src.slice(lineStart, node.position!.end.offset!).replace(/\s+$/, '');
+  return src.slice(lineStart, node.position!.end.offset!).trimEnd();
 }
 
 interface HeadingInfo {
@@ -167,7 +167,7 @@ export function parseStatuteUncached(source: string, opts: { lawId?: string } = 
         kind: 'opaque',
         id: ids[info.role!],
         role: info.role,
-        body: src.slice(sec.headingStart, sec.contentEnd).replace(/\s+$/, ''),
+        body: src.slice(sec.headingStart, sec.contentEnd).trimEnd(),
         source: { line: sec.line },
       });
     } else if (info.kind === 'anlage') {
@@ -176,7 +176,7 @@ export function parseStatuteUncached(source: string, opts: { lawId?: string } = 
         label: info.label,
         id: `anlage-${info.label || 'x'}`,
         heading: info.heading,
-        body: src.slice(sec.contentStart, sec.contentEnd).replace(/^\n+/, '').replace(/\s+$/, ''),
+        body: src.slice(sec.contentStart, sec.contentEnd).replace(/^\n+/, '').trimEnd(),
         source: { line: sec.line },
       });
     } else {
@@ -230,7 +230,7 @@ export function parseStatuteUncached(source: string, opts: { lawId?: string } = 
     const m = /^%\s*(.*)$/m.exec(src);
     if (m) title = m[1].trim();
   }
-  const header = src.slice(0, headerEnd).replace(/\s+$/, '');
+  const header = src.slice(0, headerEnd).trimEnd();
   const law: Law = { lawId: opts.lawId ?? '', title, dialect, header, body };
   if (inhalt) law.inhalt = inhalt;
   const depthOf = gliederungDepths(sections);
@@ -289,7 +289,7 @@ export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): Te
             j++;
           }
           const startOff = src.lastIndexOf('\n', node.position!.start.offset! - 1) + 1;
-          const text = src.slice(startOff, nodes[j - 1].position!.end.offset!).replace(/\s+$/, '');
+          const text = src.slice(startOff, nodes[j - 1].position!.end.offset!).trimEnd();
           out.push({ text, indent, line, opaque: true });
           i = j - 1;
           break;

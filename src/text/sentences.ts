@@ -32,36 +32,49 @@ export interface SentenceSpan {
   end: number;
 }
 
+const OPEN_QUOTE = 0x201e; // „
+const CLOSE_QUOTE = 0x201c; // “
+
+/** White space as the regular expression \s sees it. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const SENTENCE_START = /^[\p{Lu}§„]/u;
+
 /** Offsets of sentence boundaries: each span covers one sentence, including its final punctuation. */
 export function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
+  const n = text.length;
   let start = 0;
   let quoteDepth = 0;
   let parenDepth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '„') quoteDepth++;
-    else if (ch === '“' && quoteDepth > 0) quoteDepth--;
-    else if (ch === '(') parenDepth++;
-    else if (ch === ')' && parenDepth > 0) parenDepth--;
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_QUOTE) quoteDepth++;
+    else if (c === CLOSE_QUOTE && quoteDepth > 0) quoteDepth--;
+    else if (c === 0x28) parenDepth++;
+    else if (c === 0x29 && parenDepth > 0) parenDepth--;
+    if (c !== 0x2e && c !== 0x21 && c !== 0x3f) continue; // . ! ?
     if (quoteDepth > 0 || parenDepth > 0) continue;
     // Next non-space character.
     let j = i + 1;
-    while (j < text.length && (text[j] === '“' || text[j] === '"' || text[j] === ')')) j++;
+    for (let d = text.charCodeAt(j); j < n && (d === CLOSE_QUOTE || d === 0x22 || d === 0x29); d = text.charCodeAt(++j));
     const afterPunct = j;
-    if (j >= text.length || !/\s/.test(text[j])) continue;
-    while (j < text.length && /\s/.test(text[j])) j++;
-    if (j >= text.length) continue;
+    if (j >= n || !isSpaceCode(text.charCodeAt(j))) continue;
+    while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+    if (j >= n) continue;
     const next = text.slice(j);
-    if (!/^[\p{Lu}§„]/u.test(next)) continue;
-    if (ch === '.' && !isSentenceEnd(text, i, next)) continue;
+    if (!SENTENCE_START.test(next)) continue;
+    if (c === 0x2e && !isSentenceEnd(text, i, next)) continue;
     spans.push({ start, end: afterPunct });
     start = j;
   }
-  if (start < text.length) {
+  if (start < n) {
     const rest = text.slice(start);
-    if (rest.trim() !== '') spans.push({ start, end: text.length });
+    if (rest.trim() !== '') spans.push({ start, end: n });
   }
   return spans;
 }
@@ -69,7 +82,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
 function isSentenceEnd(text: string, dot: number, next: string): boolean {
   // Token before the period.
   let k = dot - 1;
-  while (k >= 0 && !/\s/.test(text[k]) && text[k] !== '(') k--;
+  while (k >= 0 && !isSpaceCode(text.charCodeAt(k)) && text.charCodeAt(k) !== 0x28) k--;
   const token = text.slice(k + 1, dot);
   if (token === '') return true;
   if (ABBREVIATIONS.has(token)) return false;
@@ -79,9 +92,9 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
     if (MONTHS.test(next)) return false;
     // previous word
     let p = k;
-    while (p >= 0 && /\s/.test(text[p])) p--;
+    while (p >= 0 && isSpaceCode(text.charCodeAt(p))) p--;
     let q = p;
-    while (q >= 0 && !/\s/.test(text[q])) q--;
+    while (q >= 0 && !isSpaceCode(text.charCodeAt(q))) q--;
     const prev = text.slice(q + 1, p + 1);
     if (ORDINAL_DETERMINERS.has(prev)) return false;
   }
