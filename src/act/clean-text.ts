@@ -8,6 +8,7 @@
  * by "\n"; every character maps back to file, line and column.
  */
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
+import type { Vocabulary } from '../text/vocabulary.js';
 
 export interface CleanText {
   file: string;
@@ -51,7 +52,7 @@ const SUSPENDED_FOLLOWERS = /^(und|oder|sowie|bis|bzw\.)(?![\p{L}])/u;
  * Decide how "Erwerbs-" + "migration" join at a line end: one word without hyphen (hyphenation),
  * or kept hyphen (a real compound "AZR-Gesetzes", a suspended hyphen "Assistenz- oder").
  */
-export function joinHyphenated(left: string, right: string, vocabulary?: Set<string>): 'join' | 'keep-hyphen' | 'keep-space' {
+export function joinHyphenated(left: string, right: string, vocabulary?: Vocabulary): 'join' | 'keep-hyphen' | 'keep-space' {
   if (SUSPENDED_FOLLOWERS.test(right)) return 'keep-space';
   const lw = /(\p{L}+)-$/u.exec(left)?.[1] ?? '';
   const rw = /^(\p{L}+)/u.exec(right)?.[1] ?? '';
@@ -172,7 +173,7 @@ export function countLines(raw: string): number {
   return (raw.match(/\r\n?|\n/g)?.length ?? 0) + 1;
 }
 
-export function cleanActText(file: string, raw: string, vocabulary?: Set<string>): CleanText {
+export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary): CleanText {
   const lines = normaliseWebLayout(raw);
   const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: countLines(raw), markers: [] };
   // The text is built as finished logical lines + the current one, with its length tracked: reading the

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { ActEntry, LawEntry, Manifest } from '../corpus/manifest.js';
 import type { Law } from '../model/types.js';
 import { loadAct, type LoadedAct } from './load-act.js';
-import { vocabularyOf } from '../consolidate/consolidate.js';
+import { vocabularyOf } from '../text/vocabulary.js';
 
 /** The names by which acts cite a law, read from the law text's own title line. */
 export function lawEntryFromText(law: Law, source: string, extraNames: string[] = [], id = 'law'): LawEntry {

@@ -12,6 +12,7 @@ import { parseInstruction } from './parse-instruction.js';
 import { readInkrafttreten, effectiveDate, type InkrafttretenRule } from './inkrafttreten.js';
 import type { Address } from './address.js';
 import type { Operation } from './operations.js';
+import type { Vocabulary } from '../text/vocabulary.js';
 
 export type InstructionStatus = 'parsed' | 'failed' | 'not-in-corpus' | 'incomplete-text';
 
@@ -98,7 +99,7 @@ export function loadAct(
   entry: ActEntry,
   manifest: Manifest,
   readFile: (rel: string) => string,
-  vocabulary?: Set<string>,
+  vocabulary?: Vocabulary,
 ): LoadedAct {
   const diagnostics: Diagnostic[] = [];
   const artikel: ArtikelNode[] = [];

@@ -13,6 +13,7 @@ import { readCorpusBytes, recordInputs, type InputFile } from '../corpus/read-fi
 import { parseStatute } from '../model/parse-statute.js';
 import type { Law } from '../model/types.js';
 import { addDays } from '../text/dates.js';
+import { vocabularyOf } from '../text/vocabulary.js';
 import { applyOperation, ApplyError } from './apply.js';
 import type { ChangeRecord, Consolidation, LawVersion, LawVersions, Tier, UnitProvenance, UnitSource } from './types.js';
 import { TIERS } from './types.js';
@@ -29,13 +30,6 @@ export interface Corpus {
   series?: Map<string, OfficialSeries>;
   /** every file read to load the corpus and its official series (for caches of derived results) */
   inputs: InputFile[];
-}
-
-/** Words of the base texts, to tell hyphenation ("Erwerbs-\nmigration") from compounds. */
-export function vocabularyOf(texts: string[]): Set<string> {
-  const vocab = new Set<string>();
-  for (const t of texts) for (const w of t.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? []) vocab.add(w);
-  return vocab;
 }
 
 /** The base texts, each parsed when first asked for (the chain starts from the official text where there is one). */

@@ -18,7 +18,8 @@ import type { BodyNode, Law } from '../model/types.js';
 import { bodyNodeText, inhaltText } from '../model/text-of.js';
 import { loadAct, type InstructionRecord } from '../act/load-act.js';
 import type { ActEntry, LawEntry, Manifest } from '../corpus/manifest.js';
-import { vocabularyOf, applyInstructions } from '../consolidate/consolidate.js';
+import { applyInstructions } from '../consolidate/consolidate.js';
+import { vocabularyOf } from '../text/vocabulary.js';
 import type { ChangeRecord } from '../consolidate/types.js';
 import { wordDiff } from '../consolidate/verify.js';
 

@@ -55,7 +55,12 @@ function trimBlanks(s: string): string {
   return trimBlanksEnd(rest);
 }
 
+/** White space other than a single plain space: what normalizeSpace has to replace. */
+const IRREGULAR_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
 /** Collapse every kind of white space (incl. no-break space) to one plain space and trim. */
 export function normalizeSpace(text: string): string {
+  // most texts are normalised already: a test is cheaper than a replace that changes nothing
+  if (!IRREGULAR_SPACE.test(text)) return text.trim();
   return text.replace(/[\s\u00a0\u2007\u202f\u200b]+/g, ' ').trim();
 }

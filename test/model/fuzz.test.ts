@@ -353,6 +353,18 @@ describe('splitSentences', () => {
   });
 });
 
+describe('normalizeSpace', () => {
+  it('equals collapsing every run of white space (and zero-width space) to one space, then trimming', () => {
+    const unit = fc.constantFrom('a', 'ß', '§', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2007', '\u2009', '\u202f', '\u200b', '\u3000', '\ufeff', '\u2028', '\v', '-');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        expect(normalizeSpace(text)).toBe(text.replace(/[\s\u00a0\u2007\u202f\u200b]+/g, ' ').trim());
+      }),
+      { seed: 46, numRuns: 5000 },
+    );
+  });
+});
+
 describe('unwrapLines', () => {
   it('never throws, leaves no line break and keeps every non-space character in order', () => {
     const LINES = fc.oneof(
