@@ -490,7 +490,7 @@ function registerCoreCommands(program: Command): void {
       const key = c.consolidationKey && c.factsKey ? sha(toolFingerprint(), 'site', c.consolidationKey, c.factsKey, o.search ? 'search' : 'no-search') : undefined;
       const lock = acquireOutputLock(out, { onWait: (m) => c.err(m + '\n') });
       try {
-        recoverOutput(out); // temporary folders a crashed build left beside the site
+        recoverOutput(out); // a swap a crashed build left half done is finished, its temporary folders removed
         if (outputUpToDate(out, key)) return void c.line(`site: up to date (same tool, same inputs; nothing rebuilt) → ${out}`);
         const corpus = await c.corpus();
         const { corpusFactsJson } = await import('./pipeline.js');

@@ -409,9 +409,10 @@ export function recoverOutput(out: string): string | undefined {
         renameSync(tmpLink, out);
       } else {
         const newestOf = (names: string[]) => names.map((n) => ({ n, t: lstatSync(join(parent, n)).mtimeMs })).sort((a, b) => a.t - b.t).pop()?.n;
-        const built = newestOf(siblings.filter((n) => n.startsWith(`.${name}.tmp-`) && complete(join(parent, n))));
+        // only after the first of the two renames (the old folder moved aside) is anything to finish
         const old = newestOf(siblings.filter((n) => n.startsWith(`.${name}.old-`) && lstatSync(join(parent, n)).isDirectory()));
-        const back = built ?? old;
+        const built = old && newestOf(siblings.filter((n) => n.startsWith(`.${name}.tmp-`) && complete(join(parent, n))));
+        const back = built || old;
         if (back) renameSync(join(parent, back), out);
       }
     }

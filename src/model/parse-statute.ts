@@ -15,7 +15,7 @@
 import type { RootContent, ListItem as MdListItem } from 'mdast';
 import { blockChunks } from './block-lines.js';
 import { cachedParse } from './statute-cache.js';
-import { trimBlanksEnd, unwrapLines } from '../text/unwrap.js';
+import { unwrapLines } from '../text/unwrap.js';
 import { assignIds, buildContent, type TextBlock } from './build-units.js';
 import type {
   Angabe,
@@ -44,8 +44,8 @@ export function unescapeMarkdown(text: string): string {
 
 /** Raw block text → model text: unwrap lines, then unescape. */
 export function blockText(raw: string): string {
-  // one line without escapes and without runs of blanks (most kmein paragraphs): only trim its end
-  let text = raw.indexOf('\n') === -1 ? trimBlanksEnd(raw) : unwrapLines(raw);
+  // (unwrapLines only trims the end of a text on one line: most kmein paragraphs)
+  let text = unwrapLines(raw);
   if (text.indexOf('\\') !== -1) text = unescapeMarkdown(text);
   return text.indexOf('  ') === -1 && text.indexOf('\t') === -1 ? text : text.replace(/[ \t]{2,}/g, ' ');
 }

@@ -41,7 +41,7 @@ export function unwrapLines(text: string): string {
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
 
 /** Without the spaces and tabs at its end (as .replace(/[ \t]+$/, ''), without the regular expression's cost). */
-export function trimBlanksEnd(s: string): string {
+function trimBlanksEnd(s: string): string {
   let e = s.length;
   while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
   return e === s.length ? s : s.slice(0, e);
@@ -55,12 +55,12 @@ function trimBlanks(s: string): string {
   return trimBlanksEnd(rest);
 }
 
-/** White space other than a single plain space: what normalizeSpace has to replace. */
-const IRREGULAR_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+/** White space other than a single plain space (and the zero-width space): what normalizeSpace replaces. */
+const IRREGULAR_SPACE = /[^\S ]|\u200b| {2}/;
 
 /** Collapse every kind of white space (incl. no-break space) to one plain space and trim. */
 export function normalizeSpace(text: string): string {
   // most texts are normalised already: a test is cheaper than a replace that changes nothing
   if (!IRREGULAR_SPACE.test(text)) return text.trim();
-  return text.replace(/[\s\u00a0\u2007\u202f\u200b]+/g, ' ').trim();
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }

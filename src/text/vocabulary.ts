@@ -48,9 +48,17 @@ function wholeWordAt(t: string, at: number, length: number): boolean {
 
 export class TextVocabulary implements Vocabulary {
   private lower?: string[];
+  /** answers given (an act with many broken words asks about the same ones again) */
+  private readonly known = new Map<string, boolean>();
   constructor(private readonly texts: string[]) {}
 
   has(word: string): boolean {
+    let found = this.known.get(word);
+    if (found === undefined) this.known.set(word, (found = this.find(word)));
+    return found;
+  }
+
+  private find(word: string): boolean {
     if (!WORD.test(word)) return false;
     this.lower ??= this.texts.map((t) => t.toLowerCase());
     for (const t of this.lower) {

@@ -355,9 +355,10 @@ describe('splitSentences', () => {
 
 describe('normalizeSpace', () => {
   it('equals collapsing every run of white space (and zero-width space) to one space, then trimming', () => {
-    const unit = fc.constantFrom('a', 'ß', '§', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2007', '\u2009', '\u202f', '\u200b', '\u3000', '\ufeff', '\u2028', '\v', '-');
+    const unit = fc.constantFrom('a', 'ß', '§', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u1680', '\u2000', '\u2006', '\u2007', '\u2009', '\u202f', '\u205f', '\u200b', '\u3000', '\ufeff', '\u2028', '\u2029', '\u180e', '\v', '-');
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        // the definition as it stood before normalizeSpace learnt to skip texts that need nothing
         expect(normalizeSpace(text)).toBe(text.replace(/[\s\u00a0\u2007\u202f\u200b]+/g, ' ').trim());
       }),
       { seed: 46, numRuns: 5000 },

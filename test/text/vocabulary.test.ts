@@ -14,7 +14,7 @@ const wordSet = (texts: string[]) => new Set(texts.flatMap((t) => t.toLowerCase(
 
 describe('TextVocabulary', () => {
   it('agrees with the set of all words on random texts and random questions', () => {
-    const unit = fc.constantFrom('a', 'b', 'B', 'ä', 'Ä', 'ß', '-', '--', ' ', '\n', '1', '.', '𝔄', '\u0301', 'ab', 'a-b');
+    const unit = fc.constantFrom('a', 'b', 'B', 'ä', 'Ä', 'ß', 'İ', 'ǅ', '-', '--', ' ', '\n', '1', '.', '𝔄', '\ud835', '\udd04', '\u0301', 'ab', 'a-b');
     const text = fc.array(unit, { maxLength: 30 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(text, { maxLength: 8 }), (texts, questions) => {
