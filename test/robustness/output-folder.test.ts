@@ -225,6 +225,21 @@ describe('the swap', () => {
     expect(asText(fileTree(out))['index.json']).toBe('{"v":1}\n');
   });
 
+  it('files made one by one: an error while making one leaves the old output whole and nothing beside it', () => {
+    const before = withV1();
+    function* failing() {
+      yield v2[0];
+      throw new Error('serializer failed');
+    }
+    expect(() => writeOutputAtomic(out, failing())).toThrow('serializer failed');
+    expect(asText(fileTree(out))).toEqual(before);
+    expectClean();
+    // the next run is not hindered (no lock, no half generation left)
+    writeOutputAtomic(out, v2);
+    expect(sorted(asText(fileTree(out)))).toEqual(expectedV2(before));
+    expectClean();
+  });
+
   it('stale temporary folders of earlier runs and crashed runs are removed', () => {
     withV1();
     for (const n of ['.consolidated.tmp-123', '.consolidated.old-456', '.consolidated.gen-000000000-1-abc', '.consolidated.link-x']) mkdirSync(join(dir, n));
