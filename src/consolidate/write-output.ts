@@ -306,6 +306,8 @@ export interface WriteOutputOptions extends LockOptions {
  */
 interface OutputStamp {
   key: string;
+  /** what the output is made of, where the caller can tell (the site: siteContentKey) */
+  content?: string;
   files: Array<[string, number, number]>;
 }
 
@@ -331,13 +333,13 @@ function listFiles(dir: string, exclude: string[]): Array<[string, number, numbe
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** Record `key` and the files of `dir` (but `exclude`) as the stamp of the output folder `dir`. */
-export function writeOutputStamp(dir: string, key: string, exclude: string[] = []): void {
+/** Record `key` (and `content`) and the files of `dir` (but `exclude`) as the stamp of the output folder `dir`. */
+export function writeOutputStamp(dir: string, key: string, exclude: string[] = [], content?: string): void {
   const file = stampFile(dir);
   if (!file) return;
   try {
     pruneOld(dirname(file), CACHE_MAX_AGE_MS); // stamps of output folders long gone (temporary ones, tests)
-    writeFileAtomic(file, JSON.stringify({ key, files: listFiles(dir, exclude) } satisfies OutputStamp));
+    writeFileAtomic(file, JSON.stringify({ key, content, files: listFiles(dir, exclude) } satisfies OutputStamp));
   } catch {
     /* no stamp: the next run writes the output again */
   }
@@ -345,12 +347,21 @@ export function writeOutputStamp(dir: string, key: string, exclude: string[] = [
 
 /** Is `dir` the complete, untouched output made from `key`? */
 export function outputUpToDate(dir: string, key: string | undefined, exclude: string[] = []): boolean {
+  return stampHolds(dir, exclude, (s) => key !== undefined && s.key === key);
+}
+
+/** Is `dir` the complete, untouched output of this content (whatever tool and inputs made it)? */
+export function outputContentUpToDate(dir: string, content: string, exclude: string[] = []): boolean {
+  return stampHolds(dir, exclude, (s) => s.content === content);
+}
+
+function stampHolds(dir: string, exclude: string[], made: (s: OutputStamp) => boolean): boolean {
   const file = stampFile(dir);
-  if (!key || !file) return false;
+  if (!file) return false;
   try {
     if (!existsSync(join(dir, OUTPUT_MARKER))) return false;
     const s = JSON.parse(readFileSync(file, 'utf8')) as OutputStamp;
-    if (s.key !== key) return false;
+    if (!made(s)) return false;
     const now = listFiles(dir, exclude);
     return now.length === s.files.length && now.every((f, i) => f[0] === s.files[i][0] && f[1] === s.files[i][1] && f[2] === s.files[i][2]);
   } catch {

@@ -104,4 +104,27 @@ describe.skipIf(!HAS_CORPUS)('the CLI on a cached consolidation', () => {
     expect(third.out).not.toMatch(/unchanged/);
     expectSameFiles(files, fileTree(out));
   });
+
+  test('site: kept when only the tool changed but not its pages; built again when its input changed', async () => {
+    const mini = miniCorpus(join(work, 'site-mini')); // the three laws (the fact catalogue names all of them)
+    const args = ['--corpus', mini.dir, '--manifest', mini.manifest];
+    const site = join(work, 'site');
+    const first = await cli(...args, 'site', '--out', site, '--no-search');
+    expect(first.out, first.err).toMatch(/site: \d+ pages/);
+    const pages = fileTree(site);
+    // another tool made it: the stamp's key is a different one, its content key the same
+    const stamps = join(work, 'cache', 'outputs');
+    const [stampName] = readdirSync(stamps).filter((n) => JSON.parse(readFileSync(join(stamps, n), 'utf8')).content);
+    const stamp = JSON.parse(readFileSync(join(stamps, stampName), 'utf8'));
+    writeFileSync(join(stamps, stampName), JSON.stringify({ ...stamp, key: 'made-by-another-version-of-the-tool' }));
+    const second = await cli(...args, 'site', '--out', site, '--no-search');
+    expect(second.out).toMatch(/site: up to date \(same pages/);
+    expectSameFiles(pages, fileTree(site));
+    // a changed act changes the pages: built again
+    const act = join(mini.dir, 'acts', 'mini.txt');
+    writeFileSync(act, readFileSync(act, 'utf8').replace('„50 000“', '„60 000“'));
+    const third = await cli(...args, 'site', '--out', site, '--no-search');
+    expect(third.out).toMatch(/site: \d+ pages/);
+    expect([...fileTree(site).values()].some((b) => b.includes('60\u00a0000') || b.includes('60 000'))).toBe(true);
+  });
 });

@@ -1,0 +1,58 @@
+/**
+ * The modules a module imports from this package, transitively, and a fingerprint of their contents:
+ * the code one result depends on, so that a change elsewhere in the tool does not count as a change
+ * of that result.
+ *
+ * Relative specifiers are taken from the text: every quoted './x.js' or '../y.js' (a type-only import
+ * or one in a comment only adds a file, which is the safe side). Run from the TypeScript sources, a
+ * './x.js' that does not exist is read as './x.ts'. Imports of packages are not followed: their
+ * versions are in package-lock.json, which the callers add.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { packageRoot } from './cache-root.js';
+
+const RELATIVE_SPECIFIER = /['"](\.\.?\/[^'"\s]+?\.js)['"]/g;
+
+function resolveSpecifier(from: string, spec: string): string {
+  const js = join(dirname(from), spec);
+  if (existsSync(js)) return js;
+  const ts = js.replace(/\.js$/, '.ts');
+  return existsSync(ts) ? ts : js;
+}
+
+/** Every module `entry` reaches through relative imports, itself included, sorted. */
+export function moduleClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const todo = [entry];
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // a missing module still counts, by its name
+    }
+    for (const m of text.matchAll(RELATIVE_SPECIFIER)) todo.push(resolveSpecifier(file, m[1]));
+  }
+  return [...seen].sort();
+}
+
+/** A hash of these files (their paths within the package and their bytes; a missing file by its name). */
+export function filesFingerprint(files: string[]): string {
+  const root = packageRoot();
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(relative(root, f)).update('\0');
+    try {
+      h.update(readFileSync(f));
+    } catch {
+      h.update('missing');
+    }
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
