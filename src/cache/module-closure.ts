@@ -9,7 +9,7 @@
  * versions are in package-lock.json, which the callers add.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { packageRoot } from './cache-root.js';
 
@@ -22,8 +22,20 @@ function resolveSpecifier(from: string, spec: string): string {
   return existsSync(ts) ? ts : js;
 }
 
+/**
+ * Imports this scan cannot follow: a computed dynamic import, a JSON, .mjs or .cjs module, a `#` subpath
+ * or a `require`. A closure that holds one is incomplete, and a fingerprint of it proves nothing.
+ */
+const UNFOLLOWED = /\bimport\(\s*[^'"\s]|['"]\.\.?\/[^'"\s]+\.(?:json|mjs|cjs)['"]|\bfrom\s*['"]#|\brequire\(/;
+
 /** Every module `entry` reaches through relative imports, itself included, sorted. */
 export function moduleClosure(entry: string): string[] {
+  return scanClosure(entry).files;
+}
+
+/** The closure, and whether every import in it was one the scan follows (see UNFOLLOWED). */
+export function scanClosure(entry: string): { files: string[]; complete: boolean } {
+  let complete = true;
   const seen = new Set<string>();
   const todo = [entry];
   while (todo.length) {
@@ -36,9 +48,23 @@ export function moduleClosure(entry: string): string[] {
     } catch {
       continue; // a missing module still counts, by its name
     }
+    if (UNFOLLOWED.test(text)) complete = false;
     for (const m of text.matchAll(RELATIVE_SPECIFIER)) todo.push(resolveSpecifier(file, m[1]));
   }
-  return [...seen].sort();
+  return { files: [...seen].sort(), complete };
+}
+
+/** The newest modification time (ms) among these files (0 when none can be read). */
+export function newestMtime(files: string[]): number {
+  let newest = 0;
+  for (const f of files) {
+    try {
+      newest = Math.max(newest, statSync(f).mtimeMs);
+    } catch {
+      /* a missing file is in the fingerprint by its name */
+    }
+  }
+  return newest;
 }
 
 /** A hash of these files (their paths within the package and their bytes; a missing file by its name). */

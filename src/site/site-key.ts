@@ -1,8 +1,8 @@
 /**
  * What a built site is made from, as one hash: the site input (every distinct § once: the versions
  * share most of them), the code that renders it (the modules build-site.ts reaches, and the assets),
- * the dependencies' versions (package-lock.json: pagefind writes the search index), the Node version
- * (its ICU formats and sorts) and the options.
+ * the dependencies' versions (package-lock.json, and node_modules/.package-lock.json for what is
+ * installed: pagefind writes the search index), the Node version, pagefind's binary path and the options.
  *
  * The `site` command keeps a site whose content key is unchanged although the tool changed: a change
  * to the act parser, the CLI or the tests that leaves the consolidation as it was does not cost a
@@ -14,36 +14,56 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../cache/cache-root.js';
-import { filesFingerprint, moduleClosure } from '../cache/module-closure.js';
+import { filesFingerprint, moduleClosure, newestMtime, scanClosure } from '../cache/module-closure.js';
+import { PROJECT_ROOT } from '../corpus/manifest.js';
 import type { SiteInput } from './types.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
-let codePrint: string | undefined;
+/** The site's code, hashed once per process: the fingerprint, the files, and whether the scan saw every import. */
+let code: { print: string; files: string[]; complete: boolean } | undefined;
 
-/** The site's code: build-site and what it imports, both asset folders it may read, the lock file. */
-export function siteCodeFingerprint(): string {
-  if (codePrint) return codePrint;
+/** The site's code: build-site and what it imports, the asset folders it may read, the lock files. */
+function siteCode(): { print: string; files: string[]; complete: boolean } {
+  if (code) return code;
   const root = packageRoot();
   const entry = [join(HERE, 'build-site.js'), join(HERE, 'build-site.ts')].find((f) => moduleClosure(f).length > 1) ?? join(HERE, 'build-site.js');
-  const assets = [join(HERE, 'assets'), join(root, 'src', 'site', 'assets')].flatMap((dir) => {
+  const closure = scanClosure(entry);
+  // readAsset looks next to the module and in the project's src/site/assets
+  const assets = [join(HERE, 'assets'), join(root, 'src', 'site', 'assets'), join(PROJECT_ROOT, 'src', 'site', 'assets')].flatMap((dir) => {
     try {
       return readdirSync(dir).sort().map((n) => join(dir, n));
     } catch {
       return [];
     }
   });
-  codePrint = filesFingerprint([...moduleClosure(entry), ...assets, join(root, 'package.json'), join(root, 'package-lock.json')]);
-  return codePrint;
+  // what is installed (node_modules/.package-lock.json) as well as what should be
+  const files = [...closure.files, ...assets, ...['package.json', 'package-lock.json', 'node_modules/.package-lock.json'].map((f) => join(root, f))];
+  code = { print: filesFingerprint(files), files, complete: closure.complete };
+  return code;
 }
 
-/** The content key of the site built from `input` with these options. */
-export function siteContentKey(input: SiteInput, options: { search: boolean }): string {
+/**
+ * Was any file of the site's code written since `ms` (ms since the epoch)? Then this process may have
+ * loaded an older version of it than the one it hashed, and its site must not be recorded under the key.
+ */
+export function siteCodeChangedSince(ms: number): boolean {
+  return newestMtime(siteCode().files) >= ms;
+}
+
+/**
+ * The content key of the site built from `input` with these options; undefined when the site's code
+ * has an import the closure scan cannot follow (then nothing can be said of its pages without building).
+ */
+export function siteContentKey(input: SiteInput, options: { search: boolean }): string | undefined {
+  const { print, complete } = siteCode();
+  if (!complete) return undefined;
   const h = createHash('sha256');
   // JSON text never holds a raw NUL, so NUL separates the pieces unambiguously
   const put = (piece: string) => h.update(piece).update('\0');
-  put(siteCodeFingerprint());
+  put(print);
   put(process.version);
+  put(process.env.PAGEFIND_BINARY_PATH ?? '');
   put(options.search ? 'search' : 'no-search');
   const nodeHashes = new WeakMap<object, string>();
   const nodeHash = (node: object): string => {
@@ -55,9 +75,11 @@ export function siteContentKey(input: SiteInput, options: { search: boolean }): 
   put(JSON.stringify(rest));
   const { laws, ...consolidationRest } = consolidation;
   put(JSON.stringify(consolidationRest));
+  put(String(laws.length));
   for (const law of laws) {
     const { versions, ...lawRest } = law;
     put(JSON.stringify(lawRest));
+    put(String(versions.length));
     for (const version of versions) {
       const { tree, ...meta } = version;
       const { body, ...head } = tree;

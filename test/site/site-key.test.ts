@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesFingerprint, moduleClosure } from '../../src/cache/module-closure.js';
+import { filesFingerprint, moduleClosure, scanClosure } from '../../src/cache/module-closure.js';
 import { siteContentKey } from '../../src/site/site-key.js';
 import type { Paragraph } from '../../src/model/types.js';
 import { fixtureInput } from './fixture.js';
@@ -32,11 +32,32 @@ describe('moduleClosure', () => {
     expect(filesFingerprint(moduleClosure(join(d, 'a.js')))).toBe(before);
     writeFileSync(join(d, 'd.js'), 'export const x = 2;\n');
     expect(filesFingerprint(moduleClosure(join(d, 'a.js')))).not.toBe(before);
+    expect(scanClosure(join(d, 'a.js')).complete).toBe(true);
+  });
+
+  it('says when it cannot follow an import (computed import(), JSON, .mjs, #subpath, require)', () => {
+    const d = join(work, 'unfollowed');
+    mkdirSync(d, { recursive: true });
+    for (const [name, text] of [
+      ['computed.js', 'const m = await import(`./${name}.js`);\n'],
+      ['json.js', "import data from './data.json' with { type: 'json' };\n"],
+      ['mjs.js', "import { x } from './x.mjs';\n"],
+      ['subpath.js', "import { y } from '#internal/y';\n"],
+      ['cjs.js', "const z = require('./z.js');\n"],
+    ]) {
+      writeFileSync(join(d, 'entry.js'), `import './${name}';\n`);
+      writeFileSync(join(d, name), text);
+      expect(scanClosure(join(d, 'entry.js')).complete, name).toBe(false);
+    }
   });
 });
 
 describe('siteContentKey', () => {
-  const key = (input = fixtureInput(), search = true) => siteContentKey(input, { search });
+  const key = (input = fixtureInput(), search = true) => siteContentKey(input, { search })!;
+
+  it('is given for the site code of this package (every import of it is one the scan follows)', () => {
+    expect(key()).toMatch(/^[0-9a-f]{64}$/);
+  });
 
   it('is the same for the same content (also a deep copy: it hashes content, not object identity)', () => {
     const input = fixtureInput();
