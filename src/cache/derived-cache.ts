@@ -3,7 +3,8 @@
  *
  * An entry is content-addressed: its key is the sha256 of the tool's code fingerprint, the kind of
  * result, the request (e.g. corpus folder + manifest) and the path and content hash of every input file
- * the computation read (recorded with `recordInputs`, so no input can be forgotten). An entry is a folder
+ * the computation read (recorded with `recordInputs`, so no input file can be forgotten; the tool's code
+ * fingerprint covers its modules and the lock files of its dependencies). An entry is a folder
  * `<cache>/derived/<kind>/<key>/` written to a temporary folder and renamed into place, never updated;
  * deleting the cache is always safe.
  *
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
 import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from './cache-root.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
+import { dependencyFiles, filesFingerprint } from './module-closure.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -33,10 +35,12 @@ const IN_USE_MS = 30 * 60 * 1000;
 
 let toolPrint: string | undefined;
 
-/** The tool's code files (the compiled `dist/src` or, run from source, `src`, and the site's assets), sorted. */
+/**
+ * The tool's code files: the compiled `dist/src` or, run from source, `src`, the site's assets, and the
+ * files that say which packages it runs with (a dependency updated within its range changes results too).
+ */
 function codeFiles(): string[] {
-  const root = packageRoot();
-  const files: string[] = [join(root, 'package.json')];
+  const files = new Set<string>();
   const walk = (dir: string): void => {
     let entries;
     try {
@@ -47,13 +51,14 @@ function codeFiles(): string[] {
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(?:js|mjs|ts|css)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(p);
+      else if (/\.(?:js|mjs|ts|css)$/.test(e.name) && !e.name.endsWith('.d.ts')) files.add(p);
     }
   };
   walk(resolve(HERE, '..'));
   // the site's stylesheet and scripts are read from the project's src/site/assets also when run from dist/
-  walk(join(root, 'src', 'site', 'assets'));
-  return files;
+  walk(join(packageRoot(), 'src', 'site', 'assets'));
+  for (const f of dependencyFiles()) files.add(f);
+  return [...files];
 }
 
 /**
@@ -89,17 +94,7 @@ export function toolFingerprint(): string {
     }
   }
   const seenNs = BigInt(Date.now()) * 1_000_000n;
-  const h = createHash('sha256');
-  for (const f of files) {
-    h.update(f.slice(packageRoot().length));
-    h.update('\0');
-    try {
-      h.update(readFileSync(f));
-    } catch {
-      h.update('missing');
-    }
-  }
-  toolPrint = h.digest('hex').slice(0, 32);
+  toolPrint = filesFingerprint(files).slice(0, 32);
   if (memo) {
     try {
       writeFileAtomic(memo, JSON.stringify({ statKey, print: toolPrint, seenNs: String(seenNs) }));

@@ -67,6 +67,15 @@ export function newestMtime(files: string[]): number {
   return newest;
 }
 
+/**
+ * The files that say which packages the code runs with: package.json, the lock file, and npm's record of
+ * what is installed (node_modules/.package-lock.json).
+ */
+export function dependencyFiles(): string[] {
+  const root = packageRoot();
+  return ['package.json', 'package-lock.json', join('node_modules', '.package-lock.json')].map((f) => join(root, f));
+}
+
 /** A hash of these files (their paths within the package and their bytes; a missing file by its name). */
 export function filesFingerprint(files: string[]): string {
   const root = packageRoot();

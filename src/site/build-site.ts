@@ -28,8 +28,11 @@ import { renderHomePage } from './pages/home.js';
 import { lawVersionPages, renderDayPage } from './pages/law-version.js';
 import { renderSearchPage } from './pages/search.js';
 
+/** Where the stylesheet and scripts are read from: next to this module, else the project's sources. */
+export const ASSET_DIRS = [fileURLToPath(new URL('./assets/', import.meta.url)), join(PROJECT_ROOT, 'src', 'site', 'assets')];
+
 async function readAsset(name: string): Promise<string> {
-  const candidates = [fileURLToPath(new URL(`./assets/${name}`, import.meta.url)), join(PROJECT_ROOT, 'src', 'site', 'assets', name)];
+  const candidates = ASSET_DIRS.map((dir) => join(dir, name));
   for (const file of candidates) if (existsSync(file)) return readFile(file, 'utf8');
   throw new Error(`site asset ${name} not found (looked in ${candidates.join(', ')})`);
 }

@@ -13,9 +13,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot } from '../cache/cache-root.js';
-import { filesFingerprint, moduleClosure, newestMtime, scanClosure } from '../cache/module-closure.js';
-import { PROJECT_ROOT } from '../corpus/manifest.js';
+import { dependencyFiles, filesFingerprint, newestMtime, scanClosure } from '../cache/module-closure.js';
+import { ASSET_DIRS } from './build-site.js';
+import { memoByObject } from './memo.js';
 import type { SiteInput } from './types.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -23,22 +23,19 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** The site's code, hashed once per process: the fingerprint, the files, and whether the scan saw every import. */
 let code: { print: string; files: string[]; complete: boolean } | undefined;
 
-/** The site's code: build-site and what it imports, the asset folders it may read, the lock files. */
+/** The site's code: build-site and what it imports, the asset folders it reads, the dependency files. */
 function siteCode(): { print: string; files: string[]; complete: boolean } {
   if (code) return code;
-  const root = packageRoot();
-  const entry = [join(HERE, 'build-site.js'), join(HERE, 'build-site.ts')].find((f) => moduleClosure(f).length > 1) ?? join(HERE, 'build-site.js');
-  const closure = scanClosure(entry);
-  // readAsset looks next to the module and in the project's src/site/assets
-  const assets = [join(HERE, 'assets'), join(root, 'src', 'site', 'assets'), join(PROJECT_ROOT, 'src', 'site', 'assets')].flatMap((dir) => {
+  // build-site.js when compiled, build-site.ts when run from the sources
+  const closure = [join(HERE, 'build-site.js'), join(HERE, 'build-site.ts')].map(scanClosure).find((c) => c.files.length > 1) ?? { files: [], complete: false };
+  const assets = [...new Set(ASSET_DIRS)].flatMap((dir) => {
     try {
       return readdirSync(dir).sort().map((n) => join(dir, n));
     } catch {
       return [];
     }
   });
-  // what is installed (node_modules/.package-lock.json) as well as what should be
-  const files = [...closure.files, ...assets, ...['package.json', 'package-lock.json', 'node_modules/.package-lock.json'].map((f) => join(root, f))];
+  const files = [...new Set([...closure.files, ...assets, ...dependencyFiles()])];
   code = { print: filesFingerprint(files), files, complete: closure.complete };
   return code;
 }
@@ -65,12 +62,7 @@ export function siteContentKey(input: SiteInput, options: { search: boolean }): 
   put(process.version);
   put(process.env.PAGEFIND_BINARY_PATH ?? '');
   put(options.search ? 'search' : 'no-search');
-  const nodeHashes = new WeakMap<object, string>();
-  const nodeHash = (node: object): string => {
-    let d = nodeHashes.get(node);
-    if (d === undefined) nodeHashes.set(node, (d = createHash('sha256').update(JSON.stringify(node)).digest('hex')));
-    return d;
-  };
+  const nodeHash = memoByObject((node: object) => createHash('sha256').update(JSON.stringify(node)).digest('hex'));
   const { consolidation, ...rest } = input;
   put(JSON.stringify(rest));
   const { laws, ...consolidationRest } = consolidation;
