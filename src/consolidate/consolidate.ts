@@ -352,7 +352,7 @@ function buildSeries(corpus: Corpus): Map<string, OfficialSeries> {
         path: i.path,
         units: unitsNamedBy(i),
       }));
-    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusText(corpus.dir, rel), readBytes: (rel) => readCorpusBytes(corpus.dir, rel, { into: scratch }), hints, cache }));
+    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusBytes(corpus.dir, rel, { into: scratch }), hints, cache }));
   }
   return out;
 }

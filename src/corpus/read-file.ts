@@ -143,8 +143,18 @@ export function readRegularFile(file: string, options: ReadOptions = {}): Buffer
 export function readTextFile(file: string, options: ReadOptions = {}): string {
   const buf = readRegularFile(file, options);
   const what = options.what ?? 'file';
-  if (buf.includes(0)) throw new UserError(`${what} is not a text file (contains NUL bytes): ${file}`, 'file-binary');
-  const text = buf.toString('utf8');
+  refuseNul(buf, file, what);
+  return decodeUtf8(buf, file, what);
+}
+
+/** Bytes with a NUL are no text file (a UserError naming `what` and the file). */
+export function refuseNul(bytes: Buffer, file: string, what: string): void {
+  if (bytes.includes(0)) throw new UserError(`${what} is not a text file (contains NUL bytes): ${file}`, 'file-binary');
+}
+
+/** The text of UTF-8 bytes; bytes that are not UTF-8 are a UserError naming `what` and the file. */
+export function decodeUtf8(bytes: Buffer, file: string, what: string): string {
+  const text = bytes.toString('utf8');
   if (text.includes('\uFFFD')) throw new UserError(`${what} is not valid UTF-8 text: ${file}`, 'file-binary');
   return text;
 }

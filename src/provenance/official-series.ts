@@ -13,7 +13,7 @@ import { parseStatute } from '../model/parse-statute.js';
 import { bodyNodeText, inhaltText, paragraphText } from '../model/text-of.js';
 import type { Anlage, Inhaltsuebersicht, Law, Paragraph } from '../model/types.js';
 import { footnotesOfText, parseFootnote, type FootnoteChange } from './footnotes.js';
-import { UserError } from '../diagnostics/diagnostic.js';
+import { decodeUtf8, refuseNul } from '../corpus/read-file.js';
 
 export type OfficialUnitNode = Paragraph | Anlage | Inhaltsuebersicht;
 
@@ -97,24 +97,7 @@ export function unitsOfLaw(law: Law): OfficialUnit[] {
   return out;
 }
 
-/** Split a kmein text into its header and its top-level "# " blocks. */
-export function splitBlocks(text: string): { header: string; blocks: string[] } {
-  const lines = text.split('\n');
-  const header: string[] = [];
-  const blocks: string[] = [];
-  let cur: string[] | null = null;
-  for (const line of lines) {
-    if (line.startsWith('# ')) {
-      if (cur) blocks.push(cur.join('\n'));
-      cur = [line];
-    } else if (cur) cur.push(line);
-    else header.push(line);
-  }
-  if (cur) blocks.push(cur.join('\n'));
-  return { header: header.join('\n'), blocks };
-}
-
-/** Split the bytes of a kmein text like splitBlocks, without decoding them: [header, ...blocks] as views. */
+/** Split the bytes of a kmein text into its header and its top-level "# " blocks, without decoding them (views). */
 export function splitBlockBytes(buf: Buffer): { header: Buffer; blocks: Buffer[] } {
   const starts: number[] = [];
   if (buf[0] === 0x23 && buf[1] === 0x20) starts.push(0);
@@ -129,13 +112,11 @@ export interface SeriesInput {
   law: string;
   /** corpus-relative files, named <date>.md */
   files: string[];
-  /** the text of a file; or `readBytes`, which lets blocks seen before go undecoded */
-  read: (rel: string) => string;
   /**
-   * the bytes of a file (regular file, size-limited, as the corpus reader checks them); they need to
-   * stay valid only until the next call (the series copies the blocks it keeps)
+   * the bytes of a file (regular file, size-limited, as the corpus reader checks them; blocks seen before
+   * go undecoded); they need to stay valid only until the next call (the series copies the blocks it keeps)
    */
-  readBytes?: (rel: string) => Buffer;
+  read: (rel: string) => Buffer;
   hints?: ActHint[];
   /** cache of parsed blocks shared between calls (key: law and raw block) */
   cache?: BlockCache;
@@ -148,18 +129,14 @@ export interface SeriesInput {
  */
 export type BlockCache = Map<string, Array<{ bytes: Buffer; units: OfficialUnit[] }>>;
 
-function decode(bytes: Buffer, file: string): string {
-  const text = bytes.toString('utf8');
-  if (text.includes('\uFFFD')) throw new UserError(`official text is not valid UTF-8 text: ${file}`, 'file-binary');
-  return text;
-}
-
 function parseBlock(law: string, block: string): OfficialUnit[] {
   // a one-line header keeps the kmein dialect (footnotes) without parsing the real header each time
   return unitsOfLaw(parseStatute(`% ${law}\n${block}\n`, { lawId: law }));
 }
 
-function readSnapshot(law: string, date: string, file: string, content: string | Buffer, cache: BlockCache): OfficialSnapshot {
+const WHAT = 'official text';
+
+function readSnapshot(law: string, date: string, file: string, content: Buffer, cache: BlockCache): OfficialSnapshot {
   const units = new Map<string, OfficialUnit>();
   const order: string[] = [];
   const add = (parsed: OfficialUnit[]) => {
@@ -169,43 +146,22 @@ function readSnapshot(law: string, date: string, file: string, content: string |
       order.push(u.id);
     }
   };
-  let header: string;
-  if (typeof content === 'string') {
-    const split = splitBlocks(content);
-    header = split.header;
-    for (const b of split.blocks) {
-      const key = `${law}\0${b}`;
-      let hit = cache.get(key)?.[0];
-      if (!hit) {
-        hit = { bytes: Buffer.alloc(0), units: parseBlock(law, b) };
-        cache.set(key, [hit]);
-      }
-      add(hit.units);
+  refuseNul(content, file, WHAT);
+  const split = splitBlockBytes(content);
+  const header = decodeUtf8(split.header, file, WHAT);
+  for (const b of split.blocks) {
+    const eol = b.indexOf(0x0a);
+    const key = `${law}\0${b.byteLength}\0${b.subarray(0, eol < 0 ? b.length : eol).toString('latin1')}`;
+    const list = cache.get(key) ?? [];
+    let hit = list.find((x) => x.bytes.equals(b));
+    if (!hit) {
+      hit = { bytes: Buffer.from(b), units: parseBlock(law, decodeUtf8(b, file, WHAT)) };
+      list.push(hit);
+      cache.set(key, list);
     }
-  } else {
-    if (content.indexOf(0) >= 0) throw new UserError(`official text is not a text file (contains NUL bytes): ${file}`, 'file-binary');
-    const split = splitBlockBytes(content);
-    header = decode(split.header, file);
-    for (const b of split.blocks) {
-      const eol = b.indexOf(0x0a);
-      const key = `${law}\0${b.byteLength}\0${b.subarray(0, eol < 0 ? b.length : eol).toString('latin1')}`;
-      const list = cache.get(key) ?? [];
-      let hit = list.find((x) => x.bytes.equals(b));
-      if (!hit) {
-        hit = { bytes: Buffer.from(b), units: parseBlock(law, decode(b, file)) };
-        list.push(hit);
-        cache.set(key, list);
-      }
-      add(hit.units);
-    }
+    add(hit.units);
   }
   return { date, file, header, order, units };
-}
-
-function addDaysIso(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 export function buildOfficialSeries(input: SeriesInput): OfficialSeries {
@@ -214,7 +170,7 @@ export function buildOfficialSeries(input: SeriesInput): OfficialSeries {
     .map((f) => ({ file: f, date: basename(f).replace(/\.md$/, '') }))
     .filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f.date))
     .sort((a, b) => a.date.localeCompare(b.date));
-  const snapshots = files.map((f) => readSnapshot(input.law, f.date, f.file, input.readBytes ? input.readBytes(f.file) : input.read(f.file), cache));
+  const snapshots = files.map((f) => readSnapshot(input.law, f.date, f.file, input.read(f.file), cache));
   const entries = new Map<string, OfficialEntry[]>();
   const push = (e: OfficialEntry) => {
     const list = entries.get(e.id) ?? [];
@@ -318,4 +274,3 @@ export function footnoteChangesOf(text: string) {
   return footnotesOfText(text).filter((f) => f.kind === 'idf' || f.kind === 'eingef' || f.kind === 'aufgeh');
 }
 
-export { addDaysIso };

@@ -4,7 +4,24 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { splitBlockBytes, splitBlocks } from '../../src/provenance/official-series.js';
+import { splitBlockBytes } from '../../src/provenance/official-series.js';
+
+/** The reference: a kmein text split into its header and its top-level "# " blocks, as text. */
+function splitBlocks(text: string): { header: string; blocks: string[] } {
+  const lines = text.split('\n');
+  const header: string[] = [];
+  const blocks: string[] = [];
+  let cur: string[] | null = null;
+  for (const line of lines) {
+    if (line.startsWith('# ')) {
+      if (cur) blocks.push(cur.join('\n'));
+      cur = [line];
+    } else if (cur) cur.push(line);
+    else header.push(line);
+  }
+  if (cur) blocks.push(cur.join('\n'));
+  return { header: header.join('\n'), blocks };
+}
 
 const LINE = fc.oneof(
   fc.constantFrom('# § 1 – Zweck', '# Inhaltsübersicht', '#', '# ', ' # kein Block', '## Abschnitt', '', '(1) Satz „Ä“.', '% Titel', '\r'),
