@@ -200,11 +200,8 @@ function registerCoreCommands(program: Command): void {
       result.diagnostics.push(...facts.diagnostics);
       // the same tool on the same inputs: an output folder still as the last run left it stays as it is
       const key = c.consolidationKey && c.factsKey ? sha(toolFingerprint(), 'consolidate-output', c.consolidationKey, c.factsKey) : undefined;
-      const unchanged = outputUpToDate(out, key, ['site']);
-      if (!unchanged) {
-        const files = consolidationFiles(result, [{ path: 'facts.json', content: stableJson(corpusFactsJson(result, facts)) }]);
-        writeOutputAtomic(out, files, { onWait: (m) => c.err(m + '\n'), key });
-      }
+      const files = consolidationFiles(result, [{ path: 'facts.json', content: stableJson(corpusFactsJson(result, facts)) }]);
+      const unchanged = !writeOutputAtomic(out, files, { onWait: (m) => c.err(m + '\n'), key });
       const summary = result.laws.map((l) => {
         const rows = result.changes.filter((x) => x.law === l.law);
         return {

@@ -292,7 +292,7 @@ export interface WriteOutputOptions extends LockOptions {
   keep?: string[];
   /** test hook: called after each step (throw, or kill the process, to simulate a crash there) */
   fault?: (step: SwapStep) => void;
-  /** the key of what was written (hash of the tool and of every input): recorded in the output stamp */
+  /** the key of what is written (hash of the tool and of every input): recorded in the output stamp; an output stamped with it and untouched is left as it is */
   key?: string;
 }
 
@@ -448,9 +448,10 @@ export function recoverOutput(out: string): string | undefined {
  * to it, then rename the link over `outDir`; the old generation is removed afterwards. A folder that is
  * not yet a link (an empty folder, or the output of an earlier version) is moved aside as a generation
  * first; a crash right then leaves `outDir` missing until the next run restores it from that generation.
- * Call checkOutDir first for paths given by a user.
+ * With `key`, an output made from the same key and untouched since is left as it is: false is returned
+ * (true when written). Call checkOutDir first for paths given by a user.
  */
-export function writeOutputAtomic(outDir: string, files: Iterable<OutputFile>, options: WriteOutputOptions | string[] = {}): void {
+export function writeOutputAtomic(outDir: string, files: Iterable<OutputFile>, options: WriteOutputOptions | string[] = {}): boolean {
   const opts: WriteOutputOptions = Array.isArray(options) ? { keep: options } : options;
   const keep = opts.keep ?? ['site'];
   const fault = opts.fault ?? (() => {});
@@ -467,6 +468,9 @@ export function writeOutputAtomic(outDir: string, files: Iterable<OutputFile>, o
     fault('locked');
     recoverOutput(out);
     fault('recovered');
+    // made from the same key and untouched since: left as it is (checked under the lock; the files are
+    // made lazily, so none is made)
+    if (opts.key && outputUpToDate(out, opts.key, keep)) return false;
     mkdirSync(gen);
     const written = new Set<string>();
     for (const f of files) {
@@ -502,6 +506,7 @@ export function writeOutputAtomic(outDir: string, files: Iterable<OutputFile>, o
     recoverOutput(out); // removes the previous generation, the legacy folder and any leftovers
     fault('removed-old');
     if (opts.key) writeOutputStamp(out, opts.key, keep);
+    return true;
   } catch (e) {
     if (!swapped) {
       rmSync(link, { force: true });
