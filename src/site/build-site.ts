@@ -62,17 +62,14 @@ async function writeCompressed(file: string, data: Buffer): Promise<void> {
   ]);
 }
 
-/**
- * Compress every compressible file below `dir` not in `done` (the pages, compressed as they were
- * written; what is left is the search index pagefind wrote).
- */
-async function precompress(dir: string, done: Set<string>): Promise<void> {
+/** Compress every file below `dir` worth it (the search index pagefind wrote; the pages are compressed as they are written). */
+async function precompress(dir: string): Promise<void> {
   const files: string[] = [];
   const walk = async (d: string): Promise<void> => {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (COMPRESSIBLE.test(e.name) && !done.has(p)) files.push(p);
+      else files.push(p);
     }
   };
   await walk(dir);
@@ -151,8 +148,7 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     const plan = planPages(model, input, search);
     const queue = new PQueue({ concurrency: options.concurrency ?? 16 });
     const madeDirs = new Map<string, Promise<unknown>>();
-    /** files compressed right after writing, while the bytes are at hand (overlaps rendering) */
-    const compressed = new Set<string>();
+    // every page and asset is written here, and compressed right after, while the bytes are at hand
     const write = async (rel: string, content: () => string | HtmlPieces | Promise<string>): Promise<void> => {
       const file = join(tmp, rel);
       const dir = dirname(file);
@@ -161,10 +157,7 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
       await made;
       const data = htmlBytes(await content());
       await writeFile(file, data);
-      if (COMPRESSIBLE.test(file)) {
-        compressed.add(file);
-        if (worthCompressing(file, data)) await writeCompressed(file, data);
-      }
+      if (worthCompressing(file, data)) await writeCompressed(file, data);
     };
     const jobs = plan.map(([rel, render]) => queue.add(() => write(rel, render)));
     jobs.push(queue.add(() => write(CSS, readStylesheet)));
@@ -175,8 +168,10 @@ export async function buildSite(input: SiteInput, outDir: string, options: Build
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
 
-    if (search) await indexForSearch(tmp);
-    await precompress(tmp, compressed);
+    if (search) {
+      await indexForSearch(tmp);
+      await precompress(join(tmp, 'pagefind'));
+    }
     options.beforeSwap?.(tmp);
 
     let old: string | undefined;
