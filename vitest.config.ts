@@ -6,12 +6,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // both cores (vitest's default leaves one idle: cpus − 1); the test files share nothing on disk but
-    // the caches, whose entries are written atomically
+    // both cores (vitest's default leaves one idle: cpus − 1); the test files share on disk only the
+    // caches, whose entries are written atomically, and the run folder of the global setup
     maxWorkers: 2,
-    // the test files of a worker share its module graph instead of loading src/ again for each of the 55
-    // files (npm test: 125 s → 95 s wall, 203 s → 150 s CPU). Files that change process.env or a
-    // module's state put it back afterwards.
+    // the test files of a worker share its module graph instead of loading src/ again for each file
+    // (npm test: 125 s → 95 s wall, 203 s → 150 s CPU). Files that change process.env or a module's
+    // state put it back afterwards.
     isolate: false,
     // the browser test walks every page of the real site (thousands): room above the 4 GB default
     execArgv: ['--max-old-space-size=8192'],

@@ -22,7 +22,7 @@ import { parseStatuteUncached } from '../src/model/parse-statute.js';
 import { blockStats } from '../src/model/block-lines.js';
 import { consolidate, loadCorpus } from '../src/consolidate/consolidate.js';
 import { consolidationFiles, writeOutputAtomic } from '../src/consolidate/write-output.js';
-import { extraOutputs } from '../src/pipeline.js';
+import { factsOutputFile, resolveCorpusFacts } from '../src/pipeline.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(HERE, '..', 'src', 'cli.js');
@@ -134,8 +134,9 @@ export async function truth(): Promise<void> {
       const t0 = performance.now();
       const c = loadCorpus(manifest, dir);
       const result = consolidate(c);
-      const extra = await extraOutputs(c, result);
-      writeOutputAtomic(join(out, 'consolidated'), consolidationFiles(result, extra));
+      const facts = resolveCorpusFacts(c, result);
+      result.diagnostics.push(...facts.diagnostics);
+      writeOutputAtomic(join(out, 'consolidated'), consolidationFiles(result, [factsOutputFile(result, facts)]));
       wholeT.push(performance.now() - t0);
     }
   } finally {

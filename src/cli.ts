@@ -195,12 +195,12 @@ function registerCoreCommands(program: Command): void {
       const out = checkOutDir(o.out, { cwd: c.cwd, protect: [PROJECT_ROOT, c.ctx().dir] });
       const cached = await c.consolidation();
       const result = { ...cached, diagnostics: [...cached.diagnostics] };
-      const { corpusFactsJson } = await import('./pipeline.js');
+      const { factsOutputFile } = await import('./pipeline.js');
       const facts = await c.facts();
       result.diagnostics.push(...facts.diagnostics);
       // the same tool on the same inputs: an output folder still as the last run left it stays as it is
       const key = c.consolidationKey && c.factsKey ? sha(toolFingerprint(), 'consolidate-output', c.consolidationKey, c.factsKey) : undefined;
-      const files = consolidationFiles(result, [{ path: 'facts.json', content: stableJson(corpusFactsJson(result, facts)) }]);
+      const files = consolidationFiles(result, [factsOutputFile(result, facts)]);
       const unchanged = !writeOutputAtomic(out, files, { onWait: (m) => c.err(m + '\n'), key });
       const summary = result.laws.map((l) => {
         const rows = result.changes.filter((x) => x.law === l.law);

@@ -12,7 +12,6 @@ import { DEFAULT_PARAMETERS, loadParameters } from './facts/parameters.js';
 import { resolveFacts, type ResolveFactsResult } from './facts/resolve-facts.js';
 import { factsJson, generatedFromLaws, type FactsJson } from './facts/output.js';
 import type { CheckContext } from './facts/facts-on-date.js';
-import type { FactsJson as SiteFactsJson } from './site/types.js';
 import { PROJECT_ROOT, readCorpusText } from './corpus/manifest.js';
 import { relative } from 'node:path';
 
@@ -49,12 +48,7 @@ export function corpusFactsJson(result: Consolidation, facts: ResolveFactsResult
   );
 }
 
-export async function factsJsonFor(corpus: Corpus, result: Consolidation): Promise<SiteFactsJson> {
-  return corpusFactsJson(result, resolveCorpusFacts(corpus, result));
-}
-
-export async function extraOutputs(corpus: Corpus, result: Consolidation): Promise<OutputFile[]> {
-  const r = resolveCorpusFacts(corpus, result);
-  result.diagnostics.push(...r.diagnostics);
-  return [{ path: 'facts.json', content: stableJson(corpusFactsJson(result, r)) }];
+/** The facts file of the output (consolidated/facts.json). */
+export function factsOutputFile(result: Consolidation, facts: ResolveFactsResult): OutputFile {
+  return { path: 'facts.json', content: stableJson(corpusFactsJson(result, facts)) };
 }

@@ -59,21 +59,20 @@ export function indentedJsonBytes(value: unknown, options: JsonBytesOptions): Bu
       v = v.toJSON(String(path.length ? path[path.length - 1] : ''));
       if (hasToJSON(v)) throw new TypeError('indentedJsonBytes: toJSON returned an object with toJSON of its own');
     }
-    const container = v !== null && typeof v === 'object';
-    if (v !== null && typeof v === 'object' && (Array.isArray(v) || isPlainObject(v)) && options.expand(path)) {
+    if (isObject(v) && (Array.isArray(v) || isPlainObject(v)) && options.expand(path)) {
       if (open.has(v)) throw new TypeError('indentedJsonBytes: circular structure');
       open.add(v);
       writeContainer(v, path, indent);
       open.delete(v);
       return true;
     }
-    if (container && options.memo && options.share?.(v as object)) {
-      const byIndent = options.memo.get(v as object) ?? new Map<number, Buffer>();
+    if (isObject(v) && options.memo && options.share?.(v)) {
+      const byIndent = options.memo.get(v) ?? new Map<number, Buffer>();
       let b = byIndent.get(indent);
       if (!b) {
         b = Buffer.from(leaf(v, indent)!, 'utf8');
         byIndent.set(indent, b);
-        options.memo.set(v as object, byIndent);
+        options.memo.set(v, byIndent);
       }
       bytes(b);
       return true;
@@ -117,6 +116,10 @@ export function indentedJsonBytes(value: unknown, options: JsonBytesOptions): Bu
   if (!write(value, [], 0)) throw new TypeError('indentedJsonBytes: the value has no JSON form');
   bytes(NEWLINE);
   return Buffer.concat(parts);
+}
+
+function isObject(v: unknown): v is object {
+  return v !== null && typeof v === 'object';
 }
 
 function hasToJSON(v: unknown): v is { toJSON: (key: string) => unknown } {

@@ -2,11 +2,9 @@
  * Word-level difference of two unit texts (src/text/word-diff.ts) rendered with <del> and <ins>.
  */
 import { escapeHtml } from './html.js';
-import type { DiffSegment } from '../text/word-diff.js';
+import { wordDiff, type DiffSegment } from '../text/word-diff.js';
 
-import { wordDiff } from '../text/word-diff.js';
-
-export { tokenize, wordDiff, type DiffSegment } from '../text/word-diff.js';
+export { wordDiff, type DiffSegment };
 
 /**
  * Word diffs by pair of texts. The same changed Absatz or Satz shows in the synopses of many pairs

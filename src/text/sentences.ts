@@ -61,7 +61,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
     if (quoteDepth > 0 || parenDepth > 0) continue;
     // Next non-space character.
     let j = i + 1;
-    for (let d = text.charCodeAt(j); j < n && (d === CLOSE_QUOTE || d === 0x22 || d === 0x29); d = text.charCodeAt(++j));
+    while (j < n && (text.charCodeAt(j) === CLOSE_QUOTE || text.charCodeAt(j) === 0x22 || text.charCodeAt(j) === 0x29)) j++;
     const afterPunct = j;
     if (j >= n || !isSpaceCode(text.charCodeAt(j))) continue;
     while (j < n && isSpaceCode(text.charCodeAt(j))) j++;

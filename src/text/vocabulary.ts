@@ -46,7 +46,7 @@ function wholeWordAt(t: string, at: number, length: number): boolean {
   return true;
 }
 
-export class TextVocabulary implements Vocabulary {
+class TextVocabulary implements Vocabulary {
   private lower?: string[];
   /** answers given (an act with many broken words asks about the same ones again) */
   private readonly known = new Map<string, boolean>();

@@ -47,7 +47,7 @@ export async function watchedPage(browser: Browser): Promise<{ page: Page; probl
   return { page, problems };
 }
 
-export const norm = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+export { norm } from './site-check.js';
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CORPUS, ROOT } from '../helpers.js';
+import { CORPUS } from '../helpers.js';
+import { CLI } from '../cli/fixture.js';
 import { describe, expect, test } from 'vitest';
 import { norm, servedSite, shot, skipBrowser } from './browser-helpers.js';
 import { realSite } from './real-site.js';
@@ -57,12 +58,11 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
   });
 
   test('the synopsis of a draft (the Verordnung read as a draft): side by side, no overflow at 390 px', async () => {
-    const cli = join(ROOT, 'dist', 'src', 'cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'fassung-draft-'));
     try {
       const corpusAct = join(CORPUS, 'acts', 'bgbl-2023-i-233_verordnung-weiterentwicklung-fachkraefteeinwanderung.txt');
       const out = join(dir, 'synopse.html');
-      execFileSync(process.execPath, [cli, 'synopsis', '--act', corpusAct, '--law', 'beschv', '--date', '2023-11-17', '--out', out], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync(process.execPath, [CLI, 'synopsis', '--act', corpusAct, '--law', 'beschv', '--date', '2023-11-17', '--out', out], { stdio: 'pipe', timeout: 120_000 });
       for (const width of [1200, 390]) {
         const context = await site.browser.newContext({ viewport: { width, height: 900 } });
         const page = await context.newPage();

@@ -16,6 +16,8 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSyn
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
 import { ROOT } from '../helpers.js';
+import { CLI } from '../cli/fixture.js';
+import { processAlive } from '../../src/consolidate/write-output.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +33,6 @@ export interface RealSite {
   why?: string;
 }
 
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 /** each CLI step may take this long; the builder runs three (--help, consolidate, site) */
 const STEP_MS = 600_000;
 const WAIT_MS = 3 * STEP_MS + 60_000;
@@ -54,15 +55,6 @@ function build(): RealSite {
     why: `${dir}/index.html is missing and ${existsSync(CLI) ? `${CLI} has no "site" command yet` : `${CLI} does not exist`} (run "npm start", or set FASSUNG_SITE_DIR)`,
   };
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -112,7 +104,7 @@ async function obtain(): Promise<RealSite> {
     }
     const pidText = readFileSync(lock, 'utf8');
     const pid = Number(pidText);
-    const dead = pidText === '' ? Date.now() - started > EMPTY_LOCK_MS : Number.isInteger(pid) && !alive(pid);
+    const dead = pidText === '' ? Date.now() - started > EMPTY_LOCK_MS : Number.isInteger(pid) && !processAlive(pid);
     if (dead && !existsSync(status)) throw new Error(`the test process ${pidText || '(no pid written)'} building the real site ended without an outcome`);
     if (Date.now() - started > WAIT_MS) throw new Error(`the real site was not built within ${WAIT_MS / 60_000} minutes`);
     await sleep(250);
