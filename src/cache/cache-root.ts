@@ -1,4 +1,5 @@
 /** Where fassung keeps its caches, and where its package root is (shared by every cache). */
+import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,3 +57,10 @@ export function pruneOld(dir: string, maxAgeMs: number): void {
 
 /** How long a cache entry that was not written again is kept. */
 export const CACHE_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** The sha256 of these strings, each ended by a NUL (keys of caches and output stamps). */
+export const sha = (...parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};

@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
-import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from './cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld, sha } from './cache-root.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { dependencyFiles, filesFingerprint } from './module-closure.js';
 
@@ -105,11 +105,6 @@ export function toolFingerprint(): string {
   return toolPrint;
 }
 
-export const sha = (...parts: string[]): string => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex');
-};
 
 interface RequestRecord {
   key: string;
@@ -282,7 +277,7 @@ export class DerivedCache {
   }
 
   /** Remove an entry found damaged (cut short, unreadable), so that the next store writes it anew. */
-  discard(key: string): void {
+  private discard(key: string): void {
     if (!this.root || !/^[0-9a-f]{64}$/.test(key)) return;
     const dir = this.entryDir(key);
     const gone = `${dir}.${process.pid}.${Math.random().toString(36).slice(2)}.discarded`;

@@ -35,8 +35,7 @@ import { UserError } from '../diagnostics/diagnostic.js';
 import { serializeLawBytes, type SerializeBytesMemo } from '../model/serialize.js';
 import { indentedJsonBytes, type JsonBytesOptions } from './json-bytes.js';
 import type { Consolidation } from './types.js';
-import { sha } from '../cache/derived-cache.js';
-import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld } from '../cache/cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld, sha } from '../cache/cache-root.js';
 import { utf8, writeFileAtomic } from '../fs/write-file-atomic.js';
 
 export function stableJson(value: unknown): string {

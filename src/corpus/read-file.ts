@@ -108,17 +108,19 @@ export function readRegularFile(file: string, options: ReadOptions = {}): Buffer
     throw systemError(e, file, what, options.missingCode ?? 'file-missing');
   }
   try {
-    const before = recorders.length ? statBefore(fd) : undefined;
-    const st = fstatSync(fd);
+    // one fstat (the bigint one, with nanoseconds) serves the checks and the record of the read
+    const before = statBefore(fd);
+    const st = before.st;
     if (st.isDirectory()) throw new UserError(`${what} is a folder, not a file: ${file}`, 'file-not-regular');
     if (!st.isFile()) throw new UserError(`${what} is not a regular file (a device, pipe or socket): ${file}`, 'file-not-regular');
-    if (st.size > max) throw new UserError(`${what} too large: ${file} (${st.size} bytes; limit ${max})`, 'file-too-large');
+    const size = Number(st.size);
+    if (size > max) throw new UserError(`${what} too large: ${file} (${size} bytes; limit ${max})`, 'file-too-large');
     // read up to max + 1 bytes: a file that grows past the limit while we read is refused too
     const chunks: Buffer[] = [];
     let total = 0;
     let scratch = options.into;
     for (;;) {
-      const want = Math.min(Math.max(st.size - total, 0) + 65536, max + 1 - total);
+      const want = Math.min(Math.max(size - total, 0) + 65536, max + 1 - total);
       const buf = scratch && scratch.length >= want ? scratch.subarray(0, want) : Buffer.allocUnsafe(want);
       scratch = undefined; // only the first read goes there: later ones would overwrite it
       if (buf.length === 0) break;
@@ -129,7 +131,7 @@ export function readRegularFile(file: string, options: ReadOptions = {}): Buffer
       if (total > max) throw new UserError(`${what} too large: ${file} (more than ${max} bytes)`, 'file-too-large');
     }
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-    if (before) noteRead(file, before, bytes);
+    if (recorders.length) noteRead(file, before, bytes);
     return bytes;
   } catch (e) {
     if (e instanceof UserError) throw e;

@@ -61,8 +61,12 @@ export function parserFingerprint(): string {
 
 export const cacheStats = { hits: 0, misses: 0, writeErrors: 0 };
 
-/** Trees of parser versions long replaced go (entries sit in 256 folders by their key's first byte). */
+let prunedStatuteCache = false;
+
+/** Trees of parser versions long replaced go (entries sit in 256 folders by their key's first byte); once per process. */
 function pruneStatuteCache(dir: string): void {
+  if (prunedStatuteCache) return;
+  prunedStatuteCache = true;
   let subs: string[] = [];
   try {
     subs = readdirSync(dir);
