@@ -2,11 +2,14 @@
  * A consolidation on disk, for the derived-result cache, in three files:
  * - `consolidation.json`: everything but the trees (laws, versions with validity, tiers and changes, the
  *   effects table, diagnostics), with where each version and each body node lies in the two files below;
- * - `versions.bin`: each version's tree (its body as node numbers) and unit provenance, one JSON text
- *   after the other;
- * - `nodes.bin`: each distinct body node, one JSON text after the other. The versions of a law share
- *   every § an amendment left alone (AufenthG: 29 versions, 5 567 §§, 389 distinct), so each is written
- *   once, and few files are written (small files are what a cold run pays for most).
+ * - `versions.bin`: each version's tree (its body and Inhaltsübersicht as node numbers) and unit
+ *   provenance (as numbers into the index's table of distinct provenance records), one JSON text after
+ *   the other;
+ * - `nodes.bin`: each distinct body node and Inhaltsübersicht, one JSON text after the other. The
+ *   versions of a law share every § an amendment left alone (AufenthG: 29 versions, 5 567 §§, 389
+ *   distinct) and most of their Inhaltsübersichten and provenance records (51 versions, 674 distinct
+ *   records, 1.7 MB written out per version), so each is written once, and few files are written (small
+ *   files are what a cold run pays for most).
  *
  * Read back, a version's `tree` and `units` are loaded when first touched, by reading just its bytes and
  * those of its nodes, so a command that needs one version of one law (`show --date`, `diff --unit`)
@@ -15,14 +18,14 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Consolidation, LawVersion, UnitProvenance } from '../consolidate/types.js';
-import type { BodyNode, Law } from '../model/types.js';
+import type { BodyNode, Inhaltsuebersicht, Law } from '../model/types.js';
 
 const INDEX = 'consolidation.json';
 const VERSIONS = 'versions.bin';
 const NODES = 'nodes.bin';
 
 interface StoredVersion extends Omit<LawVersion, 'tree' | 'units'> {
-  /** byte range of the version's tree and units in versions.bin */
+  /** byte range of the version's tree and unit numbers in versions.bin */
   at: [number, number];
   hasUnits: boolean;
   /** the version's keys in their original order (so JSON written from a read-back version is the same) */
@@ -37,6 +40,29 @@ interface StoredConsolidation extends Omit<Consolidation, 'laws'> {
   versionsSize: number;
   /** per node: its keys in order, and its plain (string, number, boolean) values */
   nodeHeads: Array<{ keys: string[]; plain: Record<string, string | number | boolean | null> }>;
+  /** the distinct unit provenance records of all versions (a version lists their numbers) */
+  units: UnitProvenance[];
+}
+
+/** A version's tree and units as versions.bin holds them. */
+interface StoredTree {
+  tree: Omit<Law, 'body' | 'inhalt'> & { body: number[]; inhalt?: number };
+  units?: number[];
+}
+
+/** Numbers for distinct objects (by identity), in the order first seen. */
+class Numbering<T extends object> {
+  private readonly numbers = new Map<T, number>();
+  constructor(private readonly first: (value: T, n: number) => void) {}
+  of(value: T): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(value, n);
+      this.first(value, n);
+    }
+    return n;
+  }
 }
 
 /** JSON texts written one after the other, with the byte range of each. */
@@ -57,20 +83,21 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
   const versions = new Packed();
   const nodeOffsets: number[] = [];
   const nodeHeads: StoredConsolidation['nodeHeads'] = [];
-  const nodeNumbers = new Map<BodyNode, number>();
-  const numberOf = (node: BodyNode): number => {
-    let n = nodeNumbers.get(node);
-    if (n === undefined) {
-      n = nodeNumbers.size;
-      nodeNumbers.set(node, n);
-      nodeOffsets.push(nodes.add(JSON.stringify(node))[0]);
-      const rec = node as unknown as Record<string, unknown>;
-      const keys = Object.keys(rec).filter((k) => rec[k] !== undefined);
-      const plain: Record<string, string | number | boolean | null> = {};
-      for (const k of keys) if (rec[k] === null || typeof rec[k] !== 'object') plain[k] = rec[k] as string | number | boolean | null;
-      nodeHeads.push({ keys, plain });
-    }
-    return n;
+  const units: UnitProvenance[] = [];
+  const nodeNumbers = new Numbering<BodyNode | Inhaltsuebersicht>((node) => {
+    nodeOffsets.push(nodes.add(JSON.stringify(node))[0]);
+    const rec = node as unknown as Record<string, unknown>;
+    const keys = Object.keys(rec).filter((k) => rec[k] !== undefined);
+    const plain: Record<string, string | number | boolean | null> = {};
+    for (const k of keys) if (rec[k] === null || typeof rec[k] !== 'object') plain[k] = rec[k] as string | number | boolean | null;
+    nodeHeads.push({ keys, plain });
+  });
+  const unitNumbers = new Numbering<UnitProvenance>((u) => units.push(u));
+  const storedTree = (tree: Law, us: UnitProvenance[] | undefined): StoredTree => {
+    // the tree's keys keep their order (an absent Inhaltsübersicht stays absent)
+    const t = { ...tree, body: tree.body.map((n) => nodeNumbers.of(n)) } as unknown as StoredTree['tree'];
+    if (tree.inhalt !== undefined) t.inhalt = nodeNumbers.of(tree.inhalt);
+    return { tree: t, units: us?.map((u) => unitNumbers.of(u)) };
   };
   const stored: StoredConsolidation = {
     laws: c.laws.map((l) => ({
@@ -78,9 +105,9 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
       title: l.title,
       abbreviation: l.abbreviation,
       versions: l.versions.map((v) => {
-        const { tree, units, ...rest } = v;
-        const at = versions.add(JSON.stringify({ tree: { ...tree, body: tree.body.map(numberOf) }, units }));
-        return { ...rest, at, hasUnits: units !== undefined, keys: Object.keys(v) };
+        const { tree, units: us, ...rest } = v;
+        const at = versions.add(JSON.stringify(storedTree(tree, us)));
+        return { ...rest, at, hasUnits: us !== undefined, keys: Object.keys(v) };
       }),
     })),
     changes: c.changes,
@@ -88,6 +115,7 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
     nodeOffsets: [...nodeOffsets, nodes.size],
     versionsSize: versions.size,
     nodeHeads,
+    units,
   };
   writeFileSync(join(dir, NODES), Buffer.concat(nodes.parts, nodes.size));
   writeFileSync(join(dir, VERSIONS), Buffer.concat(versions.parts, versions.size));
@@ -119,9 +147,9 @@ export function readConsolidation(dir: string): Consolidation {
    * footnotes) read and parsed when first touched: finding a § by its label in a version of 200 §§
    * parses one of them.
    */
-  const node = (n: number): BodyNode => {
+  const node = <N extends BodyNode | Inhaltsuebersicht = BodyNode>(n: number): N => {
     const known = nodes.get(n);
-    if (known) return known;
+    if (known) return known as N;
     const head = stored.nodeHeads[n];
     const lazy: Record<string, unknown> = {};
     let full: Record<string, unknown> | undefined;
@@ -152,17 +180,19 @@ export function readConsolidation(dir: string): Consolidation {
         });
     }
     nodes.set(n, lazy as unknown as BodyNode);
-    return lazy as unknown as BodyNode;
+    return lazy as unknown as N;
   };
   const loadVersion = (at: [number, number]): { tree: Law; units?: UnitProvenance[] } => {
     const vfd = openSync(join(dir, VERSIONS), 'r');
-    let raw: { tree: Omit<Law, 'body'> & { body: number[] }; units?: UnitProvenance[] };
+    let raw: StoredTree;
     try {
       raw = JSON.parse(readRange(vfd, at[0], at[1]));
     } finally {
       closeSync(vfd);
     }
-    return { tree: { ...raw.tree, body: raw.tree.body.map(node) } as Law, units: raw.units };
+    const tree = { ...raw.tree, body: raw.tree.body.map((n) => node(n)) } as unknown as Law;
+    if (raw.tree.inhalt !== undefined) tree.inhalt = node<Inhaltsuebersicht>(raw.tree.inhalt);
+    return { tree, units: raw.units?.map((u) => stored.units[u]) };
   };
   return {
     laws: stored.laws.map((l) => ({ law: l.law, title: l.title, abbreviation: l.abbreviation, versions: l.versions.map((v) => lazyVersion(v, loadVersion)) })),

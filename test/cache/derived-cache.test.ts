@@ -125,6 +125,45 @@ describe('a stored consolidation', () => {
     writeFileSync(bin, 'x');
     expect(() => readConsolidation(dir)).toThrow(/size/);
   });
+
+  test('an Inhaltsübersicht and provenance records shared by versions are written once and shared again when read', () => {
+    const inhalt = { kind: 'inhaltsuebersicht', id: 'inhalt', entries: [{ label: '§ 1', text: 'Zweck' }] };
+    const para = { kind: 'paragraph', id: 'para-1', label: '1', heading: 'Zweck', absaetze: [] };
+    const kept = { id: 'para-1', label: '§ 1', tier: 'official', since: '2024-01-01', source: { kind: 'official', file: 'a.md' } };
+    const changed = { id: 'inhalt', label: 'Inhaltsübersicht', tier: 'derived-verified', since: '2024-03-01', source: { kind: 'act', changes: [0] } };
+    const version = (validFrom: string, tree: object, units: object[]) => ({ law: 'x', validFrom, validTo: null, isBase: false, complete: true, missing: [], changes: [], tree, units, tiers: undefined });
+    const shared: Consolidation = {
+      laws: [
+        {
+          law: 'x',
+          title: 'X-Gesetz',
+          abbreviation: 'XG',
+          versions: [
+            // the Inhaltsübersicht between title and body, as the parser puts it; the last version has none
+            version('2024-01-01', { lawId: 'x', title: 'X', inhalt, body: [para] }, [kept]),
+            version('2024-03-01', { lawId: 'x', title: 'X', inhalt, body: [para] }, [kept, changed]),
+            version('2024-06-01', { lawId: 'x', title: 'X', body: [para] }, [kept]),
+          ] as never,
+        },
+      ],
+      changes: [],
+      diagnostics: [],
+    };
+    const dir = join(work, 'store-shared');
+    require_dir(dir);
+    writeConsolidation(dir, shared);
+    // the Inhaltsübersicht is in nodes.bin once, the versions hold its number
+    expect(readFileSync(join(dir, 'nodes.bin'), 'utf8').split('"inhaltsuebersicht"').length - 1).toBe(1);
+    expect(readFileSync(join(dir, 'versions.bin'), 'utf8')).not.toContain('Zweck');
+    const back = readConsolidation(dir);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(shared));
+    const [a, b, c3] = back.laws[0].versions;
+    expect(Object.keys(a.tree)).toEqual(['lawId', 'title', 'inhalt', 'body']);
+    expect(Object.keys(c3.tree)).toEqual(['lawId', 'title', 'body']);
+    expect(a.tree.inhalt).toBe(b.tree.inhalt);
+    expect(a.units![0]).toBe(b.units![0]);
+    expect(b.units![1]).toEqual(changed);
+  });
 });
 
 describe('pruning', () => {
