@@ -22,7 +22,7 @@ export interface OfficialUnit {
   label: string;
   node: OfficialUnitNode;
   /** normalised words, for comparison */
-  text: string;
+  readonly text: string;
 }
 
 /** A hint from an act of the corpus: an instruction due on `date` that names these units. */
@@ -87,12 +87,27 @@ export function unitTextOf(node: OfficialUnitNode): string {
   return bodyNodeText(node);
 }
 
+/** A unit of an official text; its words are put together when first compared (most units never are). */
+class ParsedUnit implements OfficialUnit {
+  private words?: string;
+  readonly label: string;
+  constructor(
+    readonly id: string,
+    readonly node: OfficialUnitNode,
+  ) {
+    this.label = unitLabel(id);
+  }
+  get text(): string {
+    return (this.words ??= unitTextOf(this.node));
+  }
+}
+
 /** The units of a parsed law, in order (Inhaltsübersicht first). */
 export function unitsOfLaw(law: Law): OfficialUnit[] {
   const out: OfficialUnit[] = [];
-  if (law.inhalt && law.inhalt.entries.length) out.push({ id: 'inhalt', label: unitLabel('inhalt'), node: law.inhalt, text: unitTextOf(law.inhalt) });
+  if (law.inhalt && law.inhalt.entries.length) out.push(new ParsedUnit('inhalt', law.inhalt));
   for (const n of law.body) {
-    if (n.kind === 'paragraph' || n.kind === 'anlage') out.push({ id: n.id, label: unitLabel(n.id), node: n, text: unitTextOf(n) });
+    if (n.kind === 'paragraph' || n.kind === 'anlage') out.push(new ParsedUnit(n.id, n));
   }
   return out;
 }
@@ -198,7 +213,8 @@ export function buildOfficialSeries(input: SeriesInput): OfficialSeries {
     for (const id of ids) {
       const a = prev.units.get(id);
       const b = s.units.get(id);
-      if (a && b && a.text === b.text) continue;
+      // a block byte for byte the same as before is the same unit (its words need not be put together)
+      if (a && b && (a === b || a.text === b.text)) continue;
       if (!a && !b) continue;
       const e: OfficialEntry = { id, label: unitLabel(id), from: s.date, inForceFrom: 'online-date', online: s.date, file: s.file, unit: b ?? null };
       // 1. a juris footnote of the new wording dating the change between the two snapshots
