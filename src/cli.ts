@@ -119,9 +119,8 @@ function registerCoreCommands(program: Command): void {
       let validity: ReturnType<typeof validityOf> | undefined;
       let provenance: Map<string, object> | undefined;
       if (date || o.json) {
-        const cons = await c.consolidation();
-        const versions = cons.laws.find((l) => l.law === law.id)!.versions;
-        const v = date ? versionOn(cons, law, date) : versions[0];
+        const lv = await c.lawVersions(law);
+        const v = date ? versionOn(lv, law, date) : lv.versions[0];
         if (!v.complete && !o.json) c.err(`note: this version of ${law.abbreviation} (valid from ${v.validFrom}) is incomplete: ${v.missing.length} change(s) not applied (see --json or "fassung versions ${law.id}")\n`);
         // the version's units with their tier and source (derived, official, pending)
         if (date && v.units && !o.json) return void c.out(showWithProvenance(law.abbreviation, v, o.unit, (t, unit) => (unit ? unitTextOf(t, unit) : serializeLaw(t, 'gesetze-tools'))) + '\n');
@@ -234,7 +233,7 @@ function registerCoreCommands(program: Command): void {
     .action(async function (this: Command, lawName: string, o: { json?: boolean }) {
       const c = contextOf(this);
       const law = c.law(lawName);
-      const lv = (await c.consolidation()).laws.find((l) => l.law === law.id)!;
+      const lv = await c.lawVersions(law);
       const rows = lv.versions.map((v) => ({ ...validityOf(v), changes: v.changes.length, tiers: v.tiers, official: v.official }));
       if (o.json) return void c.out(stableJson(rows));
       lv.versions.forEach((v, k) => {
@@ -260,10 +259,10 @@ function registerCoreCommands(program: Command): void {
       const from = c.checkDate(o.from, '--from')!;
       const to = c.checkDate(o.to, '--to')!;
       if (from > to) throw new UserError(`--from ${from} is after --to ${to} (swap them)`, 'bad-date');
-      const cons = await c.consolidation();
+      const lv = await c.lawVersions(law);
       const { wordDiff } = await import('./text/word-diff.js');
-      const a = versionOn(cons, law, from);
-      const b = versionOn(cons, law, to);
+      const a = versionOn(lv, law, from);
+      const b = versionOn(lv, law, to);
       // the units compared: one (--unit) or every § of the law
       let pairs: Array<{ label: string; before: string | null; after: string | null }>;
       if (o.unit) {

@@ -17,12 +17,14 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Consolidation, LawVersion, UnitProvenance } from '../consolidate/types.js';
+import type { Consolidation, LawConsolidation, LawVersion, UnitProvenance } from '../consolidate/types.js';
 import type { BodyNode, Inhaltsuebersicht, Law } from '../model/types.js';
 
 const INDEX = 'consolidation.json';
 const VERSIONS = 'versions.bin';
 const NODES = 'nodes.bin';
+/** a law consolidated alone: the number of its first change record */
+const LAW = 'law.json';
 
 interface StoredVersion extends Omit<LawVersion, 'tree' | 'units'> {
   /** byte range of the version's tree and unit numbers in versions.bin */
@@ -221,4 +223,19 @@ function lazyVersion(stored: StoredVersion, read: (at: [number, number]) => { tr
     } else if (k in plain) (v as unknown as Record<string, unknown>)[k] = plain[k];
   }
   return v;
+}
+
+/** One law consolidated alone, stored as a consolidation of that law with the number of its first change record. */
+export function writeLawConsolidation(dir: string, c: LawConsolidation): void {
+  writeConsolidation(dir, { laws: [c.law], changes: c.changes, diagnostics: c.diagnostics });
+  writeFileSync(join(dir, LAW), JSON.stringify({ firstChange: c.firstChange }));
+}
+
+export function readLawConsolidation(dir: string): LawConsolidation {
+  const { firstChange } = JSON.parse(readFileSync(join(dir, LAW), 'utf8')) as { firstChange: unknown };
+  const c = readConsolidation(dir);
+  if (typeof firstChange !== 'number' || !Number.isInteger(firstChange) || firstChange < 0 || c.laws.length !== 1) {
+    throw new Error(`cached consolidation of one law in ${dir} is damaged`);
+  }
+  return { law: c.laws[0], firstChange, changes: c.changes, diagnostics: c.diagnostics };
 }

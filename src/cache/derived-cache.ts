@@ -112,6 +112,15 @@ interface RequestRecord {
 }
 
 export const derivedCacheStats = { hits: 0, misses: 0, rehashed: 0, writeErrors: 0 };
+/** hits and misses per kind of result (a command may look for one kind before it computes another) */
+export const derivedCacheStatsByKind = new Map<string, { hits: number; misses: number }>();
+
+function count(kind: string, what: 'hits' | 'misses'): void {
+  derivedCacheStats[what]++;
+  let k = derivedCacheStatsByKind.get(kind);
+  if (!k) derivedCacheStatsByKind.set(kind, (k = { hits: 0, misses: 0 }));
+  k[what]++;
+}
 
 function contentKey(kind: string, request: string, inputs: InputFile[]): string {
   const list = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((i) => `${i.path}\0${i.sha256}`);
@@ -174,7 +183,7 @@ export class DerivedCache {
     try {
       rec = JSON.parse(readFileSync(this.requestFile(request), 'utf8')) as RequestRecord;
     } catch {
-      derivedCacheStats.misses++;
+      count(this.kind, 'misses');
       return undefined;
     }
     let rehashed = false;
@@ -182,7 +191,7 @@ export class DerivedCache {
     for (const input of rec.inputs) {
       const r = unchanged(input);
       if (!r.ok) {
-        derivedCacheStats.misses++;
+        count(this.kind, 'misses');
         return undefined;
       }
       if (r.fresh) rehashed = true;
@@ -190,14 +199,14 @@ export class DerivedCache {
     }
     const key = contentKey(this.kind, request, rec.inputs);
     if (key !== rec.key) {
-      derivedCacheStats.misses++;
+      count(this.kind, 'misses');
       return undefined;
     }
     const dir = this.entryDir(key);
     try {
       if (!statSync(join(dir, '.complete')).isFile()) throw new Error('incomplete');
     } catch {
-      derivedCacheStats.misses++;
+      count(this.kind, 'misses');
       return undefined;
     }
     if (rehashed) {
@@ -206,7 +215,7 @@ export class DerivedCache {
       derivedCacheStats.rehashed++;
       this.remember(request, key, inputs);
     }
-    derivedCacheStats.hits++;
+    count(this.kind, 'hits');
     return { dir, key, inputs };
   }
 
@@ -263,17 +272,26 @@ export class DerivedCache {
     compute: () => Promise<{ value: T; inputs: InputFile[] }>,
     write: (dir: string, value: T) => void,
   ): Promise<{ value: T; key?: string; inputs: InputFile[] }> {
-    const hit = this.lookup(request);
-    if (hit) {
-      try {
-        return { value: read(hit.dir), key: hit.key, inputs: hit.inputs };
-      } catch {
-        this.discard(hit.key);
-      }
-    }
+    const hit = this.get(request, read);
+    if (hit) return hit;
     const { value, inputs } = await compute();
     const stored = this.store(request, inputs, (dir) => write(dir, value));
     return { value, key: stored?.key, inputs };
+  }
+
+  /**
+   * The stored result for `request` (`read` from its entry) when every input is unchanged; undefined on
+   * a miss. A damaged entry (cut short, unreadable) is a miss and is removed.
+   */
+  get<T>(request: string, read: (dir: string) => T): { value: T; key: string; inputs: InputFile[] } | undefined {
+    const hit = this.lookup(request);
+    if (!hit) return undefined;
+    try {
+      return { value: read(hit.dir), key: hit.key, inputs: hit.inputs };
+    } catch {
+      this.discard(hit.key);
+      return undefined;
+    }
   }
 
   /** Remove an entry found damaged (cut short, unreadable), so that the next store writes it anew. */

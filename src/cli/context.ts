@@ -15,10 +15,10 @@ import { formatDiagnostic, UserError, type Diagnostic } from '../diagnostics/dia
 import { DEFAULT_MANIFEST, loadManifest, resolveCorpusDir, type ActEntry, type LawEntry, type Manifest } from '../corpus/manifest.js';
 import { recordInputs, type InputFile } from '../corpus/read-file.js';
 import type { Corpus } from '../consolidate/consolidate.js';
-import type { Consolidation, LawVersion } from '../consolidate/types.js';
+import type { Consolidation, LawConsolidation, LawVersion, LawVersions } from '../consolidate/types.js';
 import type { ResolvedFacts } from '../pipeline.js';
 import { DerivedCache } from '../cache/derived-cache.js';
-import { readConsolidation, writeConsolidation } from '../cache/consolidation-store.js';
+import { readConsolidation, readLawConsolidation, writeConsolidation, writeLawConsolidation } from '../cache/consolidation-store.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -38,10 +38,12 @@ export interface CliIo {
 export interface CliCache {
   corpus: Map<string, Corpus>;
   consolidation: Map<string, Consolidation>;
+  /** laws consolidated alone, by corpus and law */
+  laws: Map<string, LawConsolidation>;
   facts: Map<string, ResolvedFacts>;
 }
 
-export const newCliCache = (): CliCache => ({ corpus: new Map(), consolidation: new Map(), facts: new Map() });
+export const newCliCache = (): CliCache => ({ corpus: new Map(), consolidation: new Map(), laws: new Map(), facts: new Map() });
 
 interface GlobalOpts {
   corpus?: string;
@@ -121,18 +123,57 @@ export class CliContext {
    */
   async consolidation(): Promise<Consolidation> {
     const { key, inputs: manifestInputs } = this.ctx();
+    const known = this.knownConsolidation();
+    if (known) return known;
+    const cache = new DerivedCache('consolidation');
+    const corpus = await this.corpus();
+    const { consolidate } = await import('../consolidate/consolidate.js');
+    const run = recordInputs(() => consolidate(corpus));
+    const inputs = [...manifestInputs, ...corpus.inputs, ...run.inputs];
+    this.consolidationKey = cache.store(key, inputs, (dir) => writeConsolidation(dir, run.value))?.key;
+    this.consolidationInputs = inputs;
+    this.io.cache?.consolidation.set(key, run.value);
+    return (this.loaded.consolidation = run.value);
+  }
+
+  /** The consolidation if this run (or the test suite) has it, or the derived-result cache holds it unchanged. */
+  private knownConsolidation(): Consolidation | undefined {
+    const { key } = this.ctx();
     const cached = this.loaded.consolidation ?? this.io.cache?.consolidation.get(key);
     if (cached) return (this.loaded.consolidation = cached);
-    const r = await new DerivedCache('consolidation').getOrCompute(key, readConsolidation, async () => {
-      const corpus = await this.corpus();
-      const { consolidate } = await import('../consolidate/consolidate.js');
-      const run = recordInputs(() => consolidate(corpus));
-      return { value: run.value, inputs: [...manifestInputs, ...corpus.inputs, ...run.inputs] };
-    }, writeConsolidation);
-    this.consolidationInputs = r.inputs;
-    this.consolidationKey = r.key;
-    this.io.cache?.consolidation.set(key, r.value);
-    return (this.loaded.consolidation = r.value);
+    const hit = new DerivedCache('consolidation').get(key, readConsolidation);
+    if (!hit) return undefined;
+    this.consolidationInputs = hit.inputs;
+    this.consolidationKey = hit.key;
+    this.io.cache?.consolidation.set(key, hit.value);
+    return (this.loaded.consolidation = hit.value);
+  }
+
+  /**
+   * The versions of one law, the same as in the whole consolidation (change numbers included). Taken
+   * from the whole consolidation when it is at hand or cached; else the law is consolidated alone (and
+   * cached so), so that a first `show beschv` does not pay for the official series of the other laws.
+   */
+  async lawVersions(law: LawEntry): Promise<LawVersions> {
+    const known = this.knownConsolidation();
+    if (known) return lawVersionsOf(known, law);
+    const { key, inputs: manifestInputs } = this.ctx();
+    const request = `${key}\n${law.id}`;
+    const cached = this.io.cache?.laws.get(request);
+    if (cached) return cached.law;
+    const r = await new DerivedCache('law-consolidation').getOrCompute(
+      request,
+      readLawConsolidation,
+      async () => {
+        const corpus = await this.corpus();
+        const { consolidateOneLaw } = await import('../consolidate/consolidate.js');
+        const run = recordInputs(() => consolidateOneLaw(corpus, law.id));
+        return { value: run.value, inputs: [...manifestInputs, ...corpus.inputs, ...run.inputs] };
+      },
+      writeLawConsolidation,
+    );
+    this.io.cache?.laws.set(request, r.value);
+    return r.value.law;
   }
 
   /** the facts resolved against the consolidation (catalogue, parameters, official snapshots), cached like it */
@@ -271,9 +312,15 @@ export function normalizeUnit(raw: string): string {
 }
 
 /** The version of a law in force on a date, with a one-line error before the first one. */
-export function versionOn(c: Consolidation, law: LawEntry, date: string): LawVersion {
+/** The versions of a law in a consolidation. */
+export function lawVersionsOf(c: Consolidation, law: LawEntry): LawVersions {
   const lv = c.laws.find((l) => l.law === law.id);
   if (!lv) throw new UserError(`no versions of ${law.abbreviation} in this corpus`, 'no-version');
+  return lv;
+}
+
+/** The version of a law valid on a date. */
+export function versionOn(lv: LawVersions, law: LawEntry, date: string): LawVersion {
   const v = [...lv.versions].reverse().find((x) => x.validFrom <= date);
   if (!v) throw new UserError(`no version of ${law.abbreviation} valid on ${date}: its first version is valid from ${lv.versions[0].validFrom}`, 'no-version');
   return v;

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatAddress, type Address } from '../act/address.js';
 import type { Operation } from '../act/operations.js';
 import { loadAct, type InstructionRecord, type LoadedAct } from '../act/load-act.js';
-import type { Manifest } from '../corpus/manifest.js';
+import type { LawEntry, Manifest } from '../corpus/manifest.js';
 import { readCorpusText } from '../corpus/manifest.js';
 import { readCorpusBytes, recordInputs, type InputFile } from '../corpus/read-file.js';
 import { parseStatute } from '../model/parse-statute.js';
@@ -15,7 +15,7 @@ import type { Law } from '../model/types.js';
 import { addDays } from '../text/dates.js';
 import { vocabularyOf } from '../text/vocabulary.js';
 import { applyOperation, ApplyError } from './apply.js';
-import type { ChangeRecord, Consolidation, LawVersion, LawVersions, Tier, UnitProvenance, UnitSource } from './types.js';
+import type { ChangeRecord, Consolidation, LawConsolidation, LawVersion, LawVersions, Tier, UnitProvenance, UnitSource } from './types.js';
 import { TIERS } from './types.js';
 import { buildOfficialSeries, snapshotTree, unitLabel, unitTextOf, type ActHint, type OfficialEntry, type OfficialSeries, type OfficialUnitNode, type BlockCache } from '../provenance/official-series.js';
 import { cacheRoot } from '../cache/cache-root.js';
@@ -26,8 +26,8 @@ export interface Corpus {
   dir: string;
   acts: LoadedAct[];
   bases: BaseTexts;
-  /** the official series per law, built once (see officialSeriesOf) */
-  series?: Map<string, OfficialSeries>;
+  /** the official series per law, each built when first asked for (see officialSeriesOfLaw) */
+  series: Map<string, OfficialSeries>;
   /** every file read to load the corpus and its official series (for caches of derived results) */
   inputs: InputFile[];
 }
@@ -58,7 +58,7 @@ export function loadCorpus(manifest: Manifest, dir: string): Corpus {
     const acts = manifest.acts.map((a) => loadAct(a, manifest, (rel) => readCorpusText(dir, rel), vocab));
     return { sources, acts };
   });
-  return { manifest, dir, acts: value.acts, bases: new BaseTexts(value.sources), inputs };
+  return { manifest, dir, acts: value.acts, bases: new BaseTexts(value.sources), series: new Map(), inputs };
 }
 
 /** An act's date for ordering: its date, else its Verkündung (an act without a known date sorts by when it was published). */
@@ -113,13 +113,16 @@ export function namedUnit(op: Operation): Address {
 }
 
 /**
- * Apply a list of instructions to a tree, recording one ChangeRecord per operation.
+ * Apply a list of instructions to a tree, recording one ChangeRecord per operation (one for an
+ * instruction that was not parsed: see changeCount). `indices` number the records pushed onto `changes`
+ * from `firstIndex` on (the number of `changes[0]`, when it holds a part of a larger table).
  */
 export function applyInstructions(
   tree: Law,
   instructions: InstructionRecord[],
   changes: ChangeRecord[],
   diagnostics: Diagnostic[],
+  firstIndex = 0,
 ): { tree: Law; indices: number[] } {
   const indices: number[] = [];
   let cur = tree;
@@ -162,7 +165,7 @@ export function applyInstructions(
   instructions.forEach((ins, k) => {
     const base = recordBase(ins);
     if (ins.status !== 'parsed') {
-      indices.push(changes.length);
+      indices.push(firstIndex + changes.length);
       changes.push({ ...base, target: '', action: 'none', status: ins.status === 'incomplete-text' ? 'incomplete-text' : ins.status === 'not-in-corpus' ? 'not-in-corpus' : 'failed', reason: ins.diagnostics[0]?.message });
       return;
     }
@@ -179,7 +182,7 @@ export function applyInstructions(
             const retry = rowOf(ins, op);
             if (tryApply(ins, op, retry)) {
               pulledForward.add(freeing.op);
-              indices.push(changes.length);
+              indices.push(firstIndex + changes.length);
               changes.push(rrow);
               diagnostics.push({ severity: 'info', code: 'renumbering-first', message: `${freeing.ins.path} (renumbering) applied before ${ins.path}, which reuses the numbers it frees`, location: freeing.ins.source, act: ins.act, path: freeing.ins.path });
               Object.assign(row, retry);
@@ -199,7 +202,7 @@ export function applyInstructions(
           notes: [`operation: ${op.action} ${formatAddress(op.target)}`],
         });
       }
-      indices.push(changes.length);
+      indices.push(firstIndex + changes.length);
       changes.push(row);
     }
   });
@@ -318,10 +321,20 @@ function officialSource(e: OfficialEntry): UnitSource {
 
 /** The official series of every law of the manifest, with hints from the acts for the in-force dates. */
 export function officialSeriesOf(corpus: Corpus): Map<string, OfficialSeries> {
-  if (corpus.series) return corpus.series;
-  const { value, inputs } = recordInputs(() => buildSeries(corpus));
+  for (const entry of corpus.manifest.laws) officialSeriesOfLaw(corpus, entry);
+  return corpus.series;
+}
+
+/**
+ * The official series of one law, built when first asked for; the files it read join the corpus's
+ * inputs (a cache entry derived from the series depends on them).
+ */
+export function officialSeriesOfLaw(corpus: Corpus, entry: LawEntry): OfficialSeries {
+  const known = corpus.series.get(entry.id);
+  if (known) return known;
+  const { value, inputs } = recordInputs(() => buildSeries(corpus, entry));
   corpus.inputs.push(...inputs);
-  corpus.series = value;
+  corpus.series.set(entry.id, value);
   return value;
 }
 
@@ -329,188 +342,235 @@ export function officialSeriesOf(corpus: Corpus): Map<string, OfficialSeries> {
  * The parsed blocks of official snapshots, by their bytes, for every consolidation of this process: a
  * process that consolidates again (the tests) parses only blocks it has not seen. A block is found by
  * memcmp of its bytes, so a changed text is never answered from here. FASSUNG_CACHE=off (the bench's
- * cold runs) gives every consolidation a fresh memo.
+ * cold runs) gives every series a fresh memo.
  */
 const PARSED_BLOCKS: BlockCache = new Map();
 
 /** Room for the largest official snapshot (AufenthG: 0.6 MB); a larger one gets its own buffer. */
 const SNAPSHOT_SCRATCH_BYTES = 4 * 1024 * 1024;
 
-function buildSeries(corpus: Corpus): Map<string, OfficialSeries> {
-  const out = new Map<string, OfficialSeries>();
+let scratch: Buffer | undefined;
+
+function buildSeries(corpus: Corpus, entry: LawEntry): OfficialSeries {
   const cache: BlockCache = cacheRoot() ? PARSED_BLOCKS : new Map();
   // every snapshot is read into this one buffer (the series copies the few blocks it keeps)
-  const scratch = Buffer.allocUnsafe(SNAPSHOT_SCRATCH_BYTES);
-  for (const entry of corpus.manifest.laws) {
-    const hints: ActHint[] = instructionsFor(corpus.acts, entry.id)
-      .filter((i) => i.effective)
-      .map((i) => ({
-        date: i.effective!,
-        act: i.act,
-        citation: corpus.acts.find((a) => a.entry.id === i.act)?.entry.citation ?? i.act,
-        artikel: i.artikel,
-        path: i.path,
-        units: unitsNamedBy(i),
-      }));
-    out.set(entry.id, buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusBytes(corpus.dir, rel, { into: scratch }), hints, cache }));
+  scratch ??= Buffer.allocUnsafe(SNAPSHOT_SCRATCH_BYTES);
+  const into = scratch;
+  const hints: ActHint[] = instructionsFor(corpus.acts, entry.id)
+    .filter((i) => i.effective)
+    .map((i) => ({
+      date: i.effective!,
+      act: i.act,
+      citation: corpus.acts.find((a) => a.entry.id === i.act)?.entry.citation ?? i.act,
+      artikel: i.artikel,
+      path: i.path,
+      units: unitsNamedBy(i),
+    }));
+  return buildOfficialSeries({ law: entry.id, files: entry.official, read: (rel) => readCorpusBytes(corpus.dir, rel, { into }), hints, cache });
+}
+
+/**
+ * How many change records the versions of a law hold: one per operation of every instruction due after
+ * its base date, one for an instruction that was not parsed (applyInstructions). It is known before
+ * anything is applied, so one law can be consolidated alone with the numbers its records have in the
+ * whole consolidation (consolidate checks that they agree).
+ */
+export function changeCount(corpus: Corpus, entry: LawEntry): number {
+  let n = 0;
+  for (const i of instructionsFor(corpus.acts, entry.id)) {
+    if (i.effective !== null && i.effective > entry.base.validFrom) n += i.status === 'parsed' ? i.operations.length : 1;
+  }
+  return n;
+}
+
+/** The diagnostics of the acts themselves (parsing), which come first in a consolidation's list. */
+function actDiagnostics(corpus: Corpus): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of corpus.acts) {
+    out.push(...a.diagnostics);
+    for (const i of a.instructions) out.push(...i.diagnostics);
   }
   return out;
 }
 
+/** Every law of the manifest, version by version; the change records are numbered law after law. */
 export function consolidate(corpus: Corpus): Consolidation {
   const changes: ChangeRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const a of corpus.acts) {
-    diagnostics.push(...a.diagnostics);
-    for (const i of a.instructions) diagnostics.push(...i.diagnostics);
-  }
-  const seriesByLaw = officialSeriesOf(corpus);
+  const diagnostics = actDiagnostics(corpus);
   const laws: LawVersions[] = [];
   for (const entry of corpus.manifest.laws) {
-    const series = seriesByLaw.get(entry.id)!;
-    const hasOfficial = series.snapshots.length > 0;
-    const all = instructionsFor(corpus.acts, entry.id);
-    const undated = all.filter((i) => i.effective === null);
-    for (const i of undated) {
-      diagnostics.push({ severity: 'warning', code: 'effective-date-unknown', message: `in-force date unknown (${i.effectiveSource}); not applied`, location: i.source, act: i.act, path: i.path });
+    const r = consolidateLaw(corpus, entry, changes.length);
+    // the numbers a law consolidated alone gives its records rest on this count
+    if (r.changes.length !== changeCount(corpus, entry)) {
+      throw new Error(`internal: ${entry.id} has ${r.changes.length} change records, changeCount says ${changeCount(corpus, entry)}`);
     }
-    const B = entry.base.validFrom;
-    const missing = corpus.acts.flatMap((a) => a.missingArtikel.filter((m) => m.law === entry.id).map((m) => ({ ...m, act: a })));
-    const officialDates = [...series.entries.values()].flatMap((l) => l.filter((e) => e.inForceFrom !== 'first-snapshot').map((e) => e.from));
-    const dates = [...new Set([...all.map((i) => i.effective), ...missing.map((m) => m.effective), ...officialDates].filter((d): d is string => !!d && d > B))].sort();
-    const versions: LawVersion[] = [];
-    /** provenance per unit, carried from version to version */
-    const prov = new Map<string, UnitProvenance>();
-    const lastOfficial = series.lastDate;
-    const citationOf = (act: string) => corpus.acts.find((a) => a.entry.id === act)?.entry.citation ?? act;
-
-    /** tier of a unit whose wording is derived (base or applied), against the official wording on `date` */
-    const derivedTier = (id: string, node: UnitNode, date: string, source: UnitSource, since: string, viaInstructionAfterLastOfficial: boolean): UnitProvenance => {
-      const label = unitLabel(id);
-      if (!hasOfficial) return { id, label, tier: 'derived', since, source };
-      if (viaInstructionAfterLastOfficial) return { id, label, tier: 'pending', since, source };
-      const o = series.entryOn(id, date);
-      const ours = textOf(node);
-      const theirs = o?.unit ? o.unit.text : null;
-      if (o && theirs === ours) return { id, label, tier: 'derived-verified', since, source: { ...source, file: source.file ?? o.file } };
-      return { id, label, tier: 'derived-differs', since, source, diff: wordDiff(ours, theirs ?? '') };
-    };
-
-    // the chain starts from the official text of the base date where the series has it (the base file of
-    // the manifest is the same text in another layout, which loses some characters and the Inhaltsübersicht)
-    const startSnapshot = series.snapshotOn(B);
-    let tree = startSnapshot ? snapshotTree(entry.id, startSnapshot) : corpus.bases.get(entry.id)!;
-    const stepDates = [B, ...dates];
-    let missingSoFar: string[] = [];
-    for (const date of stepDates) {
-      const isBase = date === B;
-      const step = isBase ? [] : all.filter((i) => i.effective === date);
-      const r = applyInstructions(tree, step, changes, diagnostics);
-      tree = r.tree;
-      const notes: string[] = [];
-      if (!isBase) {
-        for (const m of missing.filter((x) => x.effective === date)) notes.push(`${m.act.entry.citation} Artikel ${m.artikel} (in Kraft ${m.effective}): Text nicht im Korpus, nicht angewendet`);
-      }
-      // an instruction whose in-force date the act does not tell is missing from every version from the
-      // act's own date on: said in `missing`, and the version is incomplete where no official text covers it
-      for (const i of undated) {
-        const a = corpus.acts.find((x) => x.entry.id === i.act);
-        const from = a?.entry.verkuendung.date ?? a?.entry.date ?? B;
-        const k = stepDates.findIndex((d) => d >= from);
-        if (k >= 0 && stepDates[k] === date) notes.push(`${citationOf(i.act)} ${i.path}: Inkrafttreten unbekannt (${i.effectiveSource}), nicht angewendet`);
-      }
-      // which units this step derived, and which it failed on
-      const derivedNow = new Map<string, number[]>();
-      const failedNow = new Map<string, string[]>();
-      for (const idx of r.indices) {
-        const c = changes[idx];
-        const noToc = c.code === 'no-inhaltsuebersicht';
-        const u = unitOfChange(c);
-        if (c.status === 'applied') {
-          if (u) derivedNow.set(u, [...(derivedNow.get(u) ?? []), idx]);
-        } else {
-          const what = `${citationOf(c.act)} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : c.status === 'not-in-corpus' ? 'Gesetz nicht im Korpus' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`;
-          if (c.status !== 'not-in-corpus' && !noToc) notes.push(what);
-          const named = unitsNamedBy(all.find((i) => i.act === c.act && i.path === c.path)!);
-          const targets = named.length ? named : u ? [u] : [];
-          for (const t of targets) failedNow.set(t, [...(failedNow.get(t) ?? []), what]);
-        }
-      }
-      const act = corpus.acts.find((a) => step.some((s) => s.act === a.entry.id) && a.entry.missing);
-      if (act) notes.push(`${act.entry.citation}: ${act.entry.missing}`);
-
-      // 1. derived units: applied without a failure on the same unit
-      const afterLast = !!lastOfficial && date > lastOfficial;
-      const current = unitsOfTree(tree);
-      for (const [u, idxs] of derivedNow) {
-        if (failedNow.has(u)) continue;
-        const node = current.get(u);
-        if (!node) {
-          prov.delete(u);
-          continue;
-        }
-        const first = changes[idxs[0]];
-        prov.set(u, derivedTier(u, node, date, { kind: 'act', changes: idxs, act: first.act, citation: citationOf(first.act), artikel: first.artikel, inForce: date, inForceFrom: 'act' }, date, afterLast));
-      }
-      // 2. official fallback: units the official text changes on this date that no instruction derived,
-      //    and units an instruction failed on
-      const snapshot = series.snapshotOn(date) ?? series.snapshots[0];
-      const order = snapshot ? snapshot.order : [];
-      const fallback = new Set<string>([...series.changesOn(date).map((e) => e.id), ...failedNow.keys()]);
-      if (isBase) {
-        // the base text: every unit against the official text of its date; units the base lacks come from it
-        for (const [u, node] of current) {
-          const e = startSnapshot ? series.entryOn(u, date) : undefined;
-          prov.set(u, e && e.unit && e.unit.node === node ? { id: u, label: unitLabel(u), tier: 'official', since: date, source: officialSource(e) } : derivedTier(u, node, date, { kind: 'base', file: entry.base.file, inForceFrom: 'base' }, date, false));
-        }
-        for (const id of snapshot?.order ?? []) if (!current.has(id)) fallback.add(id);
-      }
-      for (const u of fallback) {
-        if (derivedNow.has(u) && !failedNow.has(u)) continue;
-        if (afterLast) {
-          // no official text covers this date: keep our wording, say so
-          const node = unitsOfTree(tree).get(u);
-          if (node) prov.set(u, { id: u, label: unitLabel(u), tier: 'pending', since: date, source: { kind: 'act', notApplied: failedNow.get(u) } });
-          continue;
-        }
-        const e = series.entryOn(u, date);
-        if (!e) continue;
-        tree = replaceUnit(tree, u, e.unit ? e.unit.node : null, order);
-        if (e.unit) prov.set(u, { id: u, label: unitLabel(u), tier: 'official', since: date, source: { ...officialSource(e), ...(failedNow.has(u) ? { notApplied: failedNow.get(u) } : {}) } });
-        else prov.delete(u);
-      }
-      // units that vanished from the tree lose their provenance; every unit present has one
-      const finalUnits = unitsOfTree(tree);
-      for (const id of [...prov.keys()]) if (!finalUnits.has(id)) prov.delete(id);
-      for (const [id, node] of finalUnits) if (!prov.has(id)) prov.set(id, derivedTier(id, node, date, { kind: 'base', file: entry.base.file, inForceFrom: 'base' }, date, afterLast));
-      // a derived unit whose official wording changed on this date without an instruction is re-checked
-      for (const p of prov.values()) {
-        if ((p.tier === 'derived-verified' || p.tier === 'derived-differs') && p.since !== date && series.changesOn(date).some((e) => e.id === p.id)) {
-          prov.set(p.id, derivedTier(p.id, finalUnits.get(p.id)!, date, p.source, p.since, false));
-        }
-      }
-      const units = [...finalUnits.keys()].map((id) => prov.get(id)!);
-      missingSoFar = [...new Set([...missingSoFar, ...notes])];
-      const prev = versions[versions.length - 1];
-      if (prev) prev.validTo = addDays(date, -1);
-      versions.push({
-        law: entry.id,
-        validFrom: date,
-        validTo: null,
-        isBase,
-        // complete: every unit has its wording (derived or, where the act text is missing, official)
-        complete: hasOfficial && !afterLast ? true : missingSoFar.length === 0,
-        missing: [...missingSoFar],
-        changes: r.indices,
-        tree,
-        units,
-        tiers: countTiers(units),
-        official: series.snapshotOn(date)?.file,
-      });
-    }
-    laws.push({ law: entry.id, title: entry.title, abbreviation: entry.abbreviation, versions });
+    laws.push(r.law);
+    changes.push(...r.changes);
+    diagnostics.push(...r.diagnostics);
   }
   return { laws, changes, diagnostics };
+}
+
+/**
+ * One law of the manifest consolidated alone (for a command about one law): its versions are those of
+ * the whole consolidation, and the change numbers they carry are those of its change table.
+ */
+export function consolidateOneLaw(corpus: Corpus, lawId: string): LawConsolidation {
+  let firstChange = 0;
+  for (const entry of corpus.manifest.laws) {
+    if (entry.id === lawId) return { ...consolidateLaw(corpus, entry, firstChange), firstChange };
+    firstChange += changeCount(corpus, entry);
+  }
+  throw new Error(`internal: no law ${lawId} in the manifest`);
+}
+
+/** The versions of one law; its change records get the numbers from `firstChange` on. */
+function consolidateLaw(corpus: Corpus, entry: LawEntry, firstChange: number): { law: LawVersions; changes: ChangeRecord[]; diagnostics: Diagnostic[] } {
+  const changes: ChangeRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const change = (idx: number): ChangeRecord => changes[idx - firstChange];
+  const series = officialSeriesOfLaw(corpus, entry);
+  const hasOfficial = series.snapshots.length > 0;
+  const all = instructionsFor(corpus.acts, entry.id);
+  const undated = all.filter((i) => i.effective === null);
+  for (const i of undated) {
+    diagnostics.push({ severity: 'warning', code: 'effective-date-unknown', message: `in-force date unknown (${i.effectiveSource}); not applied`, location: i.source, act: i.act, path: i.path });
+  }
+  const B = entry.base.validFrom;
+  const missing = corpus.acts.flatMap((a) => a.missingArtikel.filter((m) => m.law === entry.id).map((m) => ({ ...m, act: a })));
+  const officialDates = [...series.entries.values()].flatMap((l) => l.filter((e) => e.inForceFrom !== 'first-snapshot').map((e) => e.from));
+  const dates = [...new Set([...all.map((i) => i.effective), ...missing.map((m) => m.effective), ...officialDates].filter((d): d is string => !!d && d > B))].sort();
+  const versions: LawVersion[] = [];
+  /** provenance per unit, carried from version to version */
+  const prov = new Map<string, UnitProvenance>();
+  const lastOfficial = series.lastDate;
+  const citationOf = (act: string) => corpus.acts.find((a) => a.entry.id === act)?.entry.citation ?? act;
+
+  /** tier of a unit whose wording is derived (base or applied), against the official wording on `date` */
+  const derivedTier = (id: string, node: UnitNode, date: string, source: UnitSource, since: string, viaInstructionAfterLastOfficial: boolean): UnitProvenance => {
+    const label = unitLabel(id);
+    if (!hasOfficial) return { id, label, tier: 'derived', since, source };
+    if (viaInstructionAfterLastOfficial) return { id, label, tier: 'pending', since, source };
+    const o = series.entryOn(id, date);
+    const ours = textOf(node);
+    const theirs = o?.unit ? o.unit.text : null;
+    if (o && theirs === ours) return { id, label, tier: 'derived-verified', since, source: { ...source, file: source.file ?? o.file } };
+    return { id, label, tier: 'derived-differs', since, source, diff: wordDiff(ours, theirs ?? '') };
+  };
+
+  // the chain starts from the official text of the base date where the series has it (the base file of
+  // the manifest is the same text in another layout, which loses some characters and the Inhaltsübersicht)
+  const startSnapshot = series.snapshotOn(B);
+  let tree = startSnapshot ? snapshotTree(entry.id, startSnapshot) : corpus.bases.get(entry.id)!;
+  const stepDates = [B, ...dates];
+  let missingSoFar: string[] = [];
+  for (const date of stepDates) {
+    const isBase = date === B;
+    const step = isBase ? [] : all.filter((i) => i.effective === date);
+    const r = applyInstructions(tree, step, changes, diagnostics, firstChange);
+    tree = r.tree;
+    const notes: string[] = [];
+    if (!isBase) {
+      for (const m of missing.filter((x) => x.effective === date)) notes.push(`${m.act.entry.citation} Artikel ${m.artikel} (in Kraft ${m.effective}): Text nicht im Korpus, nicht angewendet`);
+    }
+    // an instruction whose in-force date the act does not tell is missing from every version from the
+    // act's own date on: said in `missing`, and the version is incomplete where no official text covers it
+    for (const i of undated) {
+      const a = corpus.acts.find((x) => x.entry.id === i.act);
+      const from = a?.entry.verkuendung.date ?? a?.entry.date ?? B;
+      const k = stepDates.findIndex((d) => d >= from);
+      if (k >= 0 && stepDates[k] === date) notes.push(`${citationOf(i.act)} ${i.path}: Inkrafttreten unbekannt (${i.effectiveSource}), nicht angewendet`);
+    }
+    // which units this step derived, and which it failed on
+    const derivedNow = new Map<string, number[]>();
+    const failedNow = new Map<string, string[]>();
+    for (const idx of r.indices) {
+      const c = change(idx);
+      const noToc = c.code === 'no-inhaltsuebersicht';
+      const u = unitOfChange(c);
+      if (c.status === 'applied') {
+        if (u) derivedNow.set(u, [...(derivedNow.get(u) ?? []), idx]);
+      } else {
+        const what = `${citationOf(c.act)} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : c.status === 'not-in-corpus' ? 'Gesetz nicht im Korpus' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`;
+        if (c.status !== 'not-in-corpus' && !noToc) notes.push(what);
+        const named = unitsNamedBy(all.find((i) => i.act === c.act && i.path === c.path)!);
+        const targets = named.length ? named : u ? [u] : [];
+        for (const t of targets) failedNow.set(t, [...(failedNow.get(t) ?? []), what]);
+      }
+    }
+    const act = corpus.acts.find((a) => step.some((s) => s.act === a.entry.id) && a.entry.missing);
+    if (act) notes.push(`${act.entry.citation}: ${act.entry.missing}`);
+
+    // 1. derived units: applied without a failure on the same unit
+    const afterLast = !!lastOfficial && date > lastOfficial;
+    const current = unitsOfTree(tree);
+    for (const [u, idxs] of derivedNow) {
+      if (failedNow.has(u)) continue;
+      const node = current.get(u);
+      if (!node) {
+        prov.delete(u);
+        continue;
+      }
+      const first = change(idxs[0]);
+      prov.set(u, derivedTier(u, node, date, { kind: 'act', changes: idxs, act: first.act, citation: citationOf(first.act), artikel: first.artikel, inForce: date, inForceFrom: 'act' }, date, afterLast));
+    }
+    // 2. official fallback: units the official text changes on this date that no instruction derived,
+    //    and units an instruction failed on
+    const snapshot = series.snapshotOn(date) ?? series.snapshots[0];
+    const order = snapshot ? snapshot.order : [];
+    const fallback = new Set<string>([...series.changesOn(date).map((e) => e.id), ...failedNow.keys()]);
+    if (isBase) {
+      // the base text: every unit against the official text of its date; units the base lacks come from it
+      for (const [u, node] of current) {
+        const e = startSnapshot ? series.entryOn(u, date) : undefined;
+        prov.set(u, e && e.unit && e.unit.node === node ? { id: u, label: unitLabel(u), tier: 'official', since: date, source: officialSource(e) } : derivedTier(u, node, date, { kind: 'base', file: entry.base.file, inForceFrom: 'base' }, date, false));
+      }
+      for (const id of snapshot?.order ?? []) if (!current.has(id)) fallback.add(id);
+    }
+    for (const u of fallback) {
+      if (derivedNow.has(u) && !failedNow.has(u)) continue;
+      if (afterLast) {
+        // no official text covers this date: keep our wording, say so
+        const node = unitsOfTree(tree).get(u);
+        if (node) prov.set(u, { id: u, label: unitLabel(u), tier: 'pending', since: date, source: { kind: 'act', notApplied: failedNow.get(u) } });
+        continue;
+      }
+      const e = series.entryOn(u, date);
+      if (!e) continue;
+      tree = replaceUnit(tree, u, e.unit ? e.unit.node : null, order);
+      if (e.unit) prov.set(u, { id: u, label: unitLabel(u), tier: 'official', since: date, source: { ...officialSource(e), ...(failedNow.has(u) ? { notApplied: failedNow.get(u) } : {}) } });
+      else prov.delete(u);
+    }
+    // units that vanished from the tree lose their provenance; every unit present has one
+    const finalUnits = unitsOfTree(tree);
+    for (const id of [...prov.keys()]) if (!finalUnits.has(id)) prov.delete(id);
+    for (const [id, node] of finalUnits) if (!prov.has(id)) prov.set(id, derivedTier(id, node, date, { kind: 'base', file: entry.base.file, inForceFrom: 'base' }, date, afterLast));
+    // a derived unit whose official wording changed on this date without an instruction is re-checked
+    for (const p of prov.values()) {
+      if ((p.tier === 'derived-verified' || p.tier === 'derived-differs') && p.since !== date && series.changesOn(date).some((e) => e.id === p.id)) {
+        prov.set(p.id, derivedTier(p.id, finalUnits.get(p.id)!, date, p.source, p.since, false));
+      }
+    }
+    const units = [...finalUnits.keys()].map((id) => prov.get(id)!);
+    missingSoFar = [...new Set([...missingSoFar, ...notes])];
+    const prev = versions[versions.length - 1];
+    if (prev) prev.validTo = addDays(date, -1);
+    versions.push({
+      law: entry.id,
+      validFrom: date,
+      validTo: null,
+      isBase,
+      // complete: every unit has its wording (derived or, where the act text is missing, official)
+      complete: hasOfficial && !afterLast ? true : missingSoFar.length === 0,
+      missing: [...missingSoFar],
+      changes: r.indices,
+      tree,
+      units,
+      tiers: countTiers(units),
+      official: series.snapshotOn(date)?.file,
+    });
+  }
+  return { law: { law: entry.id, title: entry.title, abbreviation: entry.abbreviation, versions }, changes, diagnostics };
 }
 
 /** Exactly one step: the instructions for `law` that enter into force on `date`, applied to `tree`. */

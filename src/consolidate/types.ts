@@ -122,3 +122,16 @@ export interface Consolidation {
   changes: ChangeRecord[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * One law consolidated alone: its versions are those of the whole consolidation, and the change numbers
+ * they carry (LawVersion.changes, UnitSource.changes) are those of the whole change table, in which
+ * `changes[k]` is record number `firstChange + k`.
+ */
+export interface LawConsolidation {
+  law: LawVersions;
+  firstChange: number;
+  changes: ChangeRecord[];
+  /** what applying this law's instructions reported (not what parsing the acts reported) */
+  diagnostics: Diagnostic[];
+}

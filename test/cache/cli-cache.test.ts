@@ -3,12 +3,12 @@
  * cache with the same words; a changed act, manifest or base text is seen at once; `consolidate` leaves an
  * output made from the same inputs as it is, and writes again when a file in it was changed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { derivedCacheStats } from '../../src/cache/derived-cache.js';
+import { derivedCacheStatsByKind } from '../../src/cache/derived-cache.js';
 import { fileTree, HAS_CORPUS } from '../helpers.js';
 import { miniCorpus } from '../cli/fixture.js';
 
@@ -46,9 +46,9 @@ describe.skipIf(!HAS_CORPUS)('the CLI on a cached consolidation', () => {
     const cold = await show();
     expect(cold.code).toBe(0);
     expect(cold.out).toContain('50 000');
-    const hits = derivedCacheStats.hits;
+    const hits = derivedCacheStatsByKind.get('law-consolidation')!.hits;
     const warm = await show();
-    expect(derivedCacheStats.hits).toBe(hits + 1);
+    expect(derivedCacheStatsByKind.get('law-consolidation')!.hits).toBe(hits + 1);
     expect(warm).toEqual(cold);
     const json = await cli(...args, 'versions', 'beschv', '--json');
     expect(JSON.parse(json.out).map((v: { validFrom: string }) => v.validFrom)).toEqual(['2022-07-29', '2024-03-01']);
@@ -56,17 +56,24 @@ describe.skipIf(!HAS_CORPUS)('the CLI on a cached consolidation', () => {
 
   test('a damaged entry (cut short on disk) is a miss: computed again and stored anew', async () => {
     const first = await show();
-    const entries = join(work, 'cache', 'derived', 'consolidation');
-    for (const e of readdirSync(entries).filter((n) => /^[0-9a-f]{64}$/.test(n))) {
-      const bin = join(entries, e, 'versions.bin');
-      writeFileSync(bin, readFileSync(bin).subarray(0, 10));
+    // `show` of one law reads the whole consolidation when it is cached, else that law's alone
+    let damaged = 0;
+    for (const kind of ['consolidation', 'law-consolidation']) {
+      const entries = join(work, 'cache', 'derived', kind);
+      for (const e of existsSync(entries) ? readdirSync(entries).filter((n) => /^[0-9a-f]{64}$/.test(n)) : []) {
+        const bin = join(entries, e, 'versions.bin');
+        writeFileSync(bin, readFileSync(bin).subarray(0, 10));
+        damaged++;
+      }
     }
-    const misses = derivedCacheStats.misses;
+    expect(damaged).toBeGreaterThan(0);
+    const stats = () => ({ ...derivedCacheStatsByKind.get('law-consolidation')! });
+    const misses = stats().misses;
     expect(await show()).toEqual(first);
-    const hits = derivedCacheStats.hits;
+    const hits = stats().hits;
     expect(await show()).toEqual(first);
-    expect(derivedCacheStats.hits).toBe(hits + 1);
-    expect(derivedCacheStats.misses).toBe(misses);
+    expect(stats().hits).toBe(hits + 1);
+    expect(stats().misses).toBe(misses);
   });
 
   test('a changed act, manifest or base text is never answered from the old result', async () => {

@@ -5,7 +5,7 @@
  * may come to apply an act that fails today.
  */
 import { describe, expect, it } from 'vitest';
-import { consolidate, loadCorpus, officialSeriesOf } from '../../src/consolidate/consolidate.js';
+import { consolidate, consolidateOneLaw, loadCorpus, officialSeriesOf } from '../../src/consolidate/consolidate.js';
 import { reconcile } from '../../src/consolidate/reconcile.js';
 import { TIERS, type LawVersion } from '../../src/consolidate/types.js';
 import { DEFAULT_CORPUS, loadManifest } from '../../src/corpus/manifest.js';
@@ -92,5 +92,26 @@ describe('reconcile', () => {
     if (f) expect(f.explanation).toMatch(/Georgiens|2023 I|not applied/);
     const g = r.find((l) => l.law === 'aufenthg')!.dates.find((x) => x.date === '2023-11-18')!.filled.find((x) => x.id === 'para-18g');
     if (g) expect(g.explanation).toMatch(/Artikel 1 Nummer 8/);
+  });
+});
+
+describe('one law consolidated alone (a first `show` or `diff` of that law)', () => {
+  it('has the versions of the whole consolidation, its change records under the same numbers, and its diagnostics', () => {
+    const alone = result.laws.map((lv) => consolidateOneLaw(loadCorpus(loadManifest(), DEFAULT_CORPUS), lv.law));
+    let first = 0;
+    alone.forEach((one, k) => {
+      expect(one.law.law).toBe(result.laws[k].law);
+      // the same JSON: trees, provenance and the change numbers in versions and sources
+      expect(JSON.stringify(one.law)).toBe(JSON.stringify(result.laws[k]));
+      expect(one.firstChange).toBe(first);
+      expect(one.changes).toEqual(result.changes.slice(first, first + one.changes.length));
+      expect(one.changes.length).toBeGreaterThan(0);
+      for (const v of one.law.versions) for (const i of v.changes) expect(result.changes[i].law).toBe(one.law.law);
+      first += one.changes.length;
+    });
+    expect(first).toBe(result.changes.length);
+    // the acts' own diagnostics first, then each law's
+    const perLaw = alone.flatMap((one) => one.diagnostics);
+    expect(result.diagnostics.slice(result.diagnostics.length - perLaw.length)).toEqual(perLaw);
   });
 });
