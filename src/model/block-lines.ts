@@ -3,7 +3,7 @@
  *
  * Statute Markdown (both dialects) uses a small, line-oriented part of CommonMark: ATX headings,
  * paragraphs (with lazy continuation), ordered lists nested by indentation, indented code (deeper
- * list levels of gesetze-tools) and HTML tables. This tokenizer recognises exactly that part and
+ * list levels of gesetze-tools), HTML tables and one-line HTML comments. This tokenizer recognises exactly that part and
  * builds the same mdast block nodes (types, nesting, positions) as remark-parse (micromark) does.
  * Whatever it is not sure about (bullet lists, block quotes, fences, setext underlines, link
  * definitions, tabs in indentation, HTML that is not a table-like block, very deep nesting) is
@@ -162,6 +162,11 @@ function closedOnItsLine(line: string): boolean {
   if (line.startsWith('<?')) return line.includes('?>');
   if (line.startsWith('<!')) return line.includes('>');
   return /<\/(?:script|pre|style|textarea)>/i.test(line);
+}
+
+/** "<!-- … -->" with the end on the same line (and not the ambiguous "<!-->" or "<!--->" forms). */
+function isOneLineComment(rest: string): boolean {
+  return rest.startsWith('<!--') && rest.indexOf('-->', 4) !== -1;
 }
 
 function lineEnd(src: string, lineStarts: number[], l: number): number {
@@ -330,9 +335,11 @@ function tokenize(src: string, lineStarts: number[], from: number, to: number): 
       }
       leaf = undefined;
     }
+    const open = lists.length;
     openContent(l, text, ind, interrupt);
-    // indented code that starts on a line where lists end ("lazy" for micromark) ends on that line
-    if (closedLists && leaf?.kind === 'code') leaf = undefined;
+    // indented code that starts on a line where lists end ("lazy" for micromark) ends on that line,
+    // unless it starts in a list item opened on this line (then the line is that item's, not lazy)
+    if (closedLists && leaf?.kind === 'code' && lists.length === open) leaf = undefined;
   }
   return root;
 
@@ -384,10 +391,14 @@ function tokenize(src: string, lineStarts: number[], from: number, to: number): 
         return;
       }
       if (c === 60) {
-        if (!HTML6.test(rest)) bail('html');
-        leaf = { kind: 'html', node: { type: 'html', position: { start: point(l, base), end: point(l, text.length) }, children: [] } };
-        containerChildren().push(leaf.node);
+        // an HTML comment closed on its own line is an HTML block of that one line (kind 2 ends at the
+        // line holding "-->"); a table-like block (kind 6) runs to a blank line; other HTML goes to remark
+        const comment = isOneLineComment(rest);
+        if (!comment && !HTML6.test(rest)) bail('html');
+        const node: BNode = { type: 'html', position: { start: point(l, base), end: point(l, text.length) }, children: [] };
+        containerChildren().push(node);
         extendLists(l, text.length);
+        leaf = comment ? undefined : { kind: 'html', node };
         return;
       }
       if (startsOtherBlock(rest)) bail('block');

@@ -31,8 +31,9 @@ const LINE = fc.oneof(
     '1.', '2)', '1)  Klammer', '-', '- Strich', '*    *   1.', '    *', '* * *', '---', '===', '<table>', '<tr>',
     '</table>', '<td>Zelle</td>', '<br>', '<!-- -->', '| 1\\. | a |', '> Zitat', '[^1]: Fußnote', '+ plus',
     '1.      weit', '    <table>', '\tTab', '1.\tTab', '-datum', '§ 3 Abs. 1: mWv 1.3.2024', '(+++ Text +++)',
+    '<!-- Kommentar -->', '<!---->', '<!-->', '<!--->', '<!-- a --> b', '   <!-- -->', '    <!-- -->', '<!-- offen', 'zu -->',
   ),
-  fc.tuple(fc.constantFrom('', '  ', '    ', '        ', '     '), fc.constantFrom('1.', '2.', 'a)', '*', '-', 'Wort', '<p>', '#'), fc.constantFrom('', ' x', '  y z'))
+  fc.tuple(fc.constantFrom('', '  ', '    ', '        ', '     '), fc.constantFrom('1.', '2.', 'a)', '*', '-', 'Wort', '<p>', '#', '<!-- -->'), fc.constantFrom('', ' x', '  y z'))
     .map(([a, b, c]) => a + b + c),
 );
 
