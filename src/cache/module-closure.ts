@@ -24,9 +24,10 @@ function resolveSpecifier(from: string, spec: string): string {
 
 /**
  * Imports this scan cannot follow: a computed dynamic import, a JSON, .mjs or .cjs module, a `#` subpath
- * or a `require`. A closure that holds one is incomplete, and a fingerprint of it proves nothing.
+ * or a `require` of anything but a package by its name (a package's version is in the lock files). A
+ * closure that holds one is incomplete, and a fingerprint of it proves nothing.
  */
-const UNFOLLOWED = /\bimport\(\s*[^'"\s]|['"]\.\.?\/[^'"\s]+\.(?:json|mjs|cjs)['"]|\bfrom\s*['"]#|\brequire\(/;
+const UNFOLLOWED = /\bimport\(\s*[^'"\s]|['"]\.\.?\/[^'"\s]+\.(?:json|mjs|cjs)['"]|\bfrom\s*['"]#|\brequire\(\s*(?:['"][.\/#]|[^'"\s])/;
 
 /** Every module `entry` reaches through relative imports, itself included, sorted. */
 export function moduleClosure(entry: string): string[] {

@@ -10,8 +10,7 @@
  * handed, one heading section at a time, to remark-parse: the result is the same tree, and the cost
  * of micromark is paid only for those few sections. Time and memory are linear in the input.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import { createRequire } from 'node:module';
 import type { Root, RootContent } from 'mdast';
 
 /** Deepest list nesting the line tokenizer builds itself; deeper input goes to remark-parse. */
@@ -56,9 +55,27 @@ const FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
 const ORDERED = /^(\d{1,9})([.)])/;
 const ATX_COL0 = /^#{1,6}(?:[ \t]|$)/;
 
+let remark: ((src: string) => Root) | undefined;
+
+/**
+ * remark-parse, loaded when a section first needs it: unified, remark-parse and micromark take ~0.1 s to
+ * load, more than the tokenizer takes for all three laws, and most runs never hand a section over.
+ * They are ES modules loaded synchronously (require of an ES module: Node ≥ 20.19), as parsing is.
+ */
+function remarkParser(): (src: string) => Root {
+  if (!remark) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    const processor = unified().use(remarkParse);
+    remark = (src) => processor.parse(src) as Root;
+  }
+  return remark;
+}
+
 /** Parse Markdown with remark-parse (the reference; used for sections the tokenizer hands over). */
 export function parseBlocksRemark(src: string): RootContent[] {
-  return (unified().use(remarkParse).parse(src) as Root).children;
+  return remarkParser()(src).children;
 }
 
 /** Top-level block nodes of a statute text, as remark-parse would give them. */

@@ -44,11 +44,18 @@ describe('moduleClosure', () => {
       ['mjs.js', "import { x } from './x.mjs';\n"],
       ['subpath.js', "import { y } from '#internal/y';\n"],
       ['cjs.js', "const z = require('./z.js');\n"],
+      ['absolute.js', "const z = require('/tmp/z.js');\n"],
+      ['computed-require.js', 'const z = require(name);\n'],
+      ['subpath-require.js', "const z = require('#internal/z');\n"],
     ]) {
       writeFileSync(join(d, 'entry.js'), `import './${name}';\n`);
       writeFileSync(join(d, name), text);
       expect(scanClosure(join(d, 'entry.js')).complete, name).toBe(false);
     }
+    // a package required by its name is followed as an import of it is (its version is in the lock files)
+    writeFileSync(join(d, 'package-require.js'), "const { unified } = require('unified');\nconst p = require( 'remark-parse' );\n");
+    writeFileSync(join(d, 'entry.js'), "import './package-require.js';\n");
+    expect(scanClosure(join(d, 'entry.js')).complete).toBe(true);
   });
 });
 
