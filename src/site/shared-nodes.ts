@@ -1,8 +1,8 @@
 /**
  * The consolidation gives consecutive versions the very same node object for a § (Anlage,
  * Inhaltsübersicht) that did not change, and the site's memos (memo.ts) are keyed by those objects.
- * Versions read back from the derived-result cache share their body nodes again, but each has its own
- * Inhaltsübersicht, and versions from elsewhere (hand-made, read from JSON) share nothing. Here a node
+ * Versions read back from the derived-result cache share them again; versions from elsewhere
+ * (hand-made, read from JSON) share nothing. Here a node
  * equal to the node of the same id in the previous version is replaced by that node. Equal means equal
  * as JSON, i.e. the same data, so every page reads the same and the output does not change.
  */
