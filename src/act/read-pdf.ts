@@ -15,12 +15,10 @@
  * (e-Verkündung PDFs: `/Span <</ActualText (U+00AD)>>` around "-") comes out as the drawn "-"; the
  * cleaner then undoes the hyphenation at the line end as it does for any hyphenated line.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { MAX_INPUT_BYTES } from '../corpus/read-file.js';
+import { decodeUtf8, MAX_INPUT_BYTES, readRegularFile, refuseNul } from '../corpus/read-file.js';
 
 export interface PdfText {
   text: string;
@@ -486,47 +484,26 @@ function renderLines(groups: TextRun[][], state: RenderState): void {
 
 /**
  * Read an act file: a PDF (sniffed by its "%PDF-" header) through readPdfText, anything else as UTF-8
- * text. Regular files only, with a size limit; every failure is a one-line UserError.
+ * text. Regular files only, with a size limit (a PDF may be larger than a text); every failure is a
+ * one-line UserError, with the codes of the corpus reader.
  */
 export async function readActFile(path: string): Promise<ActFileText> {
-  let handle;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below as not a regular file)
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`file not found: ${path}`, 'file-missing');
-    throw new UserError(`cannot open ${path}: ${oneLine((e as Error).message)}`, 'file-missing');
-  }
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) throw new UserError(`not a regular file: ${path}`, 'file-missing');
-    const head = Buffer.alloc(Math.min(1024, st.size));
-    if (head.length > 0) await handle.read(head, 0, head.length, 0);
-    const pdf = looksLikePdf(head);
-    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
-    if (st.size > limit) {
-      throw new UserError(`file too large: ${path} (${st.size} bytes; limit ${limit})`, 'file-too-large');
+  const what = 'act file';
+  const buf = readRegularFile(path, { what, maxBytes: MAX_PDF_BYTES });
+  if (looksLikePdf(buf.subarray(0, 1024))) {
+    let read: PdfText;
+    try {
+      read = await readPdfText(buf);
+    } catch (e) {
+      const err = pdfError(e);
+      throw new UserError(`${path}: ${err.message}`, err.code);
     }
-    const buf = await handle.readFile();
-    if (pdf) {
-      let read: PdfText;
-      try {
-        read = await readPdfText(buf);
-      } catch (e) {
-        const err = pdfError(e);
-        throw new UserError(`${path}: ${err.message}`, err.code);
-      }
-      if (read.text.trim() === '') {
-        throw new UserError(`${path}: the PDF has no text layer (a scan?); fassung reads no images`, 'pdf-no-text');
-      }
-      return { text: read.text, format: 'pdf' };
+    if (read.text.trim() === '') {
+      throw new UserError(`${path}: the PDF has no text layer (a scan?); fassung reads no images`, 'pdf-no-text');
     }
-    if (buf.includes(0)) throw new UserError(`not a text file or PDF (contains NUL bytes): ${path}`, 'file-binary');
-    const text = buf.toString('utf8');
-    if (text.includes('\uFFFD')) throw new UserError(`not valid UTF-8 text: ${path}`, 'file-binary');
-    return { text, format: 'text' };
-  } finally {
-    await handle.close();
+    return { text: read.text, format: 'pdf' };
   }
+  if (buf.length > MAX_TEXT_BYTES) throw new UserError(`${what} too large: ${path} (${buf.length} bytes; limit ${MAX_TEXT_BYTES} for a text)`, 'file-too-large');
+  refuseNul(buf, path, what);
+  return { text: decodeUtf8(buf, path, what), format: 'text' };
 }

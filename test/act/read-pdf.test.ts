@@ -365,7 +365,7 @@ describe('readPdfText and readActFile fail with one line', () => {
     expect((await errorOf(readActFile(join(dir, 'missing.pdf')))).code).toBe('file-missing');
     const sub = join(dir, 'sub');
     mkdirSync(sub);
-    expect((await errorOf(readActFile(sub))).code).toBe('file-missing');
+    expect((await errorOf(readActFile(sub))).code).toBe('file-not-regular');
     const bigText = join(dir, 'big.txt');
     writeFileSync(bigText, 'Artikel 1\n');
     truncateSync(bigText, MAX_TEXT_BYTES + 1); // sparse: nothing is read
