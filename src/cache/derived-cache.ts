@@ -20,7 +20,8 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
-import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld, sha } from './cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld, sha } from './cache-root.js';
+import { PROJECT_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { dependencyFiles, filesFingerprint } from './module-closure.js';
 
@@ -56,7 +57,7 @@ function codeFiles(): string[] {
   };
   walk(resolve(HERE, '..'));
   // the site's stylesheet and scripts are read from the project's src/site/assets also when run from dist/
-  walk(join(packageRoot(), 'src', 'site', 'assets'));
+  walk(join(PROJECT_ROOT, 'src', 'site', 'assets'));
   for (const f of dependencyFiles()) files.add(f);
   return [...files];
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { packageRoot } from './cache-root.js';
+import { PROJECT_ROOT } from '../package-root.js';
 
 const RELATIVE_SPECIFIER = /['"](\.\.?\/[^'"\s]+?\.js)['"]/g;
 
@@ -73,13 +73,13 @@ export function newestMtime(files: string[]): number {
  * what is installed (node_modules/.package-lock.json).
  */
 export function dependencyFiles(): string[] {
-  const root = packageRoot();
+  const root = PROJECT_ROOT;
   return ['package.json', 'package-lock.json', join('node_modules', '.package-lock.json')].map((f) => join(root, f));
 }
 
 /** A hash of these files (their paths within the package and their bytes; a missing file by its name). */
 export function filesFingerprint(files: string[]): string {
-  const root = packageRoot();
+  const root = PROJECT_ROOT;
   const h = createHash('sha256');
   for (const f of files) {
     h.update(relative(root, f)).update('\0');

@@ -4,10 +4,10 @@
  * (default ../shared/corpus, overridable with --corpus or FASSUNG_CORPUS).
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
 import { readJsonFile } from './read-file.js';
+import { PROJECT_ROOT } from '../package-root.js';
 
 export interface LawEntry {
   id: string;
@@ -44,16 +44,7 @@ export interface Manifest {
   acts: ActEntry[];
 }
 
-export const PROJECT_ROOT = findProjectRoot();
-
-function findProjectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'corpus', 'manifest.json'))) return dir;
-    dir = dirname(dir);
-  }
-  return process.cwd();
-}
+export { PROJECT_ROOT };
 
 export const DEFAULT_MANIFEST = join(PROJECT_ROOT, 'corpus', 'manifest.json');
 

@@ -91,10 +91,6 @@ export function buildSentences(blocks: Classified[]): Satz[] {
   /** the top-level list sentence of the current run */
   let runCarrier: Satz | undefined;
 
-  const closeRun = () => {
-    stack = [];
-  };
-
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'text' || b.kind === 'absatz') {

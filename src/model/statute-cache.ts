@@ -15,7 +15,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Law } from './types.js';
-import { CACHE_MAX_AGE_MS, cacheRoot, packageRoot, pruneOld } from '../cache/cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld } from '../cache/cache-root.js';
+import { PROJECT_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 
 /** Texts shorter than this are not cached. */
@@ -37,7 +38,7 @@ let fingerprint: string | undefined;
 export function parserFingerprint(): string {
   if (fingerprint) return fingerprint;
   const h = createHash('sha256');
-  const root = packageRoot();
+  const root = PROJECT_ROOT;
   try {
     h.update(readFileSync(join(root, 'package.json')));
   } catch {
