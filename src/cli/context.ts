@@ -37,10 +37,17 @@ export interface CliIo {
 
 export interface CliCache {
   corpus: Map<string, Corpus>;
-  consolidation: Map<string, Consolidation>;
+  consolidation: Map<string, Derived<Consolidation>>;
   /** laws consolidated alone, by corpus and law */
   laws: Map<string, LawConsolidation>;
-  facts: Map<string, ResolvedFacts>;
+  facts: Map<string, Derived<ResolvedFacts>>;
+}
+
+/** A derived result with its key in the derived-result cache (none when that is off) and the inputs it was computed from. */
+interface Derived<T> {
+  value: T;
+  key?: string;
+  inputs: InputFile[];
 }
 
 export const newCliCache = (): CliCache => ({ corpus: new Map(), consolidation: new Map(), laws: new Map(), facts: new Map() });
@@ -54,18 +61,16 @@ export class CliContext {
   /** 0 ok, 1 failure or differences found; 2 (usage, bad input) comes from UserError */
   exitCode: 0 | 1 = 0;
   private manifestCache?: { manifest: Manifest; dir: string; key: string; inputs: InputFile[] };
-  /** the inputs of the consolidation of this run (from the disk cache or recorded while computing it) */
-  private consolidationInputs?: InputFile[];
-  /** content keys of this run's consolidation and facts in the derived-result cache (none when it is off) */
-  consolidationKey?: string;
-  factsKey?: string;
-  /** this run's corpus, consolidation and facts, once loaded (also without a shared in-process cache) */
-  private loaded: { corpus?: Corpus; consolidation?: Consolidation; facts?: ResolvedFacts } = {};
+
+  /** corpora, consolidations and facts loaded in this run, or shared with other runs in this process (io.cache) */
+  private readonly memo: CliCache;
 
   constructor(
     readonly program: Command,
     readonly io: CliIo,
-  ) {}
+  ) {
+    this.memo = io.cache ?? newCliCache();
+  }
 
   get cwd(): string {
     return this.io.cwd ?? process.cwd();
@@ -109,12 +114,12 @@ export class CliContext {
   /** the corpus: acts parsed, base texts read (parsed when first used) */
   async corpus(): Promise<Corpus> {
     const { manifest, dir, key } = this.ctx();
-    const cached = this.loaded.corpus ?? this.io.cache?.corpus.get(key);
-    if (cached) return (this.loaded.corpus = cached);
+    const cached = this.memo.corpus.get(key);
+    if (cached) return cached;
     const { loadCorpus } = await import('../consolidate/consolidate.js');
     const c = loadCorpus(manifest, dir);
-    this.io.cache?.corpus.set(key, c);
-    return (this.loaded.corpus = c);
+    this.memo.corpus.set(key, c);
+    return c;
   }
 
   /**
@@ -122,31 +127,39 @@ export class CliContext {
    * Read from the derived-result cache when none of its inputs changed (src/cache/derived-cache.ts).
    */
   async consolidation(): Promise<Consolidation> {
-    const { key, inputs: manifestInputs } = this.ctx();
+    return (await this.derivedConsolidation()).value;
+  }
+
+  /** The content key of this run's consolidation in the derived-result cache, once it is known (none when the cache is off). */
+  get consolidationKey(): string | undefined {
+    return this.memo.consolidation.get(this.ctx().key)?.key;
+  }
+
+  /** The content key of this run's facts in the derived-result cache, once they are known. */
+  get factsKey(): string | undefined {
+    return this.memo.facts.get(this.ctx().key)?.key;
+  }
+
+  private async derivedConsolidation(): Promise<Derived<Consolidation>> {
     const known = this.knownConsolidation();
     if (known) return known;
-    const cache = new DerivedCache('consolidation');
+    const { key, inputs: manifestInputs } = this.ctx();
     const corpus = await this.corpus();
     const { consolidate } = await import('../consolidate/consolidate.js');
     const run = recordInputs(() => consolidate(corpus));
     const inputs = [...manifestInputs, ...corpus.inputs, ...run.inputs];
-    this.consolidationKey = cache.store(key, inputs, (dir) => writeConsolidation(dir, run.value))?.key;
-    this.consolidationInputs = inputs;
-    this.io.cache?.consolidation.set(key, run.value);
-    return (this.loaded.consolidation = run.value);
+    const stored = new DerivedCache('consolidation').store(key, inputs, (dir) => writeConsolidation(dir, run.value));
+    const d = { value: run.value, key: stored?.key, inputs };
+    this.memo.consolidation.set(key, d);
+    return d;
   }
 
   /** The consolidation if this run (or the test suite) has it, or the derived-result cache holds it unchanged. */
-  private knownConsolidation(): Consolidation | undefined {
+  private knownConsolidation(): Derived<Consolidation> | undefined {
     const { key } = this.ctx();
-    const cached = this.loaded.consolidation ?? this.io.cache?.consolidation.get(key);
-    if (cached) return (this.loaded.consolidation = cached);
-    const hit = new DerivedCache('consolidation').get(key, readConsolidation);
-    if (!hit) return undefined;
-    this.consolidationInputs = hit.inputs;
-    this.consolidationKey = hit.key;
-    this.io.cache?.consolidation.set(key, hit.value);
-    return (this.loaded.consolidation = hit.value);
+    const known = this.memo.consolidation.get(key) ?? new DerivedCache('consolidation').get(key, readConsolidation);
+    if (known) this.memo.consolidation.set(key, known);
+    return known;
   }
 
   /**
@@ -156,10 +169,10 @@ export class CliContext {
    */
   async lawVersions(law: LawEntry): Promise<LawVersions> {
     const known = this.knownConsolidation();
-    if (known) return lawVersionsOf(known, law);
+    if (known) return lawVersionsOf(known.value, law);
     const { key, inputs: manifestInputs } = this.ctx();
     const request = `${key}\n${law.id}`;
-    const cached = this.io.cache?.laws.get(request);
+    const cached = this.memo.laws.get(request);
     if (cached) return cached.law;
     const r = await new DerivedCache('law-consolidation').getOrCompute(
       request,
@@ -172,30 +185,29 @@ export class CliContext {
       },
       writeLawConsolidation,
     );
-    this.io.cache?.laws.set(request, r.value);
+    this.memo.laws.set(request, r.value);
     return r.value.law;
   }
 
   /** the facts resolved against the consolidation (catalogue, parameters, official snapshots), cached like it */
   async facts(): Promise<ResolvedFacts> {
     const { key } = this.ctx();
-    const cached = this.loaded.facts ?? this.io.cache?.facts.get(key);
-    if (cached) return (this.loaded.facts = cached);
+    const cached = this.memo.facts.get(key);
+    if (cached) return cached.value;
     const r = await new DerivedCache('facts').getOrCompute(
       key,
       (dir) => JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) as ResolvedFacts,
       async () => {
-        const consolidation = await this.consolidation();
+        const consolidation = await this.derivedConsolidation();
         const corpus = await this.corpus();
         const { resolveCorpusFacts } = await import('../pipeline.js');
-        const run = recordInputs(() => resolveCorpusFacts(corpus, consolidation));
-        return { value: run.value, inputs: [...this.ctx().inputs, ...corpus.inputs, ...(this.consolidationInputs ?? []), ...run.inputs] };
+        const run = recordInputs(() => resolveCorpusFacts(corpus, consolidation.value));
+        return { value: run.value, inputs: [...this.ctx().inputs, ...corpus.inputs, ...consolidation.inputs, ...run.inputs] };
       },
       (dir, facts) => writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts)),
     );
-    this.factsKey = r.key;
-    this.io.cache?.facts.set(key, r.value);
-    return (this.loaded.facts = r.value);
+    this.memo.facts.set(key, r);
+    return r.value;
   }
 
   /** a law by id, abbreviation or name, case-insensitively */

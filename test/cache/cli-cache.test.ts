@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { newCliCache, runCli } from '../../src/cli.js';
 import { derivedCacheStatsByKind } from '../../src/cache/derived-cache.js';
 import { fileTree, HAS_CORPUS } from '../helpers.js';
 import { miniCorpus } from '../cli/fixture.js';
@@ -110,6 +110,21 @@ describe.skipIf(!HAS_CORPUS)('the CLI on a cached consolidation', () => {
     const third = await cli(...args, 'consolidate', '--out', out);
     expect(third.out).not.toMatch(/unchanged/);
     expectSameFiles(files, fileTree(out));
+  });
+
+  test('consolidate: runs sharing an in-process cache (the tests) keep the output made from the same inputs', async () => {
+    const all = miniCorpus(join(work, 'all-shared'));
+    const args = ['--corpus', all.dir, '--manifest', all.manifest];
+    const out = join(work, 'out-shared');
+    const cache = newCliCache();
+    const run = async (...argv: string[]) => {
+      let text = '';
+      await runCli(argv, { cache, today: '2024-06-01', stdout: (t) => void (text += t), stderr: () => undefined });
+      return text;
+    };
+    expect(await run(...args, 'consolidate', '--out', out)).not.toMatch(/unchanged/);
+    // the consolidation and facts now come from the in-process cache, with their keys in the derived-result cache
+    expect(await run(...args, 'consolidate', '--out', out)).toMatch(/unchanged: same tool, same inputs/);
   });
 
   test('site: kept when only the tool changed but not its pages; built again when its input changed', async () => {
