@@ -8,7 +8,7 @@ import { normalizeSpace } from '../text/unwrap.js';
 import type { BodyNode, Inhaltsuebersicht, Law, Paragraph, Satz } from '../model/types.js';
 import { unitsOfParagraph } from '../model/walk.js';
 import { memoByObject, memoByPair } from './memo.js';
-import { nodeText } from './node-text.js';
+import { bodyNodesOf, nodeText } from './node-text.js';
 
 export interface SectionDiff {
   /** id of the § / Anlage / Gliederung / "inhalt" */
@@ -36,15 +36,9 @@ export function sectionTitle(n: BodyNode): string {
 const sectionsOf = memoByObject((law: Law): Map<string, BodyNode | 'inhalt'> => {
   const m = new Map<string, BodyNode | 'inhalt'>();
   if (law.inhalt) m.set('inhalt', 'inhalt');
-  for (const n of law.body) if (!m.has(n.id)) m.set(n.id, n);
+  for (const [id, n] of bodyNodesOf(law)) if (!m.has(id)) m.set(id, n);
   return m;
 });
-
-/** The section of a law with this id (the first one, as on the page), or undefined. */
-export function sectionById(law: Law, id: string): BodyNode | undefined {
-  const n = sectionsOf(law).get(id);
-  return n === 'inhalt' ? law.body.find((x) => x.id === id) : n;
-}
 
 /** The ids of the entries two Inhaltsübersichten word differently (new and removed ones too), once per pair. */
 export const changedInhaltEntries = memoByPair((prev: Inhaltsuebersicht | undefined, cur: Inhaltsuebersicht | undefined): string[] => {

@@ -14,14 +14,14 @@ import type { ActEntry, LawEntry } from '../corpus/manifest.js';
 import { applyInstructions } from '../consolidate/consolidate.js';
 import type { ChangeRecord } from '../consolidate/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { angabeText } from '../model/text-of.js';
-import type { BodyNode, Law } from '../model/types.js';
+import type { Law } from '../model/types.js';
 import { compareLaws } from './compare.js';
 import { formatDate } from './dates.js';
 import { escapeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { actionLabel, germanReason, plural, sectionStatus, statusBadge } from './pages/common.js';
-import { alignBlocks, renderSynopsis, sectionBlocks, type SynopsisBlock, type SynopsisRow } from './synopsis.js';
+import { inhaltSynopsisRows, renderSynopsis, sectionSynopsisRows, type SynopsisRow } from './synopsis.js';
+import { sectionById } from './node-text.js';
 
 export interface DraftInstruction {
   /** "Artikel 1 Nummer 3 Buchstabe b" */
@@ -91,14 +91,6 @@ export function applyDraft(draft: { file: string; text: string }, law: LawEntry,
   return { title: act.title, before: tree, after: r.tree, instructions, diagnostics: actDiagnostics };
 }
 
-function inhaltBlocks(law: Law): SynopsisBlock[] {
-  return (law.inhalt?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
-}
-
-function section(law: Law, id: string): BodyNode | undefined {
-  return law.body.find((n) => n.id === id);
-}
-
 export interface DraftSection {
   id: string;
   title: string;
@@ -112,10 +104,7 @@ export function draftSections(r: DraftResult): DraftSection[] {
     id: d.id,
     title: d.title,
     status: d.status,
-    rows:
-      d.kind === 'inhalt'
-        ? alignBlocks(inhaltBlocks(r.before), inhaltBlocks(r.after)).filter((x) => x.changed)
-        : alignBlocks(sectionBlocks(section(r.before, d.id)), sectionBlocks(section(r.after, d.id))),
+    rows: d.kind === 'inhalt' ? inhaltSynopsisRows(r.before.inhalt, r.after.inhalt) : sectionSynopsisRows(sectionById(r.before, d.id), sectionById(r.after, d.id)),
   }));
 }
 

@@ -5,8 +5,8 @@
  * changed marked within the row (<del> on the left, <ins> on the right).
  */
 import { writtenLabel } from '../model/labels.js';
-import { bodyNodeText } from '../model/text-of.js';
-import type { Absatz, BodyNode, ListItem, Paragraph, Satz } from '../model/types.js';
+import { angabeText, bodyNodeText } from '../model/text-of.js';
+import type { Absatz, BodyNode, Inhaltsuebersicht, ListItem, Paragraph, Satz } from '../model/types.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import { escapeHtml } from './html.js';
 import type { HtmlPieces } from './html-pieces.js';
@@ -130,6 +130,12 @@ export function sectionBlocks(n: BodyNode | undefined): SynopsisBlock[] {
   if (n.kind === 'paragraph') return paragraphBlocks(n);
   return [{ key: n.id, depth: 0, label: '', text: normalizeSpace(bodyNodeText(n)) }];
 }
+
+/** The changed entries of two Inhaltsübersichten side by side, once per pair. */
+export const inhaltSynopsisRows = memoByPair((before: Inhaltsuebersicht | undefined, after: Inhaltsuebersicht | undefined): SynopsisRow[] => {
+  const blocks = (i: Inhaltsuebersicht | undefined): SynopsisBlock[] => (i?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
+  return alignBlocks(blocks(before), blocks(after)).filter((r) => r.changed);
+});
 
 /**
  * The aligned rows of one section (§, Anlage, …) between two versions, computed once per pair of

@@ -5,28 +5,17 @@
  * the changed words marked within; the change records of the versions in between.
  */
 import type { LawVersion } from '../../consolidate/types.js';
-import type { Inhaltsuebersicht } from '../../model/types.js';
-import { angabeText } from '../../model/text-of.js';
-import { compareLaws, sectionById } from '../compare.js';
+import { compareLaws } from '../compare.js';
+import { sectionById } from '../node-text.js';
 import { formatDate } from '../dates.js';
 import { escapeHtml } from '../html.js';
 import type { HtmlPieces } from '../html-pieces.js';
 import { pageShell } from '../layout.js';
 import { comparePage, diffPage, historyPage, href } from '../paths.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
-import { memoByPair } from '../memo.js';
-import { alignBlocks, sectionSynopsisRows, synopsisPieces, type SynopsisBlock } from '../synopsis.js';
+import { inhaltSynopsisRows, sectionSynopsisRows, synopsisPieces } from '../synopsis.js';
 import { linkTo, plural, recordList, sectionStatus } from './common.js';
 import { incompleteNotice } from './law-version.js';
-
-function inhaltBlocks(inhalt: Inhaltsuebersicht | undefined): SynopsisBlock[] {
-  return (inhalt?.entries ?? []).map((e) => ({ key: e.id, depth: 0, label: '', text: angabeText(e) }));
-}
-
-/** The changed entries of two Inhaltsübersichten side by side, once per pair. */
-const inhaltSynopsisRows = memoByPair((a: Inhaltsuebersicht | undefined, b: Inhaltsuebersicht | undefined) =>
-  alignBlocks(inhaltBlocks(a), inhaltBlocks(b)).filter((r) => r.changed),
-);
 
 /** Choose any two versions: two selects, resolved by site.js to the compare page. */
 function pairPicker(path: string, law: LawInfo, a: LawVersion, b: LawVersion): string {
