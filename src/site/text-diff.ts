@@ -26,45 +26,12 @@ export function sharedWordDiff(before: string, after: string): DiffSegment[] {
   return segs;
 }
 
-/**
- * Render segments as HTML. With `context`, unchanged stretches keep only that many words next to
- * each change and show "…" for the rest.
- */
-export function renderDiff(segs: DiffSegment[], context?: number): string {
-  return segs
-    .map((s, i) => {
-      if (s.type === 'del') return `<del>${show(s.text)}</del>`;
-      if (s.type === 'ins') return `<ins>${show(s.text)}</ins>`;
-      return show(context === undefined ? s.text : elide(s.text, context, i > 0, i < segs.length - 1));
-    })
-    .join('');
+/** Render segments as HTML: deleted words in <del>, inserted ones in <ins>. */
+export function renderDiff(segs: DiffSegment[]): string {
+  return segs.map((s) => (s.type === 'del' ? `<del>${show(s.text)}</del>` : s.type === 'ins' ? `<ins>${show(s.text)}</ins>` : show(s.text))).join('');
 }
 
 /** Escaped, with a no-break space inside numbers ("25 000") so they do not wrap. */
 function show(text: string): string {
   return escapeHtml(text.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0'));
-}
-
-function elide(text: string, context: number, changeBefore: boolean, changeAfter: boolean): string {
-  const words = text.split(/(\s+)/);
-  // words: [word, space, word, space, …]; count only non-space entries
-  const wordCount = words.filter((w) => w && !/^\s+$/.test(w)).length;
-  const keep = (changeBefore ? context : 0) + (changeAfter ? context : 0);
-  if (wordCount <= keep + 3) return text;
-  const take = (n: number, fromEnd: boolean): string => {
-    const list = fromEnd ? [...words].reverse() : words;
-    const out: string[] = [];
-    let seen = 0;
-    for (const w of list) {
-      if (w && !/^\s+$/.test(w)) {
-        if (seen === n) break;
-        seen++;
-      }
-      out.push(w);
-    }
-    return (fromEnd ? out.reverse() : out).join('');
-  };
-  const head = changeBefore ? take(context, false) : '';
-  const tail = changeAfter ? take(context, true) : '';
-  return `${head}${head && !/\s$/.test(head) ? ' ' : ''}…${tail && !/^\s/.test(tail) ? ' ' : ''}${tail}`;
 }
