@@ -4,6 +4,23 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../package-root.js';
 
+/** File times come from a coarse clock (a few ms behind the precise one): the slack when comparing them with the process start. */
+const MTIME_SLACK_MS = 100;
+
+/** When this process started, as a file's mtime would show it (ms). */
+export function processStartMs(): number {
+  return performance.timeOrigin - MTIME_SLACK_MS;
+}
+
+/**
+ * Was a code file with this mtime (ns) written while this process was running? Then the code it
+ * loaded may not be the code a fingerprint hashes, and a result it computes must not be stored under
+ * that fingerprint.
+ */
+export function writtenSinceStart(mtimeNs: bigint): boolean {
+  return mtimeNs >= BigInt(Math.floor(processStartMs() * 1e6));
+}
+
 /** The cache root: `$FASSUNG_CACHE`, else `node_modules/.cache/fassung` of this package; undefined when off. */
 export function cacheRoot(): string | undefined {
   const env = process.env.FASSUNG_CACHE;

@@ -11,11 +11,11 @@
  * file read cost more than parsing.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Law } from './types.js';
-import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld } from '../cache/cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld, writtenSinceStart } from '../cache/cache-root.js';
 import { PROJECT_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 
@@ -30,6 +30,8 @@ export function cacheDir(): string | undefined {
 }
 
 let fingerprint: string | undefined;
+/** the newest mtime (ns) among the files the fingerprint hashed */
+let newestNs = 0n;
 
 /**
  * The parser's version: a hash of the package version and of every module the tree depends on
@@ -54,6 +56,12 @@ export function parserFingerprint(): string {
     for (const n of names) {
       h.update(n);
       h.update(readFileSync(join(dir, n)));
+      try {
+        const m = statSync(join(dir, n), { bigint: true }).mtimeNs;
+        if (m > newestNs) newestNs = m;
+      } catch {
+        /* read a moment ago: gone now, which the next run's fingerprint shows */
+      }
     }
   }
   fingerprint = h.digest('hex').slice(0, 16);
@@ -92,6 +100,8 @@ export function cachedParse(source: string, lawId: string, parse: () => Law): La
   }
   cacheStats.misses++;
   const law = parse();
+  // a parser written since this process started may not be the parser that made this tree
+  if (writtenSinceStart(newestNs)) return law;
   try {
     pruneStatuteCache(dir);
     writeFileAtomic(file, JSON.stringify(law));

@@ -182,3 +182,16 @@ describe('pruning', () => {
     expect(readdirSync(dir).sort()).toEqual(['new.json']);
   });
 });
+
+describe('code written while a process runs', () => {
+  test('counts as written since its start (its results are not stored); code older than the start does not', async () => {
+    const { writtenSinceStart } = await import('../../src/cache/cache-root.js');
+    const ns = (ms: number) => BigInt(Math.floor(ms * 1e6));
+    expect(writtenSinceStart(ns(Date.now()))).toBe(true);
+    expect(writtenSinceStart(ns(performance.timeOrigin + 10))).toBe(true);
+    // file times lag the precise clock by a few ms
+    expect(writtenSinceStart(ns(performance.timeOrigin - 20))).toBe(true);
+    // a build that ended before the start is what the process loaded
+    expect(writtenSinceStart(ns(performance.timeOrigin - 2_000))).toBe(false);
+  });
+});
