@@ -8,7 +8,8 @@ import type { UnitKind } from '../model/types.js';
 
 export type AddressPart =
   | { kind: UnitKind; labels: string[]; isNew?: boolean }
-  | { kind: 'satzteil'; which: 'vor' | 'nach'; ref: { kind: UnitKind; label: string } }
+  /** the words before (vor) or after (nach) a list: before or after the item `ref`, or without `ref` the einleitende or abschließende Satzteil of the one list of the unit */
+  | { kind: 'satzteil'; which: 'vor' | 'nach'; ref?: { kind: UnitKind; label: string } }
   | { kind: 'ueberschrift' }
   | { kind: 'inhalt' }
   | { kind: 'angabe'; ref: string }
@@ -102,6 +103,12 @@ export function parseAddress(phrase: string): Address | undefined {
       s = s.slice(m[0].length);
       continue;
     }
+    // "im einleitenden Satzteil", "im abschließenden Satzteil", "im Satzteil vor der Aufzählung"
+    if ((m = /^(?:(einleitende[nr]?|abschließende[nr]?) Satzteil|Satzteil (vor|nach) der Aufzählung)(?=\s|$)\s*/.exec(s))) {
+      parts.push({ kind: 'satzteil', which: m[1] ? (m[1].startsWith('einleit') ? 'vor' : 'nach') : (m[2] as 'vor' | 'nach') });
+      s = s.slice(m[0].length);
+      continue;
+    }
     if ((m = /^Satzteil (vor|nach) (Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)\s*/.exec(s))) {
       parts.push({ kind: 'satzteil', which: m[1] as 'vor' | 'nach', ref: { kind: unitKindOfWord(m[2])!, label: m[3] } });
       s = s.slice(m[0].length);
@@ -161,7 +168,7 @@ export function formatAddress(a: Address): string {
         case 'anlage':
           return `Anlage${p.label ? ' ' + p.label : ''}`;
         case 'satzteil':
-          return `Satzteil ${p.which} ${WORD[p.ref.kind]} ${p.ref.label}`;
+          return p.ref ? `Satzteil ${p.which} ${WORD[p.ref.kind]} ${p.ref.label}` : p.which === 'vor' ? 'einleitender Satzteil' : 'abschließender Satzteil';
         default:
           return `${p.kind === 'paragraph' && p.labels.length > 1 ? '§§' : WORD[p.kind]} ${p.labels.join(', ')}`;
       }

@@ -85,8 +85,8 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/\b(?:der|die|das|den) (folgenden?|folgender|folgendes)\b/g, (_, w: string) => w)
     .replace(/\bfolgenden (Absatz|Satz|Buchstaben|§)\b/g, 'folgender $1')
     // "In § 9 Absatz 1 werden im Satzteil vor Nummer 1 die Wörter …": the Satzteil belongs to the address
-    .replace(/ (wird|werden) ((?:in dem|im) Satzteil (?:vor|nach) \S+ \S+) /, ' $2 $1 ')
-    .replace(/^(?:Im|In dem) (Satzteil (?:vor|nach) \S+ \S+) (wird|werden) /, 'In dem $1 $2 ')
+    .replace(/ (wird|werden) ((?:in dem|im) (?:einleitenden|abschließenden) Satzteil|(?:in dem|im) Satzteil (?:vor|nach) \S+ \S+) /, ' $2 $1 ')
+    .replace(/^(?:Im|In dem) ((?:einleitenden|abschließenden) Satzteil|Satzteil (?:vor|nach) \S+ \S+) (wird|werden) /, 'In dem $1 $2 ')
     // subject first: "Die Wörter ⟦0⟧ werden durch …", "Das Wort ⟦0⟧ am Ende wird durch einen Punkt ersetzt"
     .replace(/^(Das Wort|Die Wörter|Die Angabe|Die Angaben|Das Zeichen) (⟦\d+⟧(?: am Ende)?) (wird|werden) /, (_, w: string, q: string, v: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)} ${q} `)
     .replace(/^(In .+?) (wird|werden) ((?:jeweils )?(?:nach|vor) .*?) ergänzt$/, '$1 $2 $3 eingefügt')
@@ -95,8 +95,10 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/ (wird|werden) ((?:das Wort|die Wörter|die Angabe|die Angaben) ⟦\d+⟧) jeweils /, ' $1 jeweils $2 ')
     .replace(/^(.*\bnach (?:dem Wort|den Wörtern|der Angabe) ⟦\d+⟧ (?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt\b/, '$1 eingefügt');
   s = s.replace(/^Vor dem (Punkt|Komma|Semikolon) am Ende (wird|werden) (.*) eingefügt$/, '$2 vor dem $1 am Ende $3 eingefügt');
-  // "In Absatz 4 wird Satz 2 aufgehoben": the unit belongs to the address
-  const m = /^In (.+?) (wird|werden) ((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
+  // "wird am Ende das Wort ⟦0⟧ durch ein Komma ersetzt" = "wird das Wort ⟦0⟧ am Ende durch ein Komma ersetzt"
+  s = s.replace(/ (wird|werden) am Ende ((?:das Wort|die Wörter|die Angabe|das Zeichen) ⟦\d+⟧) (durch|gestrichen)/, ' $1 $2 am Ende $3');
+  // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
+  const m = /^In (.+?) (wird|werden) (?:die |der |das )?((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
   return s;
 }

@@ -272,10 +272,15 @@ function slotsOf(node: Unit): Slot[] {
   return slots;
 }
 
-/** the Satzteil vor/nach a list item: the vor/nach of the sentence that holds that item */
+/**
+ * The Satzteil vor/nach a list item: the vor/nach of the sentence that holds that item; without an
+ * item (einleitender, abschließender Satzteil), that of the one sentence of the unit with a list.
+ */
 function satzteilSlot(node: Unit, part: Extract<AddressPart, { kind: 'satzteil' }>): Slot {
-  const candidates = sentencesOf(node).filter((s) => s.items?.some((it) => it.kind === part.ref.kind && it.label === part.ref.label));
-  if (candidates.length !== 1) fail(candidates.length ? 'target-ambiguous' : 'target-not-found', `Satzteil ${part.which} ${part.ref.kind} ${part.ref.label} not found`);
+  const ref = part.ref;
+  const candidates = sentencesOf(node).filter((s) => s.items !== undefined && (!ref || s.items.some((it) => it.kind === ref.kind && it.label === ref.label)));
+  const what = ref ? `Satzteil ${part.which} ${ref.kind} ${ref.label}` : `${part.which === 'vor' ? 'einleitender' : 'abschließender'} Satzteil`;
+  if (candidates.length !== 1) fail(candidates.length ? 'target-ambiguous' : 'target-not-found', `${what} not found${candidates.length ? ' uniquely (several lists)' : ''}`);
   const s = candidates[0];
   if (part.which === 'vor') return { get: () => s.vor ?? '', set: (v) => (s.vor = v) };
   return { get: () => s.nach ?? '', set: (v) => (s.nach = v) };

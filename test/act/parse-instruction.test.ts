@@ -84,6 +84,20 @@ describe('instruction forms', () => {
     expect(ops('In § 9 Absatz 1 werden in dem Satzteil vor Nummer 1 die Wörter ⟦0⟧ gestrichen.', ['eine Blaue Karte EU oder'])[0]).toMatchObject({ target: '§ 9 Abs. 1 Satzteil vor Nr. 1' });
     expect(ops('Vor Buchstabe a werden die Wörter ⟦0⟧ gestrichen.', ['im Bundesgebiet'], para('31'))[0]).toMatchObject({ target: '§ 31 Satzteil vor Buchst. a' });
   });
+  it('einleitender and abschließender Satzteil (the words before or after the list of a unit)', () => {
+    expect(ops('In § 5 Absatz 1 wird im einleitenden Satzteil das Wort ⟦0⟧ durch das Wort ⟦1⟧ ersetzt.', ['alt', 'neu'])[0]).toMatchObject({ action: 'replace', target: '§ 5 Abs. 1 einleitender Satzteil' });
+    expect(ops('Im abschließenden Satzteil werden die Wörter ⟦0⟧ gestrichen.', ['zu prüfen'], para('5'))[0]).toMatchObject({ action: 'delete', target: '§ 5 abschließender Satzteil' });
+    expect(ops('In Absatz 2 werden im Satzteil vor der Aufzählung die Wörter ⟦0⟧ gestrichen.', ['in der Regel'], para('5'))[0]).toMatchObject({ target: '§ 5 Abs. 2 einleitender Satzteil' });
+    expect(parseAddress('Satzteil nach der Aufzählung')).toEqual([{ kind: 'satzteil', which: 'nach' }]);
+  });
+  it('repeal of units named after the address with their article: "In § 2 Absatz 1 werden die Sätze 2 und 3 aufgehoben"', () => {
+    expect(ops('In § 2 Absatz 1 werden die Sätze 2 und 3 aufgehoben.', [])[0]).toMatchObject({ action: 'repeal', target: '§ 2 Abs. 1 Satz 2, 3' });
+    expect(ops('In Absatz 3 wird die Nummer 4 aufgehoben.', [], para('7'))[0]).toMatchObject({ action: 'repeal', target: '§ 7 Abs. 3 Nr. 4' });
+  });
+  it('"am Ende" before the words: "wird am Ende das Wort „und“ durch ein Komma ersetzt"', () => {
+    expect(ops('In Nummer 3 wird am Ende das Wort ⟦0⟧ durch ein Komma ersetzt.', ['und'], para('20'))[0]).toMatchObject({ action: 'replace', target: '§ 20 Nr. 3', find: 'und', replacement: ',', atEnd: true });
+    expect(ops('In Nummer 3 werden am Ende die Wörter ⟦0⟧ gestrichen.', ['oder auch'], para('20'))[0]).toMatchObject({ action: 'delete', find: 'oder auch', atEnd: true });
+  });
   it('reads the typo "wir" as "wird", with a warning', () => {
     const r = parseInstruction('In Satz 1 wir das Wort ⟦0⟧ durch das Wort ⟦1⟧ ersetzt.', ['neun', 'zwölf'], para('38d'));
     expect(r.kind).toBe('operations');
