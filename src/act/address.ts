@@ -70,7 +70,7 @@ function parseLabelList(s: string): { labels: string[]; rest: string } | undefin
   return { labels, rest: s.slice(m[0].length) };
 }
 
-const FILLER = /^(?:(?:[Ii]n|[Ii]m)\s+)?(?:(?:[Dd]en|[Dd]em|[Dd]er|[Dd]es|[Dd]ie|[Dd]as)\s+)?(?:(?:neuen|neue|bisherigen|bisherige)\s+)?/;
+const FILLER = /^(?:(?:[Ii]n|[Ii]m|von)\s+)?(?:(?:[Dd]en|[Dd]em|[Dd]er|[Dd]es|[Dd]ie|[Dd]as)\s+)?(?:(?:neuen|neue|bisherigen|bisherige)\s+)?/;
 
 /**
  * Parse an address phrase. Returns undefined when the phrase is not an address.
@@ -131,6 +131,8 @@ export function parseAddress(phrase: string): Address | undefined {
     }
     return undefined;
   }
+  // "die Überschrift des § 5" is the Überschrift of § 5: the heading is the last part of its address
+  if (parts.length > 1 && parts[0].kind === 'ueberschrift') parts.push(parts.shift()!);
   return parts.length ? parts : undefined;
 }
 

@@ -95,8 +95,13 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/ (wird|werden) ((?:das Wort|die Wörter|die Angabe|die Angaben) ⟦\d+⟧) jeweils /, ' $1 jeweils $2 ')
     .replace(/^(.*\bnach (?:dem Wort|den Wörtern|der Angabe) ⟦\d+⟧ (?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt\b/, '$1 eingefügt');
   s = s.replace(/^Vor dem (Punkt|Komma|Semikolon) am Ende (wird|werden) (.*) eingefügt$/, '$2 vor dem $1 am Ende $3 eingefügt');
+  // the anchor first: "Nach dem Wort ⟦0⟧ werden die Wörter ⟦1⟧ eingefügt" = "werden nach dem Wort ⟦0⟧ die Wörter ⟦1⟧ eingefügt"
+  s = s.replace(/^(Nach|Vor) (dem Wort|den Wörtern|der Angabe|den Angaben) (⟦\d+⟧) (wird|werden) (.+ eingefügt)$/, (_, p: string, w: string, a: string, v: string, rest: string) => `${v} ${p.toLowerCase()} ${w} ${a} ${rest}`);
   // "wird am Ende das Wort ⟦0⟧ durch ein Komma ersetzt" = "wird das Wort ⟦0⟧ am Ende durch ein Komma ersetzt"
   s = s.replace(/ (wird|werden) am Ende ((?:das Wort|die Wörter|die Angabe|das Zeichen) ⟦\d+⟧) (durch|gestrichen)/, ' $1 $2 am Ende $3');
+  // "In § 22 wird in Absatz 1 Satz 1 das Wort …", "In § 23 Absatz 1 werden in Satz 1 die Wörter …": one address
+  const inner = /^In (.+?) (wird|werden) (?:in|im) ((?:Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) [^⟦]+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(s);
+  if (inner && parseAddress(inner[1]) && parseAddress(inner[3])) s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
   // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
   const m = /^In (.+?) (wird|werden) (?:die |der |das )?((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
@@ -104,9 +109,31 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
 }
 
 /**
- * Parse one instruction sentence in the context of its parent's address.
+ * Parse one instruction sentence in the context of its parent's address. A sentence that is two
+ * instructions joined by "und", each complete in itself ("In § 12 wird Absatz 2 aufgehoben und Absatz 3
+ * wird Absatz 2"), gives the operations of both, the second in the address of the first's "In …".
  */
 export function parseInstruction(sentence: string, quotes: string[], context: Address): InstructionParse {
+  const whole = parseOne(sentence, quotes, context);
+  if (whole.kind !== 'error' || whole.code !== 'instruction-unparsed') return whole;
+  const text = sentence.replace(/\s+/g, ' ').trim();
+  for (let at = text.indexOf(' und '); at > 0; at = text.indexOf(' und ', at + 1)) {
+    const left = text.slice(0, at).replace(/,$/, '');
+    const right = text.slice(at + 5);
+    // the second instruction has its own verb and starts as an instruction does
+    if (!/\b(?:wird|werden)\b/.test(right) || !/^(?:die|der|das|dem|den|§|Absatz|Satz|Nummer|Buchstabe|nach|in)\b/i.test(right)) continue;
+    const first = parseOne(left, quotes, context);
+    if (first.kind !== 'operations') continue;
+    const prefix = /^In (.+?) (?:wird|werden) /.exec(left);
+    const within = prefix ? parseAddress(prefix[1]) : undefined;
+    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, within ? inheritAddress(context, within) : context);
+    if (second.kind !== 'operations') continue;
+    return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
+  }
+  return whole;
+}
+
+function parseOne(sentence: string, quotes: string[], context: Address): InstructionParse {
   const fixed = correctTypos(sentence.replace(/\s+/g, ' ').trim());
   const warnings = fixed.warnings;
   const s = normaliseSentence(fixed.s, warnings);
@@ -177,12 +204,22 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const target = inheritAddress(base, own);
     return ok([{ action: 'substitute-units', target, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
   }
+  // In § 6 werden die Absätze 2 und 3 durch folgenden Absatz 2 ersetzt: ⟦n⟧ (the verb before the units)
+  if ((m = new RegExp(`^In (.+?) (?:wird|werden) (?:die |der |das )?((?:§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben) [^⟦]+?) durch (?:folgende[rsn]?) (.+?) ersetzt:? ${Q}$`).exec(s))) {
+    const base = addr(m[1]);
+    if (!base) return bad(`address not understood: "${m[1]}"`);
+    const own = parseAddress(m[2]);
+    if (!own) return bad(`address not understood: "${m[2]}"`);
+    const nu = parseNewUnits(m[3]);
+    if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[3]}"`);
+    return ok([{ action: 'substitute-units', target: inheritAddress(base, own), unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
+  }
   /** "die Nummern 2 und 3" → "die Nummern 1 und 2": the unit word, the old and the new labels */
-  const renumbering = (word: string, oldLabels: string, newLabels: string) => {
+  const renumbering = (word: string, oldLabels: string, newLabels: string, target: Address = context) => {
     const from = parseNewUnits(`${word} ${oldLabels}`);
     const to = parseNewUnits(`${word} ${newLabels}`);
     if (!from || !to || from.labels.length !== to.labels.length) return bad('renumbering with lists of different length');
-    return ok([{ action: 'renumber', target: context, unitKind: unitKindOfWord(word)!, from: from.labels, to: to.labels }]);
+    return ok([{ action: 'renumber', target, unitKind: unitKindOfWord(word)!, from: from.labels, to: to.labels }]);
   };
   // Der bisherige § 2 wird § 4 / Die bisherigen §§ 2 und 3 werden die §§ 3 und 4 / Der bisherige Absatz 3 wird Absatz 4
   if ((m = /^(?:Der|Die|Das) bisherigen? (§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+?) (?:wird|werden) (?:die |der |das )?(?:§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+)$/.exec(s))) {
@@ -203,6 +240,12 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   if ((m = /^Die (?:bisherigen )?(Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+?) werden die (?:Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+)$/.exec(s))) {
     return renumbering(m[1], m[2], m[3]);
   }
+  // In § 29 werden die (bisherigen) Absätze 3 und 4 die Absätze 2 und 3
+  if ((m = /^In (.+?) werden die (?:bisherigen )?(Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*) die (?:Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*)$/.exec(s))) {
+    const a = addr(m[1]);
+    if (!a) return bad(`address not understood: "${m[1]}"`);
+    return renumbering(m[2], m[3], m[4], a);
+  }
   // Nach X wird folgender Y eingefügt/angefügt: ⟦n⟧  (also "In X wird nach Satz 2 folgender Satz eingefügt")
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) nach|Nach) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s)) ||
       (m = new RegExp(`^In (.+?) (?:wird|werden) nach (.+?) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s))) {
@@ -214,6 +257,14 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const nu = parseNewUnits(m[3]);
     if (!nu) return bad(`new units not understood: "${m[3]}"`);
     return ok([{ action: 'insert-units', target: anchor, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
+  }
+  // Vor X wird folgender Y eingefügt: ⟦n⟧  (also "In X wird vor Absatz 2 folgender Absatz 1a eingefügt")
+  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) vor|Vor) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) eingefügt:? ${Q}\\.?$`).exec(s)) ||
+      (m = new RegExp(`^In (.+?) (?:wird|werden) vor (.+?) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) eingefügt:? ${Q}\\.?$`).exec(s))) {
+    const base = m[1] ? addr(m[1]) : context;
+    const anchorOwn = parseAddress(m[2]);
+    const nu = parseNewUnits(m[3]);
+    if (base && anchorOwn && nu) return ok([{ action: 'insert-units', target: inheritAddress(base, anchorOwn), unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]), before: true }]);
   }
   // Dem X wird folgender Y angefügt: ⟦n⟧
   if ((m = new RegExp(`^Dem (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
@@ -250,44 +301,69 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   }
   // word operations: [In X] wird/werden <clauses>
   if ((m = /^(?:(In .+?|Vor .+?|Nach (?:Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) \S+) )?(?:wird|werden) (.+)$/.exec(s))) {
-    let target: Address | undefined = context;
+    // one address, or several ("In § 22 Absatz 1 Satz 1 und Absatz 2 Satz 2 wird jeweils …"): the clauses apply to each
+    let targets: Address[] = [context];
     if (m[1]) {
-      target = addr(m[1]);
-      if (!target) return bad(`address not understood: "${m[1]}"`);
+      const one = addr(m[1]);
+      const many = one ? [one] : addressList(m[1], context);
+      if (!many) return bad(`address not understood: "${m[1]}"`);
+      targets = many;
     }
     const clauses = splitClauses(m[2]);
     const ops: Operation[] = [];
-    let each = false;
     // a verb at the end of a later clause applies to earlier clauses without one
     const verbs = clauses.map((c) => /(ersetzt|gestrichen|eingefügt|angefügt)$/.exec(c)?.[1]);
     for (let i = clauses.length - 1; i >= 0; i--) if (!verbs[i]) verbs[i] = verbs[i + 1];
-    for (let i = 0; i < clauses.length; i++) {
-      let c = clauses[i].replace(/^(?:wird|werden) /, '');
-      if (/^jeweils /.test(c)) {
-        each = true;
-        c = c.replace(/^jeweils /, '');
+    for (const target of targets) {
+      let each = false;
+      for (let i = 0; i < clauses.length; i++) {
+        // "…, und das Wort ⟦2⟧ wird gestrichen": a clause with its subject first and its own verb
+        let c = clauses[i].replace(/^(?:wird|werden) /, '').replace(new RegExp(`^(${WORDS} ⟦\\d+⟧) (?:wird|werden) `), '$1 ');
+        if (/^jeweils /.test(c)) {
+          each = true;
+          c = c.replace(/^jeweils /, '');
+        }
+        if (verbs[i] && !c.endsWith(verbs[i]!)) c = `${c} ${verbs[i]}`;
+        const op = parseClause(c, quotes, target, each);
+        if (!op) return bad(`clause not understood: "${c}"`);
+        // "nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt" inside a combined instruction
+        if ('rebase' in op) {
+          const anchorOwn = parseAddress(op.rebase.anchor);
+          if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
+          ops.push({ ...op.rebase.op, target: inheritAddress(target, anchorOwn) } as Operation);
+        } else ops.push(op);
       }
-      if (verbs[i] && !c.endsWith(verbs[i]!)) c = `${c} ${verbs[i]}`;
-      const op = parseClause(c, quotes, target, each);
-      if (!op) return bad(`clause not understood: "${c}"`);
-      // "nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt" inside a combined instruction
-      if ('rebase' in op) {
-        const anchorOwn = parseAddress(op.rebase.anchor);
-        if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
-        ops.push({ ...op.rebase.op, target: inheritAddress(target, anchorOwn) } as Operation);
-      } else ops.push(op);
     }
     return ok(ops);
   }
   return bad('no known instruction form');
 }
 
+/**
+ * Several addresses in one phrase: "§ 22 Absatz 1 Satz 1 und Absatz 2 Satz 2", "Absatz 1 Satz 2, Absatz 3
+ * und Absatz 4 Satz 1" (each later one in the address of the one before). Undefined unless every part
+ * is an address.
+ */
+function addressList(phrase: string, context: Address): Address[] | undefined {
+  const parts = phrase.replace(/^In /, '').split(/(?:,| und| sowie) (?=(?:in )?(?:dem |den |der )?(?:§|Absatz|Absätzen|Satz|Sätzen|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe)\b)/);
+  if (parts.length < 2) return undefined;
+  const out: Address[] = [];
+  let previous = context;
+  for (const part of parts) {
+    const own = parseAddress(part);
+    if (!own) return undefined;
+    previous = inheritAddress(previous, own);
+    out.push(previous);
+  }
+  return out;
+}
+
 /** Split "A und wird B" / "A, B und C" into clauses at conjunctions that start a new clause. */
 export function splitClauses(text: string): string[] {
   const starter = '(?:(?:wird|werden) )?(?:jeweils )?(?:nach|vor|das|die|der|den|dem|ein|eine|in|folgender|folgende|folgendes) ';
   const parts = text.split(new RegExp(`(?<!\\b(?:ein Komma|ein Semikolon))(?:,| und) (?=${starter})`));
-  // re-merge fragments that are not clauses on their own (e.g. "die Wörter ⟦0⟧" after a comma in a list)
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
+  // a comma before "und" ("…ersetzt, und das Wort …") stays with no clause
+  return parts.map((p) => p.trim().replace(/,$/, '')).filter((p) => p !== '');
 }
 
 const WORDS = '(?:das Wort|die Wörter|die Angabe|die Angaben|das Zeichen|den Wörtern|dem Wort|der Angabe|den Angaben)';
@@ -304,7 +380,8 @@ type ClauseResult = Operation | { rebase: { anchor: string; op: Omit<Operation, 
 function parseClause(c: string, quotes: string[], target: Address, each: boolean): ClauseResult | undefined {
   let m: RegExpExecArray | null;
   // der Punkt am Ende durch ein Komma ersetzt / durch das Wort ⟦n⟧ ersetzt
-  if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon) am Ende durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
+  // ("der Punkt durch ein Komma ersetzt" without "am Ende": the final period of a Nummer, as drafters write it)
+  if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon)(?: am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
     const punctuation = { Punkt: '.', Komma: ',', Semikolon: ';' }[m[1]]!;
     const replacement = m[2] ? PUNCT[m[2]] : q(quotes, m[3]);
     return { action: 'replace-end', target, punctuation, replacement };

@@ -146,9 +146,13 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
   const first = target[0];
   if (first.kind === 'anlage') return applyToAnlage(law, op);
   if (first.kind !== 'paragraph') fail('target-unsupported', `cannot address ${formatAddress(target)}`);
-  // insert a new § after an existing one
+  // insert a new § after an existing one (before one: after the § before it)
   if (op.action === 'insert-units' && op.unitKind === 'paragraph' && target.length === 1) {
-    return insertParagraphs(law, first.labels[0], op.labels, op.content);
+    if (!op.before) return insertParagraphs(law, first.labels[0], op.labels, op.content);
+    const at = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === first.labels[0]);
+    const previous = law.body.slice(0, Math.max(at, 0)).reverse().find((n): n is Paragraph => n.kind === 'paragraph');
+    if (at < 0 || !previous) fail(at < 0 ? 'target-not-found' : 'target-unsupported', at < 0 ? `§ ${first.labels[0]} does not exist in this text` : `no § before § ${first.labels[0]} to insert after`);
+    return insertParagraphs(law, previous.label, op.labels, op.content);
   }
   if (first.labels.length !== 1) fail('target-plural', `several §§ at once are not supported: ${formatAddress(target)}`);
   const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === first.labels[0]);
@@ -374,12 +378,16 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       if (hits.length !== 1 || !hits[0].owner) fail('target-unsupported', 'insertion needs exactly one anchor unit');
       const h = hits[0];
       const units = parseUnits(op.unitKind as UnitKind, op.content, op.labels);
+      const anchor = (h.node as ListItem).label;
       if (op.labels.length) {
-        for (const u of units) if ('label' in u && u.kind !== 'satz' && compareLabels(u.label, (h.node as ListItem).label) <= 0) fail('label-order', `${u.label} cannot follow ${(h.node as ListItem).label}`);
+        for (const u of units) {
+          if (!('label' in u) || u.kind === 'satz') continue;
+          if (op.before ? compareLabels(u.label, anchor) >= 0 : compareLabels(u.label, anchor) <= 0) fail('label-order', `${u.label} cannot ${op.before ? 'precede' : 'follow'} ${anchor}`);
+        }
       }
       const owner = h.owner!;
       const at = owner.list.indexOf(h.node as never);
-      owner.list.splice(at + 1, 0, ...(units as never[]));
+      owner.list.splice(op.before ? at : at + 1, 0, ...(units as never[]));
       return (units[0] as Unit)?.id;
     }
     case 'append-units': {
@@ -648,8 +656,9 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   if (ref && idx < 0) fail('target-not-found', `the Inhaltsübersicht has no Angabe zu ${ref.ref}`);
   let newEntries: Angabe[];
   if (op.action === 'insert-units') {
+    if (op.before && idx < 0) fail('target-missing', 'an insertion before an Angabe needs that Angabe');
     newEntries = parseQuotedAngaben(op.content);
-    entries.splice(idx + 1, 0, ...newEntries);
+    entries.splice(op.before ? idx : idx + 1, 0, ...newEntries);
   } else if (op.action === 'rewrite' && idx >= 0) {
     newEntries = parseQuotedAngaben(op.content);
     entries.splice(idx, 1, ...newEntries);

@@ -1,0 +1,208 @@
+/**
+ * Golden test of instruction forms of the Handbuch der Rechtsförmlichkeit that real acts use and a probe
+ * of 76 wordings found unread: each is parsed and applied to a small law text, and the whole result is
+ * compared word for word (see shared/domain/AMENDMENT-FORMS.md).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyActFile } from '../../src/cli/act-file.js';
+import { serializeLaw } from '../../src/model/serialize.js';
+
+const LAW = `% Testverordnung
+
+# § 1 – Alt
+
+Text.
+
+# § 2 – Sätze
+
+(1) Satz eins. Satz zwei. Satz drei. Satz vier.
+
+(2) Anderes.
+
+# § 6 – Ersetzen
+
+(1) Eins.
+
+(2) Zwei.
+
+(3) Drei.
+
+# § 22 – Wort
+
+(1) Das x steht hier. Noch ein x.
+
+(2) Erster Satz. Auch hier ein x.
+
+# § 29 – Nummerierung
+
+(1) Eins.
+
+(2) Zwei.
+
+(3) Drei.
+
+(4) Vier.
+
+# § 38 – Punkt
+
+(1) Es gilt, sofern nichts anderes bestimmt ist:
+
+1. erstens und
+
+2. zweitens.
+
+# § 47 – Komma
+
+(1) Das x und das z.
+
+# § 51 – Liste
+
+(1) Es gilt:
+
+1. eins,
+
+2. zwei,
+
+3. drei,
+
+4. vier,
+
+5. fünf.
+`;
+
+const head = `Verordnung zur Prüfung
+
+Vom 1. März 2024
+
+Artikel 1
+Änderung der Testverordnung
+
+Die Testverordnung vom 6. Juni 2013 (BGBl. I S. 1499), die zuletzt durch Artikel 2 des Gesetzes vom 20. Juli 2022 (BGBl. I S. 1325) geändert worden ist, wird wie folgt geändert:
+`;
+const tail = `
+Artikel 2
+Inkrafttreten
+
+Diese Verordnung tritt am Tag nach der Verkündung in Kraft.
+`;
+
+const work = mkdtempSync(join(tmpdir(), 'fassung-forms-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function apply(instructions: string): { text: string; failed: string[] } {
+  const law = join(work, 'law.md');
+  const act = join(work, 'act.txt');
+  writeFileSync(law, LAW);
+  const actText = head + instructions + tail;
+  writeFileSync(act, actText);
+  const r = applyActFile(act, actText, law, {});
+  return { text: serializeLaw(r.tree, 'kmein'), failed: r.changes.filter((c) => c.status !== 'applied').map((c) => `${c.path}: ${c.reason}`) };
+}
+
+describe('instruction forms applied', () => {
+  it('headings of a §, Sätze by their article, units replaced with the verb first, addresses after the verb, renumbering in an address, "am Ende" first, two instructions joined by "und", the anchor first', () => {
+    const r = apply(`1. Die Überschrift des § 1 wird wie folgt gefasst: „Neu“.
+2. In § 2 Absatz 1 werden die Sätze 2 und 3 aufgehoben.
+3. In § 6 werden die Absätze 2 und 3 durch folgenden Absatz 2 ersetzt:
+„(2) Zwei neu.“
+4. In § 22 wird in Absatz 1 Satz 1 das Wort „x“ durch das Wort „y“ ersetzt.
+5. In § 29 wird Absatz 2 aufgehoben und die Absätze 3 und 4 werden die Absätze 2 und 3.
+6. § 38 Absatz 1 wird wie folgt geändert:
+a) Im einleitenden Satzteil werden die Wörter „, sofern nichts anderes bestimmt ist“ gestrichen.
+b) In Nummer 1 wird am Ende das Wort „und“ durch ein Komma ersetzt.
+c) In Nummer 2 wird der Punkt durch das Wort „und“ ersetzt.
+7. In § 47 Absatz 1 wird das Wort „x“ durch das Wort „y“ ersetzt, und das Wort „z“ wird gestrichen.
+8. In § 51 Absatz 1 werden die Nummern 2 und 3 aufgehoben und die Nummern 4 und 5 werden die Nummern 2 und 3.
+9. § 22 Absatz 1 Satz 2 wird wie folgt geändert:
+a) Nach dem Wort „ein“ werden die Wörter „weiteres“ eingefügt.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toBe(`% Testverordnung
+
+# § 1 – Neu
+
+Text.
+
+# § 2 – Sätze
+
+(1) Satz eins. Satz vier.
+
+(2) Anderes.
+
+# § 6 – Ersetzen
+
+(1) Eins.
+
+(2) Zwei neu.
+
+# § 22 – Wort
+
+(1) Das y steht hier. Noch ein weiteres x.
+
+(2) Erster Satz. Auch hier ein x.
+
+# § 29 – Nummerierung
+
+(1) Eins.
+
+(2) Drei.
+
+(3) Vier.
+
+# § 38 – Punkt
+
+(1) Es gilt:
+
+1. erstens,
+
+2. zweitens und
+
+# § 47 – Komma
+
+(1) Das y und das.
+
+# § 51 – Liste
+
+(1) Es gilt:
+
+1. eins,
+
+2. vier,
+
+3. fünf.
+`);
+  });
+
+  it('insertions before a sibling (Absatz, Nummer, §), and a label that cannot stand there refused', () => {
+    const r = apply(`1. § 6 wird wie folgt geändert:
+a) Absatz 1 wird Absatz 1a.
+b) Vor Absatz 1a wird folgender Absatz 1 eingefügt:
+„(1) Ganz neu.“
+2. In § 51 Absatz 1 wird vor Nummer 1 folgende Nummer 0 eingefügt:
+„0. null,“
+3. Vor § 22 wird folgender § 21 eingefügt:
+„§ 21
+Eingefügt
+Text.“
+4. In § 29 wird vor Absatz 3 folgender Absatz 5 eingefügt:
+„(5) Falsch.“
+`);
+    expect(r.failed).toEqual(['Artikel 1 Nummer 4: 5 cannot precede 3']);
+    expect(r.text).toContain('# § 6 – Ersetzen\n\n(1) Ganz neu.\n\n(1a) Eins.\n\n(2) Zwei.');
+    expect(r.text).toContain('(1) Es gilt:\n\n0. null,\n\n1. eins,');
+    expect(r.text).toContain('# § 6 – Ersetzen');
+    expect(r.text.indexOf('# § 21 – Eingefügt')).toBeGreaterThan(r.text.indexOf('# § 6 '));
+    expect(r.text.indexOf('# § 21 – Eingefügt')).toBeLessThan(r.text.indexOf('# § 22 '));
+    expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Zwei.\n\n(3) Drei.\n\n(4) Vier.');
+  });
+
+  it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {
+    const r = apply(`1. In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils das Wort „x“ durch das Wort „y“ ersetzt.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1) Das x steht hier. Noch ein y.\n\n(2) Erster Satz. Auch hier ein y.');
+  });
+});
