@@ -170,6 +170,14 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (!a) return bad(`address not understood: "${m[1]}"`);
     return { kind: 'context', address: a };
   }
+  // Die bisherige Nummer 3 wird Nummer 4 und wie folgt gefasst: ⟦n⟧ (renumbered, then set anew under its new label)
+  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\\S+) wird (?:§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\\S+) und wie folgt gefasst:? ${Q}$`).exec(s))) {
+    const unitKind = unitKindOfWord(m[1])!;
+    return ok([
+      { action: 'renumber', target: context, unitKind, from: [m[2]], to: [m[3]] },
+      { action: 'rewrite', target: inheritAddress(context, [{ kind: unitKind, labels: [m[3]] }]), unitKind, content: block(quotes, m[4]) },
+    ]);
+  }
   // In X wird/werden Y wie folgt gefasst: ⟦n⟧  |  X wird wie folgt gefasst: ⟦n⟧
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(.+?)(?: (?:wird|werden))? wie folgt gefasst:? ${Q}\\.?$`).exec(s))) {
     const base = m[1] ? addr(m[1]) : context;
@@ -179,9 +187,9 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     const target = inheritAddress(base, own);
     const last = target[target.length - 1];
     const unitKind =
-      last.kind === 'ueberschrift' ? 'ueberschrift' : last.kind === 'angabe' ? 'angabe' : 'labels' in last ? last.kind : undefined;
+      last.kind === 'ueberschrift' || last.kind === 'satzteil' ? last.kind : last.kind === 'angabe' ? 'angabe' : 'labels' in last ? last.kind : undefined;
     if (!unitKind) return bad(`cannot set anew: "${m[2]}"`);
-    return ok([{ action: 'rewrite', target, unitKind: unitKind as UnitKind, content: unitKind === 'ueberschrift' ? q(quotes, m[3]) : block(quotes, m[3]) }]);
+    return ok([{ action: 'rewrite', target, unitKind: unitKind as UnitKind, content: unitKind === 'ueberschrift' || unitKind === 'satzteil' ? q(quotes, m[3]) : block(quotes, m[3]) }]);
   }
   // Anlage lists: "Nach dem Abschnitt zu Jordanien ⟦0⟧ wird in der nächsten Zeile das Wort ⟦1⟧ eingefügt"
   if ((m = new RegExp(`^Nach dem Abschnitt zu \\S+ ${Q} (?:wird|werden) in der nächsten Zeile (?:das Wort|die Wörter|die Angabe) ${Q} eingefügt$`).exec(s))) {
@@ -319,18 +327,28 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
       for (let i = 0; i < clauses.length; i++) {
         // "…, und das Wort ⟦2⟧ wird gestrichen": a clause with its subject first and its own verb
         let c = clauses[i].replace(/^(?:wird|werden) /, '').replace(new RegExp(`^(${WORDS} ⟦\\d+⟧) (?:wird|werden) `), '$1 ');
+        // "nach dem Wort ⟦2⟧ werden die Wörter ⟦3⟧ eingefügt": the verb inside the clause
+        c = c.replace(new RegExp(`^((?:jeweils )?(?:nach|vor) ${WORDS} ⟦\\d+⟧) (?:wird|werden) `), '$1 ');
+        // "… und in Satz 2 das Wort ⟦2⟧ gestrichen": a clause with its own address, within the instruction's
+        let clauseTarget = target;
+        const sub = /^(?:in|im) (.+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(c);
+        const subAddress = sub ? parseAddress(sub[1]) : undefined;
+        if (sub && subAddress) {
+          clauseTarget = inheritAddress(target, subAddress);
+          c = sub[2];
+        }
         if (/^jeweils /.test(c)) {
           each = true;
           c = c.replace(/^jeweils /, '');
         }
         if (verbs[i] && !c.endsWith(verbs[i]!)) c = `${c} ${verbs[i]}`;
-        const op = parseClause(c, quotes, target, each);
+        const op = parseClause(c, quotes, clauseTarget, each);
         if (!op) return bad(`clause not understood: "${c}"`);
         // "nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt" inside a combined instruction
         if ('rebase' in op) {
           const anchorOwn = parseAddress(op.rebase.anchor);
           if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
-          ops.push({ ...op.rebase.op, target: inheritAddress(target, anchorOwn) } as Operation);
+          ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
         } else ops.push(op);
       }
     }
@@ -387,7 +405,7 @@ function parseClause(c: string, quotes: string[], target: Address, each: boolean
     return { action: 'replace-end', target, punctuation, replacement };
   }
   // A [am Ende] durch B ersetzt
-  if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
+  if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:${WORDS} )?${Q}) ersetzt$`).exec(c))) {
     const replacement = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
     return { action: 'replace', target, find: q(quotes, m[1]), replacement, each, ...(m[2] ? { atEnd: true } : {}) };
   }

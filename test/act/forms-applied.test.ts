@@ -199,6 +199,19 @@ Text.“
     expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Zwei.\n\n(3) Drei.\n\n(4) Vier.');
   });
 
+  it('clauses with their own address, words without a noun, a Satzteil set anew, a unit renumbered and set anew, a verb inside a clause', () => {
+    const r = apply(`1. In § 22 Absatz 1 wird in Satz 1 das Wort „x“ durch „y“ ersetzt und in Satz 2 das Wort „x“ gestrichen.
+2. In § 51 Absatz 1 wird der einleitende Satzteil wie folgt gefasst: „Es gilt Folgendes:“
+3. § 51 Absatz 1 wird wie folgt geändert:
+a) Die bisherige Nummer 5 wird Nummer 6 und wie folgt gefasst: „6. sechs.“
+4. In § 47 Absatz 1 werden die Wörter „Das x“ durch die Wörter „Ein x“ ersetzt, nach dem Wort „und“ werden die Wörter „auch“ eingefügt und das Wort „z“ wird gestrichen.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1) Das y steht hier. Noch ein.\n');
+    expect(r.text).toContain('(1) Es gilt Folgendes:\n\n1. eins,\n\n2. zwei,\n\n3. drei,\n\n4. vier,\n\n6. sechs.\n');
+    expect(r.text).toContain('(1) Ein x und auch das.\n');
+  });
+
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {
     const r = apply(`1. In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils das Wort „x“ durch das Wort „y“ ersetzt.
 `);
