@@ -27,6 +27,8 @@ export type Operation =
   | (OpBase & { action: 'append-units'; unitKind: UnitKind; labels: string[]; content: string; atStart?: boolean })
   /** "Der bisherige Wortlaut wird Absatz 1": the Sätze of a § without Absätze become its Absatz 1 */
   | (OpBase & { action: 'number-wortlaut' })
+  /** "Die Absatzbezeichnung „(1)“ wird gestrichen": the one Absatz left in a § loses its number (its Sätze become the Wortlaut) */
+  | (OpBase & { action: 'unnumber-absatz'; label: string })
   | (OpBase & { action: 'append-words'; words: string })
   | (OpBase & { action: 'renumber'; unitKind: UnitKind; from: string[]; to: string[] });
 
@@ -45,5 +47,6 @@ export const ACTIONS: Action[] = [
   'append-units',
   'append-words',
   'number-wortlaut',
+  'unnumber-absatz',
   'renumber',
 ];

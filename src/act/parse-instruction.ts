@@ -88,7 +88,7 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/ (wird|werden) ((?:in dem|im) (?:einleitenden|abschließenden) Satzteil|(?:in dem|im) Satzteil (?:vor|nach) \S+ \S+) /, ' $2 $1 ')
     .replace(/^(?:Im|In dem) ((?:einleitenden|abschließenden) Satzteil|Satzteil (?:vor|nach) \S+ \S+) (wird|werden) /, 'In dem $1 $2 ')
     // subject first: "Die Wörter ⟦0⟧ werden durch …", "Das Wort ⟦0⟧ am Ende wird durch einen Punkt ersetzt"
-    .replace(/^(Das Wort|Die Wörter|Die Angabe|Die Angaben|Das Zeichen) (⟦\d+⟧(?: am Ende)?) (wird|werden) /, (_, w: string, q: string, v: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)} ${q} `)
+    .replace(/^(Das Wort|Die Wörter|Die Angabe|Die Angaben|Das Zeichen|Die Absatzbezeichnung) (⟦\d+⟧(?: am Ende)?) (wird|werden) /, (_, w: string, q: string, v: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)} ${q} `)
     .replace(/^(In .+?) (wird|werden) ((?:jeweils )?(?:nach|vor) .*?) ergänzt$/, '$1 $2 $3 eingefügt')
     .replace(/^(In .+?) (wird|werden) ((?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt$/, '$1 $2 $3 angefügt')
     // "die Angabe ⟦0⟧ jeweils durch …": "jeweils" belongs in front of the clause
@@ -424,6 +424,11 @@ function parseClause(c: string, quotes: string[], target: Address, each: boolean
     const nu = parseNewUnits(m[1]);
     if (!nu || nu.unitKind === 'angabe') return undefined;
     return { action: 'append-units', target, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]) };
+  }
+  // die Absatzbezeichnung „(1)“ gestrichen
+  if ((m = new RegExp(`^die Absatzbezeichnung ${Q} gestrichen$`).exec(c))) {
+    const label = /^\((\d+[a-z]*)\)$/.exec(q(quotes, m[1]))?.[1];
+    return label ? { action: 'unnumber-absatz', target, label } : undefined;
   }
   // A [am Ende] gestrichen
   if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? gestrichen$`).exec(c))) {

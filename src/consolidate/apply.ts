@@ -333,6 +333,16 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       s.set(`${s.get().replace(/\s+$/, '')}${/^[,;]/.test(op.words) ? '' : ' '}${op.words}`);
       return hits[0]?.node.id;
     }
+    case 'unnumber-absatz': {
+      const absaetze = p.children.filter((c): c is Absatz => c.kind === 'absatz');
+      const addressed = parts.length === 0 || (parts.length === 1 && parts[0].kind === 'absatz' && parts[0].labels.length === 1 && parts[0].labels[0] === op.label);
+      if (!addressed) fail('target-unsupported', 'the Absatzbezeichnung is dropped for a whole §');
+      if (absaetze.length !== 1 || p.children.length !== 1 || absaetze[0].label !== op.label) {
+        fail('target-unsupported', `§ ${p.label} has ${absaetze.length === 1 ? `Absatz ${absaetze[0].label}` : `${absaetze.length} Absätze`}: only a § with Absatz ${op.label} alone can lose its Absatzbezeichnung`);
+      }
+      p.children = absaetze[0].children;
+      return p.id;
+    }
     case 'number-wortlaut': {
       if (parts.length !== 0) fail('target-unsupported', 'only the Wortlaut of a whole § becomes its Absatz 1');
       if (p.children.some((c) => c.kind === 'absatz')) fail('target-exists', `§ ${p.label} has Absätze already`);

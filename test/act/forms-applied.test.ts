@@ -1,6 +1,6 @@
 /**
  * Golden test of instruction forms of the Handbuch der Rechtsförmlichkeit that real acts use and a probe
- * of 76 wordings found unread: each is parsed and applied to a small law text, and the whole result is
+ * of 104 wordings found unread: each is parsed and applied to a small law text, and the whole result is
  * compared word for word (see shared/domain/AMENDMENT-FORMS.md).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -210,6 +210,15 @@ a) Die bisherige Nummer 5 wird Nummer 6 und wie folgt gefasst: „6. sechs.“
     expect(r.text).toContain('(1) Das y steht hier. Noch ein.\n');
     expect(r.text).toContain('(1) Es gilt Folgendes:\n\n1. eins,\n\n2. zwei,\n\n3. drei,\n\n4. vier,\n\n6. sechs.\n');
     expect(r.text).toContain('(1) Ein x und auch das.\n');
+  });
+
+  it('the Absatzbezeichnung of the one Absatz left is dropped; not while other Absätze remain', () => {
+    const r = apply(`1. In § 6 werden die Absätze 2 und 3 aufgehoben und die Absatzbezeichnung „(1)“ wird gestrichen.
+2. In § 29 wird die Absatzbezeichnung „(1)“ gestrichen.
+`);
+    expect(r.failed).toEqual(['Artikel 1 Nummer 2: § 29 has 4 Absätze: only a § with Absatz 1 alone can lose its Absatzbezeichnung']);
+    expect(r.text).toContain('# § 6 – Ersetzen\n\nEins.\n\n# § 22');
+    expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.');
   });
 
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {

@@ -62,6 +62,9 @@ const ACTION: Record<string, string> = {
   'append-units': 'angefügt',
   'append-words': 'Wörter angefügt',
   renumber: 'umnummeriert',
+  'substitute-units': 'ersetzt',
+  'number-wortlaut': 'Wortlaut wird Absatz 1',
+  'unnumber-absatz': 'Absatzbezeichnung gestrichen',
 };
 
 export function actionLabel(action: string): string {
