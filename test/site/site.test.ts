@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, escapeHtml, serveSite } from '../../src/site/index.js';
 import { wordDiff, renderDiff } from '../../src/site/text-diff.js';
 import { instructionAnchor } from '../../src/site/paths.js';
+import { actionLabel } from '../../src/site/pages/common.js';
+import { ACTIONS } from '../../src/act/operations.js';
 import { unitsOfParagraph } from '../../src/model/walk.js';
 import type { Paragraph } from '../../src/model/types.js';
 import { ACT, ATTR, D1, D2, fixtureInput, LAW, MISSING, SCRIPT } from './fixture.js';
@@ -51,6 +53,9 @@ describe('escapeHtml and word diff', () => {
   test('identical texts give no change; diff output is escaped', () => {
     expect(wordDiff('a b', 'a b').every((s) => s.type === 'same')).toBe(true);
     expect(renderDiff(wordDiff('x', '<b>'))).toBe('<del>x</del><ins>&lt;b&gt;</ins>');
+  });
+  test('every action of an operation has a German name on the pages', () => {
+    for (const a of ACTIONS) expect(actionLabel(a), a).not.toBe(a);
   });
   test('instruction anchors come from the path', () => {
     expect(instructionAnchor('Artikel 3 Nummer 1')).toBe('artikel-3-nummer-1');
