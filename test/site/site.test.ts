@@ -55,7 +55,8 @@ describe('escapeHtml and word diff', () => {
     expect(renderDiff(wordDiff('x', '<b>'))).toBe('<del>x</del><ins>&lt;b&gt;</ins>');
   });
   test('every action of an operation has a German name on the pages', () => {
-    for (const a of ACTIONS) expect(actionLabel(a), a).not.toBe(a);
+    // 'none': the record of an instruction that was not read into operations
+    for (const a of [...ACTIONS, 'none']) expect(actionLabel(a), a).not.toBe(a);
   });
   test('instruction anchors come from the path', () => {
     expect(instructionAnchor('Artikel 3 Nummer 1')).toBe('artikel-3-nummer-1');

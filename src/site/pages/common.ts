@@ -65,6 +65,8 @@ const ACTION: Record<string, string> = {
   'substitute-units': 'ersetzt',
   'number-wortlaut': 'Wortlaut wird Absatz 1',
   'unnumber-absatz': 'Absatzbezeichnung gestrichen',
+  // a record of an instruction that was not read into operations (its status says why)
+  none: 'Änderung',
 };
 
 export function actionLabel(action: string): string {
