@@ -21,7 +21,7 @@ export type Operation =
   | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean })
   | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean })
   | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string })
-  /** insert new units after (before: before) the sibling named in the target (the target's last part is the anchor) */
+  /** insert new units after (before: before) the sibling named in the target (the target's last part is the anchor); Angaben with no anchor go to the end of the Inhaltsübersicht */
   | (OpBase & { action: 'insert-units'; unitKind: UnitKind | 'angabe'; labels: string[]; content: string; before?: boolean })
   /** append new units at the end of the target container */
   | (OpBase & { action: 'append-units'; unitKind: UnitKind; labels: string[]; content: string; atStart?: boolean })

@@ -88,7 +88,7 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/ (wird|werden) ((?:in dem|im) (?:einleitenden|abschließenden) Satzteil|(?:in dem|im) Satzteil (?:vor|nach) \S+ \S+) /, ' $2 $1 ')
     .replace(/^(?:Im|In dem) ((?:einleitenden|abschließenden) Satzteil|Satzteil (?:vor|nach) \S+ \S+) (wird|werden) /, 'In dem $1 $2 ')
     // subject first: "Die Wörter ⟦0⟧ werden durch …", "Das Wort ⟦0⟧ am Ende wird durch einen Punkt ersetzt"
-    .replace(/^(Das Wort|Die Wörter|Die Angabe|Die Angaben|Das Zeichen|Die Absatzbezeichnung) (⟦\d+⟧(?: am Ende)?) (wird|werden) /, (_, w: string, q: string, v: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)} ${q} `)
+    .replace(/^(Das Wort|Die Wörter|Die Angabe|Die Angaben|Das Zeichen|Die Zahl|Die Jahreszahl|Das Datum|Der Betrag|Der Klammerzusatz|Die Wortfolge|Die Zeichenfolge|Die Absatzbezeichnung) (⟦\d+⟧(?: am Ende)?) (wird|werden) /, (_, w: string, q: string, v: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)} ${q} `)
     .replace(/^(In .+?) (wird|werden) ((?:jeweils )?(?:nach|vor) .*?) ergänzt$/, '$1 $2 $3 eingefügt')
     .replace(/^(In .+?) (wird|werden) ((?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt$/, '$1 $2 $3 angefügt')
     // "die Angabe ⟦0⟧ jeweils durch …": "jeweils" belongs in front of the clause
@@ -195,6 +195,12 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   if ((m = new RegExp(`^Nach dem Abschnitt zu \\S+ ${Q} (?:wird|werden) in der nächsten Zeile (?:das Wort|die Wörter|die Angabe) ${Q} eingefügt$`).exec(s))) {
     return ok([{ action: 'insert-words', target: context, anchor: q(quotes, m[1]), position: 'after', words: q(quotes, m[2]), each: false, newLine: true }]);
   }
+  // In der Inhaltsübersicht wird die Angabe zu § 6 durch die folgenden Angaben ersetzt: ⟦n⟧ (set anew as one or more Angaben)
+  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(?:[Dd]ie )?(Angabe zu .+?)(?: (?:wird|werden))? durch (?:folgende[rsn]?) Angaben? ersetzt:? ${Q}$`).exec(s))) {
+    const base = m[1] ? addr(m[1]) : context;
+    const own = parseAddress(m[2]);
+    if (base && own) return ok([{ action: 'rewrite', target: inheritAddress(base, own), unitKind: 'angabe', content: block(quotes, m[3]) }]);
+  }
   // X wird durch den folgenden Absatz 14 ersetzt: ⟦n⟧ / Nummer 3 wird durch die folgenden Nummern 3 bis 10 ersetzt
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(.+?) (?:wird|werden) durch (?:folgende[rsn]?) (.+?) ersetzt:? ${Q}$`).exec(s))) {
     const base = m[1] ? addr(m[1]) : context;
@@ -274,17 +280,19 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     const nu = parseNewUnits(m[3]);
     if (base && anchorOwn && nu) return ok([{ action: 'insert-units', target: inheritAddress(base, anchorOwn), unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]), before: true }]);
   }
-  // Dem X wird folgender Y angefügt: ⟦n⟧
-  if ((m = new RegExp(`^Dem (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
+  // Dem X wird folgender Y angefügt: ⟦n⟧  (also "Der Inhaltsübersicht wird folgende Angabe angefügt")
+  if ((m = new RegExp(`^(?:Dem|Der) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
     const nu = parseNewUnits(m[2]);
+    if (nu?.unitKind === 'angabe' && a.length === 1 && a[0].kind === 'inhalt') return ok([{ action: 'insert-units', target: a, unitKind: 'angabe', labels: [], content: block(quotes, m[3]) }]);
     if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[2]}"`);
     return ok([{ action: 'append-units', target: a, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]) }]);
   }
-  // Folgende Nummer 8 wird angefügt: ⟦n⟧
+  // Folgende Nummer 8 wird angefügt: ⟦n⟧  (in the Inhaltsübersicht: "Folgende Angabe wird angefügt")
   if ((m = new RegExp(`^(?:Folgender|Folgende|Folgendes|Die folgenden) (.+?) (?:wird|werden) angefügt:? ${Q}\\.?$`).exec(s))) {
     const nu = parseNewUnits(m[1]);
+    if (nu?.unitKind === 'angabe' && context.length === 1 && context[0].kind === 'inhalt') return ok([{ action: 'insert-units', target: context, unitKind: 'angabe', labels: [], content: block(quotes, m[2]) }]);
     if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[1]}"`);
     return ok([{ action: 'append-units', target: context, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]) }]);
   }
@@ -384,7 +392,9 @@ export function splitClauses(text: string): string[] {
   return parts.map((p) => p.trim().replace(/,$/, '')).filter((p) => p !== '');
 }
 
-const WORDS = '(?:das Wort|die Wörter|die Angabe|die Angaben|das Zeichen|den Wörtern|dem Wort|der Angabe|den Angaben)';
+/** what quoted words are called ("die Wörter „…“", "die Zahl „3“", "der Klammerzusatz „(…)“"), also as the anchor ("nach der Zahl") */
+const WORDS =
+  '(?:das Wort|die Wörter|die Angabe|die Angaben|das Zeichen|den Wörtern|dem Wort|der Angabe|den Angaben|die Zahl|der Zahl|die Zahlen|den Zahlen|die Jahreszahl|der Jahreszahl|das Datum|dem Datum|der Betrag|den Betrag|dem Betrag|der Klammerzusatz|den Klammerzusatz|dem Klammerzusatz|die Wortfolge|der Wortfolge|die Zeichenfolge|der Zeichenfolge)';
 const PUNCT: Record<string, string> = {
   'ein Komma': ',',
   'ein Semikolon': ';',

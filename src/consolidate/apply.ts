@@ -666,13 +666,21 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   if (ref && idx < 0) fail('target-not-found', `the Inhaltsübersicht has no Angabe zu ${ref.ref}`);
   let newEntries: Angabe[];
   if (op.action === 'insert-units') {
-    if (op.before && idx < 0) fail('target-missing', 'an insertion before an Angabe needs that Angabe');
+    // no Angabe named: "Der Inhaltsübersicht wird folgende Angabe angefügt"
+    if (!ref && op.before) fail('target-missing', 'an insertion before an Angabe needs that Angabe');
     newEntries = parseQuotedAngaben(op.content);
-    entries.splice(op.before ? idx : idx + 1, 0, ...newEntries);
+    entries.splice(!ref ? entries.length : op.before ? idx : idx + 1, 0, ...newEntries);
   } else if (op.action === 'rewrite' && idx >= 0) {
     newEntries = parseQuotedAngaben(op.content);
     entries.splice(idx, 1, ...newEntries);
-  } else if (op.action === 'repeal' && idx >= 0) {
+  } else if ((op.action === 'replace' || op.action === 'delete' || op.action === 'insert-words') && idx >= 0) {
+    // words in the heading of one Angabe ("In der Angabe zu § 9 wird das Wort … ersetzt")
+    const entry = { ...entries[idx] };
+    const n = editWords([{ get: () => entry.text, set: (v) => (entry.text = v) }], op, op.each);
+    if (op.each && n === 0) fail('words-not-found', `"${findOf(op)}" not found in the Angabe zu ${ref!.ref}`);
+    entries[idx] = entry;
+    newEntries = [entry];
+  } else if ((op.action === 'repeal' || op.action === 'delete-unit') && idx >= 0) {
     entries.splice(idx, 1);
     newEntries = [];
   } else {

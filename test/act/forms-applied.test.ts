@@ -1,6 +1,6 @@
 /**
  * Golden test of instruction forms of the Handbuch der Rechtsförmlichkeit that real acts use and a probe
- * of 104 wordings found unread: each is parsed and applied to a small law text, and the whole result is
+ * of 119 wordings found unread: each is parsed and applied to a small law text, and the whole result is
  * compared word for word (see shared/domain/AMENDMENT-FORMS.md).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,10 +92,10 @@ Diese Verordnung tritt am Tag nach der Verkündung in Kraft.
 const work = mkdtempSync(join(tmpdir(), 'fassung-forms-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function apply(instructions: string): { text: string; failed: string[] } {
+function apply(instructions: string, lawText = LAW): { text: string; failed: string[] } {
   const law = join(work, 'law.md');
   const act = join(work, 'act.txt');
-  writeFileSync(law, LAW);
+  writeFileSync(law, lawText);
   const actText = head + instructions + tail;
   writeFileSync(act, actText);
   const r = applyActFile(act, actText, law, {});
@@ -219,6 +219,75 @@ a) Die bisherige Nummer 5 wird Nummer 6 und wie folgt gefasst: „6. sechs.“
     expect(r.failed).toEqual(['Artikel 1 Nummer 2: § 29 has 4 Absätze: only a § with Absatz 1 alone can lose its Absatzbezeichnung']);
     expect(r.text).toContain('# § 6 – Ersetzen\n\nEins.\n\n# § 22');
     expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.');
+  });
+
+  it('the Inhaltsübersicht: an Angabe replaced by several, struck, its words changed, one appended; quoted words named Zahl, Klammerzusatz, Betrag, Jahreszahl', () => {
+    const law = `% Testverordnung
+
+# Inhaltsübersicht
+
+§ 1
+
+Eins
+
+§ 6
+
+Sechs
+
+§ 8
+
+Acht
+
+§ 9
+
+Neun alt
+
+# § 1 – Eins
+
+(1) Die Zahl 3 gilt. Der Betrag ist 100 Euro (BGBl. I S. 1) bis 2023.
+`;
+    const r = apply(
+      `1. Die Inhaltsübersicht wird wie folgt geändert:
+a) Die Angabe zu § 6 wird durch die folgenden Angaben ersetzt:
+„§ 6 Sechs neu
+§ 6a Sechs a“
+b) Die Angabe zu § 8 wird gestrichen.
+c) In der Angabe zu § 9 wird das Wort „alt“ durch das Wort „neu“ ersetzt.
+d) Folgende Angabe wird angefügt:
+„§ 10 Zehn“
+2. In § 1 Absatz 1 wird die Zahl „3“ durch die Zahl „4“ ersetzt, der Klammerzusatz „(BGBl. I S. 1)“ gestrichen, der Betrag „100 Euro“ durch den Betrag „200 Euro“ ersetzt und nach der Jahreszahl „2023“ das Wort „fort“ eingefügt.
+`,
+      law,
+    );
+    expect(r.failed).toEqual([]);
+    expect(r.text).toBe(`% Testverordnung
+
+# Inhaltsübersicht
+
+§ 1
+
+Eins
+
+§ 6
+
+Sechs neu
+
+§ 6a
+
+Sechs a
+
+§ 9
+
+Neun neu
+
+§ 10
+
+Zehn
+
+# § 1 – Eins
+
+(1) Die Zahl 4 gilt. Der Betrag ist 200 Euro bis 2023 fort.
+`);
   });
 
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {
