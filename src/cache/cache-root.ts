@@ -4,8 +4,13 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../package-root.js';
 
-/** File times come from a coarse clock (a few ms behind the precise one): the slack when comparing them with the process start. */
+/**
+ * File times come from a coarse clock (a few ms behind the precise one): the slack when comparing them
+ * with the process start. A file system that keeps whole seconds only (FAT, some network mounts) rounds
+ * a time down by up to a second.
+ */
 const MTIME_SLACK_MS = 100;
+const WHOLE_SECOND_SLACK_MS = 2000;
 
 /** When this process started, as a file's mtime would show it (ms). */
 export function processStartMs(): number {
@@ -18,7 +23,22 @@ export function processStartMs(): number {
  * that fingerprint.
  */
 export function writtenSinceStart(mtimeNs: bigint): boolean {
-  return mtimeNs >= BigInt(Math.floor(processStartMs() * 1e6));
+  const slack = mtimeNs % 1_000_000_000n === 0n ? WHOLE_SECOND_SLACK_MS : MTIME_SLACK_MS;
+  return mtimeNs >= BigInt(Math.floor((performance.timeOrigin - slack) * 1e6));
+}
+
+/** The newest mtime (ns) among these files, as they are now (a missing one counts as not newer). */
+export function newestMtimeNs(files: string[]): bigint {
+  let newest = 0n;
+  for (const f of files) {
+    try {
+      const m = statSync(f, { bigint: true }).mtimeNs;
+      if (m > newest) newest = m;
+    } catch {
+      /* gone: the fingerprint of the next run shows it */
+    }
+  }
+  return newest;
 }
 
 /** The cache root: `$FASSUNG_CACHE`, else `node_modules/.cache/fassung` of this package; undefined when off. */

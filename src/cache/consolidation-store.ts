@@ -7,8 +7,8 @@
  *   the other;
  * - `nodes.bin`: each distinct body node and Inhaltsübersicht, one JSON text after the other. The
  *   versions of a law share every § an amendment left alone (AufenthG: 29 versions, 5 567 §§, 389
- *   distinct) and most of their Inhaltsübersichten and provenance records (51 versions, 674 distinct
- *   records, 1.7 MB written out per version), so each is written once, and few files are written (small
+ *   distinct) and most of their Inhaltsübersichten and provenance records (51 versions: 674 distinct
+ *   records, which written out per version came to 1.7 MB), so each is written once, and few files are written (small
  *   files are what a cold run pays for most).
  *
  * Read back, a version's `tree` and `units` are loaded when first touched, by reading just its bytes and

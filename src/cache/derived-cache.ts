@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../corpus/read-file.js';
-import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld, sha, writtenSinceStart } from './cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, newestMtimeNs, pruneOld, sha, writtenSinceStart } from './cache-root.js';
 import { PROJECT_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { dependencyFiles, filesFingerprint } from './module-closure.js';
@@ -35,8 +35,6 @@ const KEEP_ENTRIES = 4;
 const IN_USE_MS = 30 * 60 * 1000;
 
 let toolPrint: string | undefined;
-/** the newest mtime (ns) among the code files when the fingerprint was taken */
-let toolNewestNs = 0n;
 
 /**
  * The tool's code files: the compiled `dist/src` or, run from source, `src`, the site's assets, and the
@@ -84,7 +82,6 @@ export function toolFingerprint(): string {
       stats.update(`${f}\0missing\n`);
     }
   }
-  toolNewestNs = newestNs;
   const statKey = stats.digest('hex');
   const root = cacheRoot();
   const memo = root ? join(root, 'tool-fingerprint.json') : undefined;
@@ -230,9 +227,9 @@ export class DerivedCache {
    */
   store(request: string, inputs: InputFile[], write: (dir: string) => void): { dir: string; key: string } | undefined {
     if (!this.root) return undefined;
-    // code written since this process started may not be the code that computed the result
-    toolFingerprint();
-    if (writtenSinceStart(toolNewestNs)) return undefined;
+    // code written since this process started (also after the fingerprint was taken: modules are
+    // imported as they are needed) may not be the code that computed the result
+    if (writtenSinceStart(newestMtimeNs(codeFiles()))) return undefined;
     const unique = [...new Map(inputs.map((i) => [i.path, i])).values()];
     const key = contentKey(this.kind, request, unique);
     const dir = this.entryDir(key);

@@ -323,7 +323,6 @@ export function normalizeUnit(raw: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** The version of a law in force on a date, with a one-line error before the first one. */
 /** The versions of a law in a consolidation. */
 export function lawVersionsOf(c: Consolidation, law: LawEntry): LawVersions {
   const lv = c.laws.find((l) => l.law === law.id);
@@ -331,7 +330,7 @@ export function lawVersionsOf(c: Consolidation, law: LawEntry): LawVersions {
   return lv;
 }
 
-/** The version of a law valid on a date. */
+/** The version of a law in force on a date, with a one-line error before the first one. */
 export function versionOn(lv: LawVersions, law: LawEntry, date: string): LawVersion {
   const v = [...lv.versions].reverse().find((x) => x.validFrom <= date);
   if (!v) throw new UserError(`no version of ${law.abbreviation} valid on ${date}: its first version is valid from ${lv.versions[0].validFrom}`, 'no-version');

@@ -28,7 +28,7 @@ export interface Corpus {
   bases: BaseTexts;
   /** the official series per law, each built when first asked for (see officialSeriesOfLaw) */
   series: Map<string, OfficialSeries>;
-  /** every file read to load the corpus and its official series (for caches of derived results) */
+  /** every file read to load the corpus and the official series built so far (for caches of derived results) */
   inputs: InputFile[];
 }
 
@@ -161,7 +161,8 @@ export function applyInstructions(
       return false;
     }
   };
-  const later = (k: number) => instructions.slice(k + 1).flatMap((ins) => (ins.status === 'parsed' ? ins.operations.map((op) => ({ ins, op })) : []));
+  // operations of later instructions not yet pulled forward (each is applied and recorded once)
+  const later = (k: number) => instructions.slice(k + 1).flatMap((ins) => (ins.status === 'parsed' ? ins.operations.filter((op) => !pulledForward.has(op)).map((op) => ({ ins, op })) : []));
   instructions.forEach((ins, k) => {
     const base = recordBase(ins);
     if (ins.status !== 'parsed') {
@@ -418,7 +419,11 @@ export function consolidate(corpus: Corpus): Consolidation {
 export function consolidateOneLaw(corpus: Corpus, lawId: string): LawConsolidation {
   let firstChange = 0;
   for (const entry of corpus.manifest.laws) {
-    if (entry.id === lawId) return { ...consolidateLaw(corpus, entry, firstChange), firstChange };
+    if (entry.id === lawId) {
+      const r = consolidateLaw(corpus, entry, firstChange);
+      if (r.changes.length !== changeCount(corpus, entry)) throw new Error(`internal: ${entry.id} has ${r.changes.length} change records, changeCount says ${changeCount(corpus, entry)}`);
+      return { ...r, firstChange };
+    }
     firstChange += changeCount(corpus, entry);
   }
   throw new Error(`internal: no law ${lawId} in the manifest`);

@@ -100,7 +100,8 @@ export function cachedParse(source: string, lawId: string, parse: () => Law): La
   }
   cacheStats.misses++;
   const law = parse();
-  // a parser written since this process started may not be the parser that made this tree
+  // a parser written since this process started may not be the parser that made this tree (the
+  // parser's modules are all loaded before the first parse, so the times seen by the fingerprint suffice)
   if (writtenSinceStart(newestNs)) return law;
   try {
     pruneStatuteCache(dir);

@@ -195,3 +195,13 @@ describe('code written while a process runs', () => {
     expect(writtenSinceStart(ns(performance.timeOrigin - 2_000))).toBe(false);
   });
 });
+
+describe('file times of whole seconds', () => {
+  test('a file system that keeps whole seconds gets a larger slack', async () => {
+    const { writtenSinceStart } = await import('../../src/cache/cache-root.js');
+    // rounded down to the second: written a moment after the start, it may show up to a second before it
+    const wholeSecond = BigInt(Math.floor(performance.timeOrigin / 1000) * 1000 - 1000) * 1_000_000n;
+    expect(writtenSinceStart(wholeSecond)).toBe(true);
+    expect(writtenSinceStart(wholeSecond + 1n - 1_000_000_000n * 5n)).toBe(false);
+  });
+});
