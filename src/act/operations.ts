@@ -20,7 +20,8 @@ export type Operation =
   | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean })
   | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean })
   | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean })
-  | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string })
+  /** the mark at the end of the unit; `sole`: the act names the mark without "am Ende", so it must be the unit's only one */
+  | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string; sole?: boolean })
   /** insert new units after (before: before) the sibling named in the target (the target's last part is the anchor); Angaben with no anchor go to the end of the Inhaltsübersicht */
   | (OpBase & { action: 'insert-units'; unitKind: UnitKind | 'angabe'; labels: string[]; content: string; before?: boolean })
   /** append new units at the end of the target container */

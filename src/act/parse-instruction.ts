@@ -100,8 +100,9 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   // "wird am Ende das Wort ⟦0⟧ durch ein Komma ersetzt" = "wird das Wort ⟦0⟧ am Ende durch ein Komma ersetzt"
   s = s.replace(/ (wird|werden) am Ende ((?:das Wort|die Wörter|die Angabe|das Zeichen) ⟦\d+⟧) (durch|gestrichen)/, ' $1 $2 am Ende $3');
   // "In § 22 wird in Absatz 1 Satz 1 das Wort …", "In § 23 Absatz 1 werden in Satz 1 die Wörter …": one address
+  // (one clause only: in "… in Nummer 2 der Punkt … ersetzt und folgende Nummer 3 angefügt" the address is the first clause's)
   const inner = /^In (.+?) (wird|werden) (?:in|im) ((?:Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) [^⟦]+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(s);
-  if (inner && parseAddress(inner[1]) && parseAddress(inner[3])) s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
+  if (inner && parseAddress(inner[1]) && parseAddress(inner[3]) && splitClauses(inner[4]).length === 1) s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
   // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
   const m = /^In (.+?) (wird|werden) (?:die |der |das )?((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
@@ -121,16 +122,28 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const left = text.slice(0, at).replace(/,$/, '');
     const right = text.slice(at + 5);
     // the second instruction has its own verb and starts as an instruction does
-    if (!/\b(?:wird|werden)\b/.test(right) || !/^(?:die|der|das|dem|den|§|Absatz|Satz|Nummer|Buchstabe|nach|in)\b/i.test(right)) continue;
+    if (!/\b(?:wird|werden)\b/.test(right) || !/^(?:§\s|(?:die|der|das|dem|den|im|in|nach|vor|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)\b)/i.test(right)) continue;
     const first = parseOne(left, quotes, context);
     if (first.kind !== 'operations') continue;
     const prefix = /^In (.+?) (?:wird|werden) /.exec(left);
     const within = prefix ? parseAddress(prefix[1]) : undefined;
     const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, within ? inheritAddress(context, within) : context);
     if (second.kind !== 'operations') continue;
+    // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
+    // "Satz 3" would be another Satz than the act means
+    if (changesSaetze(first.operations) && second.operations.some((op) => op.target.some((p) => p.kind === 'satz'))) continue;
     return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
   }
   return whole;
+}
+
+/** Operations that remove or add Sätze (which shifts the numbers of the Sätze after them). */
+function changesSaetze(ops: Operation[]): boolean {
+  return ops.some(
+    (op) =>
+      ((op.action === 'repeal' || op.action === 'delete-unit') && op.target.some((p) => p.kind === 'satz')) ||
+      ((op.action === 'insert-units' || op.action === 'append-units' || op.action === 'substitute-units') && op.unitKind === 'satz'),
+  );
 }
 
 function parseOne(sentence: string, quotes: string[], context: Address): InstructionParse {
@@ -371,7 +384,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
  * is an address.
  */
 function addressList(phrase: string, context: Address): Address[] | undefined {
-  const parts = phrase.replace(/^In /, '').split(/(?:,| und| sowie) (?=(?:in )?(?:dem |den |der )?(?:§|Absatz|Absätzen|Satz|Sätzen|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe)\b)/);
+  const parts = phrase.replace(/^In /, '').split(/(?:,| und| sowie) (?=(?:in )?(?:dem |den |der )?(?:§\s|(?:Absatz|Absätzen|Satz|Sätzen|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe)\b))/);
   if (parts.length < 2) return undefined;
   const out: Address[] = [];
   let previous = context;
@@ -408,11 +421,13 @@ type ClauseResult = Operation | { rebase: { anchor: string; op: Omit<Operation, 
 function parseClause(c: string, quotes: string[], target: Address, each: boolean): ClauseResult | undefined {
   let m: RegExpExecArray | null;
   // der Punkt am Ende durch ein Komma ersetzt / durch das Wort ⟦n⟧ ersetzt
-  // ("der Punkt durch ein Komma ersetzt" without "am Ende": the final period of a Nummer, as drafters write it)
-  if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon)(?: am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
+  // ("der Punkt durch ein Komma ersetzt" without "am Ende": the unit's only period, as drafters write it for
+  // a Nummer; "jeweils das Komma …" means every comma, which is not read)
+  if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon)( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
+    if (!m[2] && each) return undefined;
     const punctuation = { Punkt: '.', Komma: ',', Semikolon: ';' }[m[1]]!;
-    const replacement = m[2] ? PUNCT[m[2]] : q(quotes, m[3]);
-    return { action: 'replace-end', target, punctuation, replacement };
+    const replacement = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
+    return { action: 'replace-end', target, punctuation, replacement, ...(m[2] ? {} : { sole: true }) };
   }
   // A [am Ende] durch B ersetzt
   if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:${WORDS} )?${Q}) ersetzt$`).exec(c))) {

@@ -146,13 +146,9 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
   const first = target[0];
   if (first.kind === 'anlage') return applyToAnlage(law, op);
   if (first.kind !== 'paragraph') fail('target-unsupported', `cannot address ${formatAddress(target)}`);
-  // insert a new § after an existing one (before one: after the § before it)
+  // insert a new § after (or before) an existing one
   if (op.action === 'insert-units' && op.unitKind === 'paragraph' && target.length === 1) {
-    if (!op.before) return insertParagraphs(law, first.labels[0], op.labels, op.content);
-    const at = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === first.labels[0]);
-    const previous = law.body.slice(0, Math.max(at, 0)).reverse().find((n): n is Paragraph => n.kind === 'paragraph');
-    if (at < 0 || !previous) fail(at < 0 ? 'target-not-found' : 'target-unsupported', at < 0 ? `§ ${first.labels[0]} does not exist in this text` : `no § before § ${first.labels[0]} to insert after`);
-    return insertParagraphs(law, previous.label, op.labels, op.content);
+    return insertParagraphs(law, first.labels[0], op.labels, op.content, op.before);
   }
   if (first.labels.length !== 1) fail('target-plural', `several §§ at once are not supported: ${formatAddress(target)}`);
   const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === first.labels[0]);
@@ -211,17 +207,19 @@ function replaceBody(law: Law, idx: number, p: Paragraph): ApplyResult {
   return { law: { ...law, body }, paragraphId: p.id, targetId: p.id };
 }
 
-function insertParagraphs(law: Law, anchorLabel: string, labels: string[], content: string): ApplyResult {
+/** New §§ right after § `anchorLabel`, or right before it (in its Gliederung unit: after any heading above it). */
+function insertParagraphs(law: Law, anchorLabel: string, labels: string[], content: string, before = false): ApplyResult {
   const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === anchorLabel);
-  if (idx < 0) fail('target-not-found', `§ ${anchorLabel} (after which to insert) does not exist`);
+  if (idx < 0) fail('target-not-found', `§ ${anchorLabel} (${before ? 'before' : 'after'} which to insert) does not exist`);
   const { paragraphs, error } = parseQuotedParagraphs(content, labels);
   if (error) fail('content-unparsed', error);
   for (const p of paragraphs) {
     if (law.body.some((n) => n.kind === 'paragraph' && n.label === p.label)) fail('target-exists', `§ ${p.label} exists already`);
-    if (compareLabels(p.label, anchorLabel) <= 0) fail('label-order', `§ ${p.label} cannot follow § ${anchorLabel}`);
+    const order = compareLabels(p.label, anchorLabel);
+    if (before ? order >= 0 : order <= 0) fail('label-order', `§ ${p.label} cannot ${before ? 'precede' : 'follow'} § ${anchorLabel}`);
   }
   const body = law.body.slice();
-  body.splice(idx + 1, 0, ...paragraphs);
+  body.splice(before ? idx : idx + 1, 0, ...paragraphs);
   return { law: { ...law, body }, paragraphId: paragraphs[0]?.id, targetId: paragraphs[0]?.id };
 }
 
@@ -318,6 +316,10 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     }
     case 'replace-end': {
       const slots = textSlots().filter((s) => s.get().trim() !== '');
+      if (op.sole) {
+        const n = slots.reduce((k, s) => k + s.get().split(op.punctuation).length - 1, 0);
+        if (n !== 1) fail('target-ambiguous', `the act names "the ${op.punctuation === '.' ? 'Punkt' : op.punctuation === ',' ? 'Komma' : 'Semikolon'}" without "am Ende", and the addressed unit has ${n} of them`);
+      }
       const s = slots[slots.length - 1];
       if (!s) fail('target-empty', 'the addressed unit has no text');
       const t = s.get().replace(/\s+$/, '');

@@ -193,7 +193,6 @@ Text.“
     expect(r.failed).toEqual(['Artikel 1 Nummer 4: 5 cannot precede 3']);
     expect(r.text).toContain('# § 6 – Ersetzen\n\n(1) Ganz neu.\n\n(1a) Eins.\n\n(2) Zwei.');
     expect(r.text).toContain('(1) Es gilt:\n\n0. null,\n\n1. eins,');
-    expect(r.text).toContain('# § 6 – Ersetzen');
     expect(r.text.indexOf('# § 21 – Eingefügt')).toBeGreaterThan(r.text.indexOf('# § 6 '));
     expect(r.text.indexOf('# § 21 – Eingefügt')).toBeLessThan(r.text.indexOf('# § 22 '));
     expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Zwei.\n\n(3) Drei.\n\n(4) Vier.');
@@ -288,6 +287,63 @@ Zehn
 
 (1) Die Zahl 4 gilt. Der Betrag ist 200 Euro bis 2023 fort.
 `);
+  });
+
+  it('a § inserted before § X stands in the Gliederung unit of § X, right after its heading', () => {
+    const law = `# Testverordnung
+
+## Kapitel 1 - Eins
+
+#### § 1 Erster
+
+Text eins.
+
+## Kapitel 2 - Zwei
+
+#### § 2 Zweiter
+
+Text zwei.
+`;
+    const r = apply(
+      `1. Vor § 2 wird folgender § 1a eingefügt:
+„§ 1a
+Eingefügt
+Text.“
+2. Vor § 1 wird folgender § 0 eingefügt:
+„§ 0
+Null
+Text.“
+`,
+      law,
+    );
+    expect(r.failed).toEqual([]);
+    const t = r.text.replace(/^#+ /gm, '# ');
+    expect(t).toContain('# Kapitel 1 - Eins\n\n# § 0 – Null\n\nText.\n\n# § 1 – Erster');
+    expect(t).toContain('# Kapitel 2 - Zwei\n\n# § 1a – Eingefügt\n\nText.\n\n# § 2 – Zweiter');
+  });
+
+  it('refused rather than guessed: Sätze shifted by the first half of a sentence, "jeweils das Komma", a Punkt that is not the only one', () => {
+    const r = apply(`1. In § 2 Absatz 1 wird Satz 2 aufgehoben und Satz 3 wird wie folgt gefasst: „Neu drei.“
+2. In § 51 Absatz 1 Nummer 1 wird jeweils das Komma durch ein Semikolon ersetzt.
+3. In § 2 Absatz 1 wird der Punkt durch ein Komma ersetzt.
+`);
+    expect(r.failed).toEqual([
+      'Artikel 1 Nummer 1: address not understood: "Satz 2 aufgehoben und Satz 3"',
+      'Artikel 1 Nummer 2: clause not understood: "das Komma durch ein Semikolon ersetzt"',
+      'Artikel 1 Nummer 3: the act names "the Punkt" without "am Ende", and the addressed unit has 4 of them',
+    ]);
+    expect(r.text).toContain('(1) Satz eins. Satz zwei. Satz drei. Satz vier.');
+  });
+
+  it('an address in front of the first of two clauses is that clause\'s; several addresses may name §§', () => {
+    const r = apply(`1. In § 51 Absatz 1 wird in Nummer 5 der Punkt am Ende durch ein Komma ersetzt und folgende Nummer 6 angefügt:
+„6. sechs.“
+2. In § 22 Absatz 1 und § 47 Absatz 1 wird jeweils das Wort „x“ durch das Wort „q“ ersetzt.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('4. vier,\n\n5. fünf,\n\n6. sechs.\n');
+    expect(r.text).toContain('(1) Das q steht hier. Noch ein q.');
+    expect(r.text).toContain('(1) Das q und das z.');
   });
 
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {

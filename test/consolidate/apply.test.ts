@@ -48,10 +48,18 @@ describe('applyOperation', () => {
     expect(unitText(findById(law, 'para-30/satz-1/nr-1')!)).toBe('1. der Ausländer, sein Kind nach § 16 oder');
     expect(unitText(findById(law, 'para-30/satz-1/nr-2')!)).toBe('2. die Ausländerin,');
   });
-  it('changes the einleitende Satzteil of a list and nothing else; an abschließender Satzteil that is not there is not found', () => {
+  it('changes the einleitende Satzteil of a list and nothing else; an abschließender Satzteil that is empty has no words to change', () => {
     const r = applyOperation(parseStatute(LAW), { action: 'replace', target: para('30', { kind: 'satzteil', which: 'vor' }), find: 'Keiner', replacement: 'Einer', each: false });
     expect(unitText(findById(r.law, 'para-30/satz-1')!)).toBe('Einer Zustimmung bedarf 1. der Ausländer sowie sein Kind nach § 16 oder 2. die Ausländerin.');
-    expect(() => applyOperation(parseStatute(LAW), { action: 'delete', target: para('30', { kind: 'satzteil', which: 'nach' }), find: 'Keiner', each: false })).toThrow(ApplyError);
+    const empty = (() => {
+      try {
+        applyOperation(parseStatute(LAW), { action: 'delete', target: para('30', { kind: 'satzteil', which: 'nach' }), find: 'Keiner', each: false });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(empty).toBeInstanceOf(ApplyError);
+    expect((empty as ApplyError).code).toBe('words-not-found');
     // a § with no list has no Satzteil
     expect(() => applyOperation(parseStatute(LAW), { action: 'delete', target: para('26', { kind: 'absatz', labels: ['2'] }, { kind: 'satzteil', which: 'vor' }), find: 'Für', each: false })).toThrow(/einleitender Satzteil not found/);
   });
