@@ -23,6 +23,7 @@ import { PROJECT_ROOT, readCorpusText, readTextFile } from './corpus/manifest.js
 import { readJsonFile } from './corpus/read-file.js';
 import { serializeLaw, serializeParagraph } from './model/serialize.js';
 import { parseAddress, formatAddress } from './act/address.js';
+import { describeOperation } from './act/operations.js';
 import { resolveAddress } from './model/resolve-address.js';
 import { paragraphText, unitText } from './model/text-of.js';
 import { compareLabels, humanLabelFromId } from './model/labels.js';
@@ -176,11 +177,11 @@ function registerCoreCommands(program: Command): void {
         return;
       }
       if (o.json) return void c.out(stableJson({ act: entry.id, inkrafttreten: act.inkrafttreten, diagnostics: act.diagnostics, instructions: rows }));
-      for (const r of rows) {
+      rows.forEach((r, k) => {
         c.line(`${r.source.file}:${r.source.line}: ${r.path} [${r.status}] ${r.law ?? '(not in corpus)'} in force ${r.effective ?? 'unknown'}`);
-        for (const op of r.operations) c.line(`    ${op.action} ${op.target}`);
+        for (const op of act.instructions[k].operations) c.line(`    ${describeOperation(op)}`);
         for (const d of r.diagnostics) c.line(`    ${d.severity}[${d.code}]: ${d.message}`);
-      }
+      });
       c.printDiagnostics(act.diagnostics);
     });
 

@@ -1,7 +1,7 @@
 /**
  * Typed operations: what one leaf instruction does to the statute tree.
  */
-import type { Address } from './address.js';
+import { formatAddress, type Address } from './address.js';
 import type { UnitKind } from '../model/types.js';
 
 export type WordKind = 'Wort' | 'Wörter' | 'Angabe' | 'Zeichen';
@@ -34,6 +34,11 @@ export type Operation =
   | (OpBase & { action: 'renumber'; unitKind: UnitKind; from: string[]; to: string[] });
 
 export type Action = Operation['action'];
+
+/** "replace § 26 Abs. 2 Satz 3", "insert-units before § 6 Abs. 2": an operation in one line, for listings and notes. */
+export function describeOperation(op: Operation): string {
+  return `${op.action}${op.action === 'insert-units' && op.before ? ' before' : ''} ${formatAddress(op.target)}`;
+}
 
 export const ACTIONS: Action[] = [
   'rewrite',

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatAddress, type Address } from '../act/address.js';
-import type { Operation } from '../act/operations.js';
+import { describeOperation, type Operation } from '../act/operations.js';
 import { loadAct, type InstructionRecord, type LoadedAct } from '../act/load-act.js';
 import type { LawEntry, Manifest } from '../corpus/manifest.js';
 import { readCorpusText } from '../corpus/manifest.js';
@@ -148,7 +148,7 @@ export function applyInstructions(
       row.paragraphId = r.paragraphId;
       if (r.alsoTouched?.length) row.alsoTouched = r.alsoTouched;
       for (const w of r.warnings ?? []) {
-        diagnostics.push({ severity: 'warning', code: 'tidied', message: w, location: ins.source, act: ins.act, path: ins.path, notes: [`operation: ${op.action} ${formatAddress(op.target)}`] });
+        diagnostics.push({ severity: 'warning', code: 'tidied', message: w, location: ins.source, act: ins.act, path: ins.path, notes: [`operation: ${describeOperation(op)}`] });
       }
       return true;
     } catch (e) {
@@ -200,7 +200,7 @@ export function applyInstructions(
           location: ins.source,
           act: ins.act,
           path: ins.path,
-          notes: [`operation: ${op.action} ${formatAddress(op.target)}`],
+          notes: [`operation: ${describeOperation(op)}`],
         });
       }
       indices.push(firstIndex + changes.length);
