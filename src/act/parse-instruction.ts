@@ -97,6 +97,9 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   s = s.replace(/^Vor dem (Punkt|Komma|Semikolon) am Ende (wird|werden) (.*) eingefügt$/, '$2 vor dem $1 am Ende $3 eingefügt');
   // the anchor first: "Nach dem Wort ⟦0⟧ werden die Wörter ⟦1⟧ eingefügt" = "werden nach dem Wort ⟦0⟧ die Wörter ⟦1⟧ eingefügt"
   s = s.replace(/^(Nach|Vor) (dem Wort|den Wörtern|der Angabe|den Angaben) (⟦\d+⟧) (wird|werden) (.+ eingefügt)$/, (_, p: string, w: string, a: string, v: string, rest: string) => `${v} ${p.toLowerCase()} ${w} ${a} ${rest}`);
+  // "der Punkt am Ende von Nummer 3 / des Satzes 2": the unit belongs to the address
+  s = s.replace(/ (wird|werden) (der|das) (Punkt|Komma|Semikolon) am Ende (?:von |des |der )?(Nummer|Satzes|Satz|Absatzes|Absatz|Buchstabens|Buchstabe) (\S+) /, (_, v: string, art: string, mark: string, unit: string, label: string) =>
+    ` ${v} in ${unit.replace(/es$/, '').replace(/ens$/, 'e')} ${label} ${art} ${mark} am Ende `);
   // "wird am Ende das Wort ⟦0⟧ durch ein Komma ersetzt" = "wird das Wort ⟦0⟧ am Ende durch ein Komma ersetzt"
   s = s.replace(/ (wird|werden) am Ende ((?:das Wort|die Wörter|die Angabe|das Zeichen) ⟦\d+⟧) (durch|gestrichen)/, ' $1 $2 am Ende $3');
   // "In § 22 wird in Absatz 1 Satz 1 das Wort …", "In § 23 Absatz 1 werden in Satz 1 die Wörter …": one address
@@ -160,8 +163,8 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   const bad = (message: string): InstructionParse => ({ kind: 'error', code: 'instruction-unparsed', message });
 
   // Der (bisherige) Wortlaut wird Absatz 1 / Dem Wortlaut wird folgender Absatz 2 angefügt
-  if (/^Der (?:bisherige )?Wortlaut wird Absatz 1$/.test(s)) return ok([{ action: 'number-wortlaut', target: context }]);
-  if ((m = new RegExp(`^Dem (?:bisherigen )?Wortlaut (?:wird|werden) (?:folgender|folgende) (Absatz \\S+|Absätze .+?) angefügt:? ${Q}$`).exec(s))) {
+  if (/^Der (?:bisherige )?(?:Wortlaut|Text) wird Absatz 1$/.test(s)) return ok([{ action: 'number-wortlaut', target: context }]);
+  if ((m = new RegExp(`^Dem (?:bisherigen )?(?:Wortlaut|Text) (?:wird|werden) (?:folgender|folgende) (Absatz \\S+|Absätze .+?) angefügt:? ${Q}$`).exec(s))) {
     const nu = parseNewUnits(m[1]);
     if (!nu) return bad(`new units not understood: "${m[1]}"`);
     return ok([
@@ -324,9 +327,10 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[2]}"`);
     return ok([{ action: 'append-units', target: a, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]), atStart: true }]);
   }
-  // "Nummer 4 wird Nummer 5" (renumbering without "bisherige")
-  if ((m = /^(§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+) wird (?:§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)$/.exec(s))) {
-    return ok([{ action: 'renumber', target: context, unitKind: unitKindOfWord(m[1])!, from: [m[2]], to: [m[3]] }]);
+  // "Nummer 4 wird Nummer 5" (renumbering without "bisherige"), also after an address: "§ 16 Absatz 3 wird Absatz 4"
+  if ((m = /^(?:(.+?) )?(§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+) wird (§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)$/.exec(s)) && m[2] === m[4]) {
+    const target = m[1] ? addr(m[1]) : context;
+    if (target) return ok([{ action: 'renumber', target, unitKind: unitKindOfWord(m[2])!, from: [m[3]], to: [m[5]] }]);
   }
   // word operations: [In X] wird/werden <clauses>
   if ((m = /^(?:(In .+?|Vor .+?|Nach (?:Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) \S+) )?(?:wird|werden) (.+)$/.exec(s))) {
@@ -350,12 +354,13 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
         let c = clauses[i].replace(/^(?:wird|werden) /, '').replace(new RegExp(`^(${WORDS} ⟦\\d+⟧) (?:wird|werden) `), '$1 ');
         // "nach dem Wort ⟦2⟧ werden die Wörter ⟦3⟧ eingefügt": the verb inside the clause
         c = c.replace(new RegExp(`^((?:jeweils )?(?:nach|vor) ${WORDS} ⟦\\d+⟧) (?:wird|werden) `), '$1 ');
-        // "… und in Satz 2 das Wort ⟦2⟧ gestrichen": a clause with its own address, within the instruction's
-        let clauseTarget = target;
+        // "… und in Satz 2 das Wort ⟦2⟧ gestrichen": a clause with its own address (or several), within the instruction's
+        let clauseTargets = [target];
         const sub = /^(?:in|im) (.+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(c);
         const subAddress = sub ? parseAddress(sub[1]) : undefined;
-        if (sub && subAddress) {
-          clauseTarget = inheritAddress(target, subAddress);
+        const subAddresses = sub && !subAddress ? addressList(sub[1], target) : undefined;
+        if (sub && (subAddress || subAddresses)) {
+          clauseTargets = subAddress ? [inheritAddress(target, subAddress)] : subAddresses!;
           c = sub[2];
         }
         if (/^jeweils /.test(c)) {
@@ -363,14 +368,21 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
           c = c.replace(/^jeweils /, '');
         }
         if (verbs[i] && !c.endsWith(verbs[i]!)) c = `${c} ${verbs[i]}`;
-        const op = parseClause(c, quotes, clauseTarget, each);
-        if (!op) return bad(`clause not understood: "${c}"`);
-        // "nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt" inside a combined instruction
-        if ('rebase' in op) {
-          const anchorOwn = parseAddress(op.rebase.anchor);
-          if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
-          ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
-        } else ops.push(op);
+        // "die Wörter ⟦0⟧, ⟦1⟧ und ⟦2⟧ gestrichen": each of them
+        const listed = new RegExp(`^(${WORDS}) (⟦\\d+⟧(?:, ⟦\\d+⟧)*(?: und ⟦\\d+⟧)) gestrichen$`).exec(c);
+        const single = listed ? listed[2].split(/, | und /).map((qq) => `${listed[1]} ${qq} gestrichen`) : [c];
+        for (const clauseTarget of clauseTargets) {
+          for (const one of single) {
+            const op = parseClause(one, quotes, clauseTarget, each);
+            if (!op) return bad(`clause not understood: "${one}"`);
+            // "nach Nummer 8 werden die folgenden Nummern 9 bis 11 angefügt" inside a combined instruction
+            if ('rebase' in op) {
+              const anchorOwn = parseAddress(op.rebase.anchor);
+              if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
+              ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
+            } else ops.push(op);
+          }
+        }
       }
     }
     return ok(ops);
