@@ -114,23 +114,25 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
 
 /**
  * Parse one instruction sentence in the context of its parent's address. A sentence that is two
- * instructions joined by "und", each complete in itself ("In § 12 wird Absatz 2 aufgehoben und Absatz 3
- * wird Absatz 2"), gives the operations of both, the second in the address of the first's "In …".
+ * instructions joined by "und" or ";", each complete in itself ("In § 12 wird Absatz 2 aufgehoben und
+ * Absatz 3 wird Absatz 2", "§ 14 Absatz 2 wird aufgehoben; der bisherige Absatz 3 wird Absatz 2"),
+ * gives the operations of both, the second in the address of the first ("In …", or the unit it names).
  */
 export function parseInstruction(sentence: string, quotes: string[], context: Address): InstructionParse {
   const whole = parseOne(sentence, quotes, context);
   if (whole.kind !== 'error' || whole.code !== 'instruction-unparsed') return whole;
   const text = sentence.replace(/\s+/g, ' ').trim();
-  for (let at = text.indexOf(' und '); at > 0; at = text.indexOf(' und ', at + 1)) {
+  const joints = [...text.matchAll(/ und |; /g)].map((j) => ({ at: j.index!, length: j[0].length }));
+  for (const { at, length } of joints) {
     const left = text.slice(0, at).replace(/,$/, '');
-    const right = text.slice(at + 5);
+    const right = text.slice(at + length);
     // the second instruction has its own verb and starts as an instruction does
     if (!/\b(?:wird|werden)\b/.test(right) || !/^(?:§\s|(?:die|der|das|dem|den|im|in|nach|vor|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)\b)/i.test(right)) continue;
     const first = parseOne(left, quotes, context);
     if (first.kind !== 'operations') continue;
     const prefix = /^In (.+?) (?:wird|werden) /.exec(left);
     const within = prefix ? parseAddress(prefix[1]) : undefined;
-    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, within ? inheritAddress(context, within) : context);
+    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, within ? inheritAddress(context, within) : containerFor(right, first.operations[0].target, context));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
     // "Satz 3" would be another Satz than the act means
@@ -138,6 +140,18 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
   }
   return whole;
+}
+
+/**
+ * The address the second of two instructions is read in when the first has no "In …": the first's
+ * target above the level of the unit the second names ("§ 14 Absatz 2 wird aufgehoben; der bisherige
+ * Absatz 3 wird Absatz 2": § 14).
+ */
+function containerFor(right: string, firstTarget: Address, context: Address): Address {
+  const word = /(?:^|\s)(Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?=\s)/.exec(right)?.[1];
+  const kind = word ? unitKindOfWord(word) : undefined;
+  if (!kind || firstTarget.length === 0) return context;
+  return inheritAddress(firstTarget, [{ kind, labels: [] }]).slice(0, -1);
 }
 
 /** Operations that remove or add Sätze (which shifts the numbers of the Sätze after them). */

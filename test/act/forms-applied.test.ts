@@ -1,6 +1,6 @@
 /**
  * Golden test of instruction forms of the Handbuch der Rechtsförmlichkeit that real acts use and a probe
- * of 139 wordings found unread: each is parsed and applied to a small law text, and the whole result is
+ * of 154 wordings found unread: each is parsed and applied to a small law text, and the whole result is
  * compared word for word (see shared/domain/AMENDMENT-FORMS.md).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -346,7 +346,7 @@ Text.“
     expect(r.text).toContain('(1) Das q und das z.');
   });
 
-  it('"Der bisherige Text wird Absatz 1", several addresses in a clause, "der Punkt am Ende von Nummer 2", "§ 29 Absatz 4 wird Absatz 5", a list of quoted words struck', () => {
+  it('"Der bisherige Text wird Absatz 1", several addresses in a clause, "der Punkt am Ende von Nummer 2", "§ 29 Absatz 4 wird Absatz 5", a list of quoted words struck, two instructions joined by ";"', () => {
     const r = apply(`1. § 1 wird wie folgt geändert:
 a) Der bisherige Text wird Absatz 1.
 b) Folgender Absatz 2 wird angefügt:
@@ -355,6 +355,7 @@ b) Folgender Absatz 2 wird angefügt:
 3. In § 38 Absatz 1 wird der Punkt am Ende von Nummer 2 durch ein Komma ersetzt.
 4. § 29 Absatz 4 wird Absatz 5.
 5. In § 47 Absatz 1 werden die Wörter „x“ und „z“ gestrichen.
+6. § 6 Absatz 2 wird aufgehoben; der bisherige Absatz 3 wird Absatz 2.
 `);
     expect(r.failed).toEqual([]);
     expect(r.text).toContain('# § 1 – Alt\n\n(1) Text.\n\n(2) Zwei.\n');
@@ -362,6 +363,7 @@ b) Folgender Absatz 2 wird angefügt:
     expect(r.text).toContain('2. zweitens,\n');
     expect(r.text).toContain('(3) Drei.\n\n(5) Vier.\n');
     expect(r.text).toContain('(1) Das und das.\n');
+    expect(r.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Drei.\n\n# § 22');
   });
 
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {
