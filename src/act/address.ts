@@ -46,7 +46,8 @@ export function unitKindOfWord(word: string): UnitKind | undefined {
   return UNIT_WORDS.find(([r]) => r.test(word))?.[1];
 }
 
-const LABEL = String.raw`(?:\d+[a-z]{0,2}|[a-z]{1,3})`;
+/** a label: "2", "2a", "b", "aa" (not a small word of the sentence: "in Absatz 2 und in Absatz 3") */
+const LABEL = String.raw`(?:\d+[a-z]{0,2}|(?!(?:in|im|am|an|zu|und|bis|der|die|das|den|dem|des)\b)[a-z]{1,3})`;
 const LABEL_LIST = new RegExp(String.raw`^(${LABEL}(?:(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+)${LABEL})*)`);
 
 function parseLabelList(s: string): { labels: string[]; rest: string } | undefined {

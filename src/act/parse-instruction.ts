@@ -97,15 +97,19 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   s = s.replace(/^Vor dem (Punkt|Komma|Semikolon) am Ende (wird|werden) (.*) eingefügt$/, '$2 vor dem $1 am Ende $3 eingefügt');
   // the anchor first: "Nach dem Wort ⟦0⟧ werden die Wörter ⟦1⟧ eingefügt" = "werden nach dem Wort ⟦0⟧ die Wörter ⟦1⟧ eingefügt"
   s = s.replace(/^(Nach|Vor) (dem Wort|den Wörtern|der Angabe|den Angaben) (⟦\d+⟧) (wird|werden) (.+ eingefügt)$/, (_, p: string, w: string, a: string, v: string, rest: string) => `${v} ${p.toLowerCase()} ${w} ${a} ${rest}`);
+  // "der Punkt am Ende des Satzes" (with no number): the end of the addressed unit
+  s = s.replace(/ am Ende (?:des Satzes|der Nummer|des Absatzes|des Buchstabens)(?= durch )/, ' am Ende');
   // "der Punkt am Ende von Nummer 3 / des Satzes 2": the unit belongs to the address
-  s = s.replace(/ (wird|werden) (der|das) (Punkt|Komma|Semikolon) am Ende (?:von |des |der )?(Nummer|Satzes|Satz|Absatzes|Absatz|Buchstabens|Buchstabe) (\S+) /, (_, v: string, art: string, mark: string, unit: string, label: string) =>
+  s = s.replace(/ (wird|werden) (der|das) (Punkt|Komma|Semikolon) am Ende (?:von |des |der )?(Nummer|Satzes|Satz|Absatzes|Absatz|Buchstabens|Buchstabe) (\d+[a-z]{0,2}|[a-z]{1,3}) /, (_, v: string, art: string, mark: string, unit: string, label: string) =>
     ` ${v} in ${unit.replace(/es$/, '').replace(/ens$/, 'e')} ${label} ${art} ${mark} am Ende `);
   // "wird am Ende das Wort ⟦0⟧ durch ein Komma ersetzt" = "wird das Wort ⟦0⟧ am Ende durch ein Komma ersetzt"
   s = s.replace(/ (wird|werden) am Ende ((?:das Wort|die Wörter|die Angabe|das Zeichen) ⟦\d+⟧) (durch|gestrichen)/, ' $1 $2 am Ende $3');
   // "In § 22 wird in Absatz 1 Satz 1 das Wort …", "In § 23 Absatz 1 werden in Satz 1 die Wörter …": one address
-  // (one clause only: in "… in Nummer 2 der Punkt … ersetzt und folgende Nummer 3 angefügt" the address is the first clause's)
+  // (for every clause: "In § 3 werden in Absatz 2 das Wort … und das Wort … ersetzt"; a clause that adds units
+  // of the addressed kind is lifted to their container in the clause loop: "… in Nummer 2 der Punkt am Ende
+  // durch ein Komma ersetzt und folgende Nummer 3 angefügt")
   const inner = /^In (.+?) (wird|werden) (?:in|im) ((?:Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) [^⟦]+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(s);
-  if (inner && parseAddress(inner[1]) && parseAddress(inner[3]) && splitClauses(inner[4]).length === 1) s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
+  if (inner && parseAddress(inner[1]) && (parseAddress(inner[3]) || addressList(inner[3], []))) s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
   // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
   const m = /^In (.+?) (wird|werden) (?:die |der |das )?((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
@@ -132,6 +136,8 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     if (first.kind !== 'operations') continue;
     const prefix = /^In (.+?) (?:wird|werden) /.exec(left);
     const within = prefix ? parseAddress(prefix[1]) : undefined;
+    // the first names several units ("In § 14 Absatz 1 und § 5 Absatz 2 …"): which the second means is not said
+    if (prefix && !within) continue;
     const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, within ? inheritAddress(context, within) : containerFor(right, first.operations[0].target, context));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
@@ -159,7 +165,7 @@ function changesSaetze(ops: Operation[]): boolean {
   return ops.some(
     (op) =>
       ((op.action === 'repeal' || op.action === 'delete-unit') && op.target.some((p) => p.kind === 'satz')) ||
-      ((op.action === 'insert-units' || op.action === 'append-units' || op.action === 'substitute-units') && op.unitKind === 'satz'),
+      ((op.action === 'insert-units' || op.action === 'append-units' || op.action === 'substitute-units' || op.action === 'rewrite') && op.unitKind === 'satz'),
   );
 }
 
@@ -394,6 +400,9 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
               const anchorOwn = parseAddress(op.rebase.anchor);
               if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
               ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
+            } else if (op.action === 'append-units') {
+              // "… in Nummer 2 … ersetzt und folgende Nummer 3 angefügt": appended to the list that holds Nummer 2
+              ops.push({ ...op, target: inheritAddress(op.target, [{ kind: op.unitKind, labels: [] }]).slice(0, -1) });
             } else ops.push(op);
           }
         }

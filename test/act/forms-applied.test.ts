@@ -366,6 +366,31 @@ b) Folgender Absatz 2 wird angefügt:
     expect(r.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Drei.\n\n# § 22');
   });
 
+  it('an address after the verb holds for every word clause; a clause adding units goes to their list', () => {
+    const r = apply(`1. In § 22 werden in Absatz 1 jeweils das Wort „x“ durch das Wort „y“ und das Wort „steht“ durch das Wort „stand“ ersetzt.
+2. In § 2 wird in Absatz 1 das Wort „eins“ durch das Wort „1“ ersetzt und der Punkt am Ende durch ein Semikolon ersetzt.
+3. In § 51 Absatz 1 wird in Nummer 5 der Punkt am Ende des Satzes durch ein Komma ersetzt und folgende Nummer 6 angefügt:
+„6. sechs.“
+`);
+    expect(r.failed).toEqual([]);
+    // Absatz 2 of § 22 keeps its x; only Absatz 1 changes, in both clauses
+    expect(r.text).toContain('(1) Das y stand hier. Noch ein y.\n\n(2) Erster Satz. Auch hier ein x.\n');
+    expect(r.text).toContain('(1) Satz 1. Satz zwei. Satz drei. Satz vier;\n\n(2) Anderes.\n');
+    expect(r.text).toContain('4. vier,\n\n5. fünf,\n\n6. sechs.\n');
+    const both = apply(`1. In § 22 werden in Absatz 1 und in Absatz 2 jeweils das Wort „x“ gestrichen.
+`);
+    expect(both.failed).toEqual([]);
+    expect(both.text).toContain('(1) Das steht hier. Noch ein.\n\n(2) Erster Satz. Auch hier ein.\n');
+  });
+
+  it('refused: a renumbering into another kind of unit, and a second instruction after a first that names several units', () => {
+    const r = apply(`1. § 29 Absatz 3 wird Nummer 4.
+2. In § 22 Absatz 1 und § 47 Absatz 1 wird jeweils das Wort „x“ gestrichen und Absatz 2 wird aufgehoben.
+`);
+    expect(r.failed.map((f) => f.split(':')[0])).toEqual(['Artikel 1 Nummer 1', 'Artikel 1 Nummer 2']);
+    expect(r.text).toContain('(2) Erster Satz. Auch hier ein x.');
+  });
+
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {
     const r = apply(`1. In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils das Wort „x“ durch das Wort „y“ ersetzt.
 `);
