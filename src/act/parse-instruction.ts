@@ -109,7 +109,10 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   // of the addressed kind is lifted to their container in the clause loop: "… in Nummer 2 der Punkt am Ende
   // durch ein Komma ersetzt und folgende Nummer 3 angefügt")
   const inner = /^In (.+?) (wird|werden) (?:in|im) ((?:Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) [^⟦]+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(s);
-  if (inner && parseAddress(inner[1]) && (parseAddress(inner[3]) || addressList(inner[3], []))) s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
+  // (not when a later clause has an address of its own: "… in Satz 1 … ersetzt und in Nummer 2 …" means Nummer 2 of X)
+  if (inner && parseAddress(inner[1]) && (parseAddress(inner[3]) || addressList(inner[3], [])) && !/(?:,| und) (?:in|im) /.test(inner[4])) {
+    s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
+  }
   // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
   const m = /^In (.+?) (wird|werden) (?:die |der |das )?((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
@@ -400,9 +403,10 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
               const anchorOwn = parseAddress(op.rebase.anchor);
               if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
               ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
-            } else if (op.action === 'append-units') {
-              // "… in Nummer 2 … ersetzt und folgende Nummer 3 angefügt": appended to the list that holds Nummer 2
-              ops.push({ ...op, target: inheritAddress(op.target, [{ kind: op.unitKind, labels: [] }]).slice(0, -1) });
+            } else if (op.action === 'append-units' && op.target.length > 0 && op.target[op.target.length - 1].kind === op.unitKind) {
+              // "… in Nummer 2 … ersetzt und folgende Nummer 3 angefügt": a Nummer is appended to the list that
+              // holds Nummer 2, not into it (a Satz appended to a Nummer stays in the Nummer)
+              ops.push({ ...op, target: op.target.slice(0, -1) });
             } else ops.push(op);
           }
         }

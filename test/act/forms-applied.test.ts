@@ -383,6 +383,36 @@ b) Folgender Absatz 2 wird angefügt:
     expect(both.text).toContain('(1) Das steht hier. Noch ein.\n\n(2) Erster Satz. Auch hier ein.\n');
   });
 
+  it('a later clause with its own address is read in the instruction\'s address; a Satz appended to a Nummer stays in it', () => {
+    const law = `% Testverordnung
+
+# § 10 – Listen
+
+(1) Erster Satz mit x. Zweiter Satz mit Liste:
+
+1. eins,
+
+2. zwei.
+`;
+    const r = apply(
+      `1. In § 10 Absatz 1 wird in Satz 1 das Wort „x“ durch das Wort „y“ ersetzt und in Nummer 2 der Punkt am Ende durch ein Komma ersetzt.
+2. In § 10 Absatz 1 Nummer 1 wird das Wort „eins“ durch das Wort „erstens“ ersetzt und folgender Satz angefügt: „Mehr dazu.“
+`,
+      law,
+    );
+    expect(r.failed).toEqual([]);
+    expect(r.text).toBe(`% Testverordnung
+
+# § 10 – Listen
+
+(1) Erster Satz mit y. Zweiter Satz mit Liste:
+
+1. erstens, Mehr dazu.
+
+2. zwei,
+`);
+  });
+
   it('refused: a renumbering into another kind of unit, and a second instruction after a first that names several units', () => {
     const r = apply(`1. § 29 Absatz 3 wird Nummer 4.
 2. In § 22 Absatz 1 und § 47 Absatz 1 wird jeweils das Wort „x“ gestrichen und Absatz 2 wird aufgehoben.
