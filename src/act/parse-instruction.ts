@@ -9,7 +9,7 @@
  * <clause> [, <clause>] [und <clause>]" with clauses for replacing, deleting and inserting words and the
  * punctuation at the end.
  */
-import { inheritAddress, parseAddress, unitKindOfWord, type Address } from './address.js';
+import { formatAddress, inheritAddress, parseAddress, unitKindOfWord, type Address } from './address.js';
 import type { Operation } from './operations.js';
 import { expandRange } from '../model/labels.js';
 import type { UnitKind } from '../model/types.js';
@@ -105,12 +105,9 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   // "wird am Ende das Wort ⟦0⟧ durch ein Komma ersetzt" = "wird das Wort ⟦0⟧ am Ende durch ein Komma ersetzt"
   s = s.replace(/ (wird|werden) am Ende ((?:das Wort|die Wörter|die Angabe|das Zeichen) ⟦\d+⟧) (durch|gestrichen)/, ' $1 $2 am Ende $3');
   // "In § 22 wird in Absatz 1 Satz 1 das Wort …", "In § 23 Absatz 1 werden in Satz 1 die Wörter …": one address
-  // (for every clause: "In § 3 werden in Absatz 2 das Wort … und das Wort … ersetzt"; a clause that adds units
-  // of the addressed kind is lifted to their container in the clause loop: "… in Nummer 2 der Punkt am Ende
-  // durch ein Komma ersetzt und folgende Nummer 3 angefügt")
+  // (a single clause only; several clauses carry such addresses from clause to clause in the clause loop)
   const inner = /^In (.+?) (wird|werden) (?:in|im) ((?:Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) [^⟦]+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(s);
-  // (not when a later clause has an address of its own: "… in Satz 1 … ersetzt und in Nummer 2 …" means Nummer 2 of X)
-  if (inner && parseAddress(inner[1]) && (parseAddress(inner[3]) || addressList(inner[3], [])) && !/(?:,| und) (?:in|im) /.test(inner[4])) {
+  if (inner && parseAddress(inner[1]) && (parseAddress(inner[3]) || addressList(inner[3], [])) && splitClauses(inner[4]).length === 1) {
     s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
   }
   // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
@@ -141,7 +138,10 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const within = prefix ? parseAddress(prefix[1]) : undefined;
     // the first names several units ("In § 14 Absatz 1 und § 5 Absatz 2 …"): which the second means is not said
     if (prefix && !within) continue;
-    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, within ? inheritAddress(context, within) : containerFor(right, first.operations[0].target, context));
+    // the unit the first half changed (for a repeal: the unit that held what it removed)
+    const last = first.operations[first.operations.length - 1];
+    const changed = last.action === 'repeal' || last.action === 'delete-unit' ? last.target.slice(0, -1) : last.target;
+    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
     // "Satz 3" would be another Satz than the act means
@@ -152,14 +152,15 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
 }
 
 /**
- * The address the second of two instructions is read in when the first has no "In …": the first's
- * target above the level of the unit the second names ("§ 14 Absatz 2 wird aufgehoben; der bisherige
- * Absatz 3 wird Absatz 2": § 14).
+ * The address the second of two instructions is read in: the unit the first one changed, above the
+ * level of the unit the second names ("§ 14 Absatz 2 wird aufgehoben; der bisherige Absatz 3 wird
+ * Absatz 2": § 14; "In § 5 wird in Absatz 2 Satz 1 … gestrichen und Satz 2 wird aufgehoben": § 5
+ * Absatz 2), or that unit itself when the second names none.
  */
-function containerFor(right: string, firstTarget: Address, context: Address): Address {
+function containerFor(right: string, firstTarget: Address): Address {
   const word = /(?:^|\s)(Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?=\s)/.exec(right)?.[1];
   const kind = word ? unitKindOfWord(word) : undefined;
-  if (!kind || firstTarget.length === 0) return context;
+  if (!kind) return firstTarget;
   return inheritAddress(firstTarget, [{ kind, labels: [] }]).slice(0, -1);
 }
 
@@ -372,18 +373,24 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     for (let i = clauses.length - 1; i >= 0; i--) if (!verbs[i]) verbs[i] = verbs[i + 1];
     for (const target of targets) {
       let each = false;
+      // a clause without an address of its own is read in the nearest earlier clause's ("In § 3 wird in
+      // Absatz 2 das Wort … ersetzt, der Punkt am Ende … ersetzt und in Absatz 3 …": the Punkt of Absatz 2);
+      // a clause's own address is read in the instruction's
+      let carried: Address[] = [target];
       for (let i = 0; i < clauses.length; i++) {
         // "…, und das Wort ⟦2⟧ wird gestrichen": a clause with its subject first and its own verb
         let c = clauses[i].replace(/^(?:wird|werden) /, '').replace(new RegExp(`^(${WORDS} ⟦\\d+⟧) (?:wird|werden) `), '$1 ');
         // "nach dem Wort ⟦2⟧ werden die Wörter ⟦3⟧ eingefügt": the verb inside the clause
         c = c.replace(new RegExp(`^((?:jeweils )?(?:nach|vor) ${WORDS} ⟦\\d+⟧) (?:wird|werden) `), '$1 ');
         // "… und in Satz 2 das Wort ⟦2⟧ gestrichen": a clause with its own address (or several), within the instruction's
-        let clauseTargets = [target];
+        let clauseTargets = carried;
         const sub = /^(?:in|im) (.+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(c);
         const subAddress = sub ? parseAddress(sub[1]) : undefined;
         const subAddresses = sub && !subAddress ? addressList(sub[1], target) : undefined;
         if (sub && (subAddress || subAddresses)) {
-          clauseTargets = subAddress ? [inheritAddress(target, subAddress)] : subAddresses!;
+          clauseTargets = carried = subAddress ? [inheritAddress(target, subAddress)] : subAddresses!;
+          // an earlier clause's "jeweils" does not reach a clause with an address of its own
+          each = false;
           c = sub[2];
         }
         if (/^jeweils /.test(c)) {
@@ -403,10 +410,14 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
               const anchorOwn = parseAddress(op.rebase.anchor);
               if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
               ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
-            } else if (op.action === 'append-units' && op.target.length > 0 && op.target[op.target.length - 1].kind === op.unitKind) {
-              // "… in Nummer 2 … ersetzt und folgende Nummer 3 angefügt": a Nummer is appended to the list that
-              // holds Nummer 2, not into it (a Satz appended to a Nummer stays in the Nummer)
-              ops.push({ ...op, target: op.target.slice(0, -1) });
+            } else if (op.action === 'append-units' && op.target.some((p) => p.kind === op.unitKind)) {
+              // "… in Nummer 2 (Buchstabe b) … ersetzt und folgende Nummer 3 angefügt": a Nummer is appended to the
+              // list that holds Nummer 2, not into it (a Satz appended to a Nummer stays in the Nummer); once,
+              // also when the clause was read for several addresses in that list
+              const at = op.target.map((p) => p.kind).lastIndexOf(op.unitKind);
+              const lifted = { ...op, target: op.target.slice(0, at) };
+              const same = (o: Operation) => o.action === 'append-units' && formatAddress(o.target) === formatAddress(lifted.target) && o.content === lifted.content && o.unitKind === lifted.unitKind;
+              if (!ops.some(same)) ops.push(lifted);
             } else ops.push(op);
           }
         }
@@ -441,7 +452,12 @@ export function splitClauses(text: string): string[] {
   const starter = '(?:(?:wird|werden) )?(?:jeweils )?(?:nach|vor|das|die|der|den|dem|ein|eine|in|folgender|folgende|folgendes) ';
   const parts = text.split(new RegExp(`(?<!\\b(?:ein Komma|ein Semikolon))(?:,| und) (?=${starter})`));
   // a comma before "und" ("…ersetzt, und das Wort …") stays with no clause
-  return parts.map((p) => p.trim().replace(/,$/, '')).filter((p) => p !== '');
+  const clauses = parts.map((p) => p.trim().replace(/,$/, '')).filter((p) => p !== '');
+  // "in Satz 1 und in Satz 2 jeweils das Wort …": an address alone is no clause, it belongs to the next one
+  for (let i = clauses.length - 2; i >= 0; i--) {
+    if (/^(?:in|im) [^⟦]+$/.test(clauses[i]) && !/\b(?:ersetzt|gestrichen|eingefügt|angefügt|aufgehoben)$/.test(clauses[i])) clauses.splice(i, 2, `${clauses[i]} und ${clauses[i + 1]}`);
+  }
+  return clauses;
 }
 
 /** what quoted words are called ("die Wörter „…“", "die Zahl „3“", "der Klammerzusatz „(…)“"), also as the anchor ("nach der Zahl") */

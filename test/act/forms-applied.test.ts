@@ -413,6 +413,51 @@ b) Folgender Absatz 2 wird angefügt:
 `);
   });
 
+  it('clauses of one sentence: one without an address is read in the nearest earlier clause\'s, "jeweils" stays with its clause, an appended unit goes once to the list of its kind', () => {
+    const law = `% Testverordnung
+
+# § 3 – Drei
+
+(1) Alpha c eins. Beta c zwei.
+
+(2) Gamma a und c. Delta d.
+
+(3) Epsilon d und e.
+
+# § 5 – Fünf
+
+(1) Erster Satz mit x. Zweiter Satz:
+
+1. eins,
+
+2. zwei
+
+   a) aa,
+
+   b) bb.
+`;
+    const r = apply(
+      `1. In § 3 wird in Absatz 2 das Wort „a“ durch das Wort „A“ ersetzt, der Punkt am Ende durch ein Semikolon ersetzt und in Absatz 3 das Wort „e“ durch das Wort „E“ ersetzt.
+2. In § 3 werden in Absatz 2 jeweils das Wort „c“ gestrichen und in Absatz 1 das Wort „eins“ durch das Wort „1“ ersetzt.
+3. In § 3 Absatz 1 werden in Satz 1 und in Satz 2 jeweils das Wort „c“ gestrichen und folgender Satz angefügt: „Neu.“
+4. In § 5 Absatz 1 wird in Nummer 2 Buchstabe b der Punkt am Ende durch ein Komma ersetzt und folgende Nummer 3 angefügt: „3. drei.“
+5. In § 3 wird in Absatz 3 das Wort „d“ gestrichen und Satz 1 wird wie folgt gefasst: „Epsilon neu.“
+`,
+      law,
+    );
+    expect(r.failed).toEqual([]);
+    // Satz 1 of the second half is that of Absatz 3, which the first half named
+    expect(r.text).toContain(`# § 3 – Drei
+
+(1) Alpha 1. Beta zwei. Neu.
+
+(2) Gamma A und. Delta d;
+
+(3) Epsilon neu.
+`);
+    expect(r.text).toContain('\nb) bb,\n\n3. drei.\n');
+  });
+
   it('refused: a renumbering into another kind of unit, and a second instruction after a first that names several units', () => {
     const r = apply(`1. § 29 Absatz 3 wird Nummer 4.
 2. In § 22 Absatz 1 und § 47 Absatz 1 wird jeweils das Wort „x“ gestrichen und Absatz 2 wird aufgehoben.
