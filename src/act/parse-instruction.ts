@@ -161,7 +161,34 @@ function containerFor(right: string, firstTarget: Address): Address {
   const word = /(?:^|\s)(Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?=\s)/.exec(right)?.[1];
   const kind = word ? unitKindOfWord(word) : undefined;
   if (!kind) return firstTarget;
-  return inheritAddress(firstTarget, [{ kind, labels: [] }]).slice(0, -1);
+  const kept = inheritAddress(firstTarget, [{ kind, labels: [] }]).slice(0, -1);
+  // the Nummern of an Absatz are counted in the Absatz, whichever of its Sätze holds the list
+  return LIST_KINDS.has(kind) ? kept.filter((p) => p.kind !== 'satz') : kept;
+}
+
+const LIST_KINDS = new Set<string>(['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe']);
+
+/**
+ * A clause's own address within the instruction's: "in Absatz 3" replaces the Absatz of "§ 3 Absatz 2",
+ * "in Satz 1" within "§ 10 Absatz 1 Nummer 1" is the first Satz of that Nummer (list items hold Sätze).
+ */
+function within(base: Address, own: Address): Address {
+  const last = base[base.length - 1];
+  if (own[0]?.kind === 'satz' && last && LIST_KINDS.has(last.kind) && !base.some((p) => p.kind === 'satz')) return [...base, ...own];
+  return inheritAddress(base, own);
+}
+
+/**
+ * An appended unit of a kind its target already names goes to the list that holds that unit ("… in
+ * Nummer 2 Buchstabe b … und folgende Nummer 3 angefügt": the list of Nummern), except a Satz, which a
+ * Nummer or Buchstabe after it holds ("In Absatz 1 Satz 2 Nummer 1 … und folgender Satz angefügt": a
+ * Satz of Nummer 1). Undefined: no lifting.
+ */
+function liftedAppendTarget(target: Address, unitKind: string): Address | undefined {
+  const at = target.map((p) => p.kind as string).lastIndexOf(unitKind);
+  if (at < 0) return undefined;
+  if (unitKind === 'satz' && at !== target.length - 1) return undefined;
+  return target.slice(0, at);
 }
 
 /** Operations that remove or add Sätze (which shifts the numbers of the Sätze after them). */
@@ -388,7 +415,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
         const subAddress = sub ? parseAddress(sub[1]) : undefined;
         const subAddresses = sub && !subAddress ? addressList(sub[1], target) : undefined;
         if (sub && (subAddress || subAddresses)) {
-          clauseTargets = carried = subAddress ? [inheritAddress(target, subAddress)] : subAddresses!;
+          clauseTargets = carried = subAddress ? [within(target, subAddress)] : subAddresses!;
           // an earlier clause's "jeweils" does not reach a clause with an address of its own
           each = false;
           c = sub[2];
@@ -410,12 +437,10 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
               const anchorOwn = parseAddress(op.rebase.anchor);
               if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
               ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
-            } else if (op.action === 'append-units' && op.target.some((p) => p.kind === op.unitKind)) {
-              // "… in Nummer 2 (Buchstabe b) … ersetzt und folgende Nummer 3 angefügt": a Nummer is appended to the
-              // list that holds Nummer 2, not into it (a Satz appended to a Nummer stays in the Nummer); once,
-              // also when the clause was read for several addresses in that list
-              const at = op.target.map((p) => p.kind).lastIndexOf(op.unitKind);
-              const lifted = { ...op, target: op.target.slice(0, at) };
+            } else if (op.action === 'append-units' && liftedAppendTarget(op.target, op.unitKind)) {
+              // appended to the list of its kind (liftedAppendTarget); once, also when the clause was read for
+              // several addresses in that list
+              const lifted = { ...op, target: liftedAppendTarget(op.target, op.unitKind)! };
               const same = (o: Operation) => o.action === 'append-units' && formatAddress(o.target) === formatAddress(lifted.target) && o.content === lifted.content && o.unitKind === lifted.unitKind;
               if (!ops.some(same)) ops.push(lifted);
             } else ops.push(op);
@@ -455,7 +480,8 @@ export function splitClauses(text: string): string[] {
   const clauses = parts.map((p) => p.trim().replace(/,$/, '')).filter((p) => p !== '');
   // "in Satz 1 und in Satz 2 jeweils das Wort …": an address alone is no clause, it belongs to the next one
   for (let i = clauses.length - 2; i >= 0; i--) {
-    if (/^(?:in|im) [^⟦]+$/.test(clauses[i]) && !/\b(?:ersetzt|gestrichen|eingefügt|angefügt|aufgehoben)$/.test(clauses[i])) clauses.splice(i, 2, `${clauses[i]} und ${clauses[i + 1]}`);
+    const only = /^(?:in|im) ([^⟦]+)$/.exec(clauses[i]);
+    if (only && (parseAddress(only[1]) || addressList(only[1], []))) clauses.splice(i, 2, `${clauses[i]} und ${clauses[i + 1]}`);
   }
   return clauses;
 }

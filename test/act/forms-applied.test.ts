@@ -458,6 +458,55 @@ b) Folgender Absatz 2 wird angefügt:
     expect(r.text).toContain('\nb) bb,\n\n3. drei.\n');
   });
 
+  it('a Satz addressed inside a Nummer, a Satz appended after a Nummer, a Nummer of the Absatz after a Satz clause', () => {
+    const law = `% Testverordnung
+
+# § 5 – Fünf
+
+(1) Erster Satz mit x. Zweiter Satz:
+
+1. eins x,
+
+2. zwei x
+
+   a) aa x,
+
+   b) bb x.
+
+# § 10 – Zehn
+
+(1) Satz a eins. Es gilt:
+
+1. Nr a eins. Nr b zwei,
+
+2. zwei.
+`;
+    const r = apply(
+      `1. In § 10 Absatz 1 Nummer 1 wird in Satz 1 das Wort „a“ durch das Wort „A“ ersetzt und der Punkt am Ende durch ein Komma ersetzt.
+2. In § 5 Absatz 1 Satz 2 Nummer 1 wird das Wort „eins“ durch das Wort „Eins“ ersetzt und folgender Satz angefügt: „Neu.“
+3. In § 5 Absatz 1 wird in Satz 1 das Wort „Erster“ gestrichen und Nummer 2 wird aufgehoben.
+`,
+      law,
+    );
+    expect(r.failed).toEqual([]);
+    expect(r.text).toBe(`% Testverordnung
+
+# § 5 – Fünf
+
+(1) Satz mit x. Zweiter Satz:
+
+1. Eins x, Neu.
+
+# § 10 – Zehn
+
+(1) Satz a eins. Es gilt:
+
+1. Nr A eins, Nr b zwei,
+
+2. zwei.
+`);
+  });
+
   it('refused: a renumbering into another kind of unit, and a second instruction after a first that names several units', () => {
     const r = apply(`1. § 29 Absatz 3 wird Nummer 4.
 2. In § 22 Absatz 1 und § 47 Absatz 1 wird jeweils das Wort „x“ gestrichen und Absatz 2 wird aufgehoben.
