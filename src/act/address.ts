@@ -137,6 +137,8 @@ export function parseAddress(phrase: string): Address | undefined {
   return parts.length ? parts : undefined;
 }
 
+const LIST_ITEM_KINDS = new Set<string>(['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe']);
+
 export function partLevel(p: AddressPart): number {
   return LEVEL[p.kind];
 }
@@ -151,6 +153,12 @@ export function inheritAddress(context: Address, own: Address): Address {
   const first = own[0];
   if (first.kind === 'paragraph' || first.kind === 'inhalt') return own;
   if (first.kind === 'angabe') return [{ kind: 'inhalt' }, ...own];
+  // a Satz within a Nummer or Buchstabe: list items hold Sätze of their own ("§ 10 Absatz 1 Nummer 1 wird
+  // wie folgt geändert: a) Satz 2 wird aufgehoben" is Satz 2 of Nummer 1, not of the Absatz)
+  if (first.kind === 'satz') {
+    const item = context.map((p) => LIST_ITEM_KINDS.has(p.kind)).lastIndexOf(true);
+    if (item >= 0) return [...context.slice(0, item + 1), ...own];
+  }
   const level = partLevel(first);
   const kept = context.filter((p) => partLevel(p) < level);
   return [...kept, ...own];

@@ -169,16 +169,6 @@ function containerFor(right: string, firstTarget: Address): Address {
 const LIST_KINDS = new Set<string>(['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe']);
 
 /**
- * A clause's own address within the instruction's: "in Absatz 3" replaces the Absatz of "§ 3 Absatz 2",
- * "in Satz 1" within "§ 10 Absatz 1 Nummer 1" is the first Satz of that Nummer (list items hold Sätze).
- */
-function within(base: Address, own: Address): Address {
-  const last = base[base.length - 1];
-  if (own[0]?.kind === 'satz' && last && LIST_KINDS.has(last.kind) && !base.some((p) => p.kind === 'satz')) return [...base, ...own];
-  return inheritAddress(base, own);
-}
-
-/**
  * An appended unit of a kind its target already names goes to the list that holds that unit ("… in
  * Nummer 2 Buchstabe b … und folgende Nummer 3 angefügt": the list of Nummern), except a Satz, which a
  * Nummer or Buchstabe after it holds ("In Absatz 1 Satz 2 Nummer 1 … und folgender Satz angefügt": a
@@ -415,7 +405,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
         const subAddress = sub ? parseAddress(sub[1]) : undefined;
         const subAddresses = sub && !subAddress ? addressList(sub[1], target) : undefined;
         if (sub && (subAddress || subAddresses)) {
-          clauseTargets = carried = subAddress ? [within(target, subAddress)] : subAddresses!;
+          clauseTargets = carried = subAddress ? [inheritAddress(target, subAddress)] : subAddresses!;
           // an earlier clause's "jeweils" does not reach a clause with an address of its own
           each = false;
           c = sub[2];

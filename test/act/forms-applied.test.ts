@@ -507,6 +507,34 @@ b) Folgender Absatz 2 wird angefügt:
 `);
   });
 
+  it('the Sätze of a Nummer: under "Nummer 1 wird wie folgt geändert", after "Nummer 1 …", in a second instruction, as an insertion anchor', () => {
+    const law = `% Testverordnung
+
+# § 10 – Zehn
+
+(1) Satz a eins x. Es gilt:
+
+1. Nr a eins x. Nr b zwei x,
+
+2. zwei x.
+`;
+    const sentences = [
+      '1. § 10 Absatz 1 Nummer 1 wird wie folgt geändert:\na) Satz 2 wird aufgehoben.\n',
+      '1. In § 10 Absatz 1 Nummer 1 werden in Satz 1 und in Satz 2 jeweils das Wort „x“ gestrichen.\n',
+      '1. In § 10 Absatz 1 Nummer 1 wird das Wort „eins“ durch das Wort „Eins“ ersetzt und Satz 2 wird wie folgt gefasst: „Nr neu.“\n',
+      '1. In § 10 Absatz 1 Nummer 1 werden in Satz 1 das Wort „a“ durch das Wort „A“ ersetzt und nach Satz 1 folgender Satz eingefügt: „Neu.“\n',
+    ];
+    const nummer1 = sentences.map((s) => {
+      const r = apply(s, law);
+      expect(r.failed).toEqual([]);
+      // Satz a of the Absatz and Nummer 2 are never touched
+      expect(r.text).toContain('(1) Satz a eins x. Es gilt:');
+      expect(r.text).toContain('\n2. zwei x.\n');
+      return /\n1\. (.*)\n/.exec(r.text)![1];
+    });
+    expect(nummer1).toEqual(['Nr a eins x.', 'Nr a eins. Nr b zwei,', 'Nr a Eins x. Nr neu.', 'Nr A eins x. Neu. Nr b zwei x,']);
+  });
+
   it('refused: a renumbering into another kind of unit, and a second instruction after a first that names several units', () => {
     const r = apply(`1. § 29 Absatz 3 wird Nummer 4.
 2. In § 22 Absatz 1 und § 47 Absatz 1 wird jeweils das Wort „x“ gestrichen und Absatz 2 wird aufgehoben.
