@@ -139,6 +139,11 @@ export function parseAddress(phrase: string): Address | undefined {
 
 const LIST_ITEM_KINDS = new Set<string>(['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe']);
 
+/** Does the address name a Nummer, Buchstabe, Doppel- or Dreifachbuchstabe? */
+export function namesListItem(a: Address): boolean {
+  return a.some((p) => LIST_ITEM_KINDS.has(p.kind));
+}
+
 export function partLevel(p: AddressPart): number {
   return LEVEL[p.kind];
 }
@@ -148,14 +153,16 @@ export function partLevel(p: AddressPart): number {
  * geändert:" means § 39 Satz 1 Nummer 7. The child's address replaces the parent's from the level of
  * its first unit on.
  */
-export function inheritAddress(context: Address, own: Address): Address {
+export function inheritAddress(context: Address, own: Address, satzInItem = true): Address {
   if (own.length === 0) return [...context];
   const first = own[0];
   if (first.kind === 'paragraph' || first.kind === 'inhalt') return own;
   if (first.kind === 'angabe') return [{ kind: 'inhalt' }, ...own];
   // a Satz within a Nummer or Buchstabe: list items hold Sätze of their own ("§ 10 Absatz 1 Nummer 1 wird
-  // wie folgt geändert: a) Satz 2 wird aufgehoben" is Satz 2 of Nummer 1, not of the Absatz)
-  if (first.kind === 'satz') {
+  // wie folgt geändert: a) Satz 2 wird aufgehoben" is Satz 2 of Nummer 1, not of the Absatz). Only where the
+  // list item frames the instruction (its address, a parent's): a Nummer a clause names ("in Nummer 2 … und
+  // Satz 1 wird …") does not frame the next one (satzInItem false)
+  if (first.kind === 'satz' && satzInItem) {
     const item = context.map((p) => LIST_ITEM_KINDS.has(p.kind)).lastIndexOf(true);
     if (item >= 0) return [...context.slice(0, item + 1), ...own];
   }

@@ -9,7 +9,7 @@
  * <clause> [, <clause>] [und <clause>]" with clauses for replacing, deleting and inserting words and the
  * punctuation at the end.
  */
-import { formatAddress, inheritAddress, parseAddress, unitKindOfWord, type Address } from './address.js';
+import { formatAddress, inheritAddress, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
 import type { Operation } from './operations.js';
 import { expandRange } from '../model/labels.js';
 import type { UnitKind } from '../model/types.js';
@@ -141,7 +141,9 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     // the unit the first half changed (for a repeal: the unit that held what it removed)
     const last = first.operations[first.operations.length - 1];
     const changed = last.action === 'repeal' || last.action === 'delete-unit' ? last.target.slice(0, -1) : last.target;
-    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed));
+    // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
+    // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
+    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(within ?? context)));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
     // "Satz 3" would be another Satz than the act means
@@ -157,11 +159,11 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
  * Absatz 2": § 14; "In § 5 wird in Absatz 2 Satz 1 … gestrichen und Satz 2 wird aufgehoben": § 5
  * Absatz 2), or that unit itself when the second names none.
  */
-function containerFor(right: string, firstTarget: Address): Address {
+function containerFor(right: string, firstTarget: Address, itemFrames: boolean): Address {
   const word = /(?:^|\s)(Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?=\s)/.exec(right)?.[1];
   const kind = word ? unitKindOfWord(word) : undefined;
   if (!kind) return firstTarget;
-  const kept = inheritAddress(firstTarget, [{ kind, labels: [] }]).slice(0, -1);
+  const kept = inheritAddress(firstTarget, [{ kind, labels: [] }], itemFrames).slice(0, -1);
   // the Nummern of an Absatz are counted in the Absatz, whichever of its Sätze holds the list
   return LIST_KINDS.has(kind) ? kept.filter((p) => p.kind !== 'satz') : kept;
 }
@@ -426,7 +428,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
             if ('rebase' in op) {
               const anchorOwn = parseAddress(op.rebase.anchor);
               if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
-              ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn) } as Operation);
+              ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn, namesListItem(target)) } as Operation);
             } else if (op.action === 'append-units' && liftedAppendTarget(op.target, op.unitKind)) {
               // appended to the list of its kind (liftedAppendTarget); once, also when the clause was read for
               // several addresses in that list
@@ -456,7 +458,11 @@ function addressList(phrase: string, context: Address): Address[] | undefined {
   for (const part of parts) {
     const own = parseAddress(part);
     if (!own) return undefined;
-    previous = inheritAddress(previous, own);
+    // a Satz after "Nummer 1 Satz 1" is another Satz of Nummer 1; after "Nummer 1" alone, a Satz of the Absatz
+    const kinds = previous.map((p) => p.kind as string);
+    const itemAt = Math.max(...['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe'].map((k) => kinds.lastIndexOf(k)));
+    const satzInItem = namesListItem(context) || (itemAt >= 0 && kinds.lastIndexOf('satz') > itemAt);
+    previous = inheritAddress(previous, own, satzInItem);
     out.push(previous);
   }
   return out;

@@ -389,6 +389,8 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     case 'insert-units': {
       if (hits.length !== 1 || !hits[0].owner) fail('target-unsupported', 'insertion needs exactly one anchor unit');
       const h = hits[0];
+      // new units stand among units of their kind ("Nach Nummer 3 wird folgender Satz eingefügt" does not say where)
+      if (h.node.kind !== op.unitKind) fail('target-unsupported', `a new ${op.unitKind} cannot be inserted after or before a ${h.node.kind}`);
       const units = parseUnits(op.unitKind as UnitKind, op.content, op.labels);
       const anchor = (h.node as ListItem).label;
       if (op.labels.length) {

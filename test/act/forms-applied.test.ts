@@ -535,6 +535,46 @@ b) Folgender Absatz 2 wird angefügt:
     expect(nummer1).toEqual(['Nr a eins x.', 'Nr a eins. Nr b zwei,', 'Nr a Eins x. Nr neu.', 'Nr A eins x. Neu. Nr b zwei x,']);
   });
 
+  it('a Nummer that only a clause names does not frame the next instruction\'s Satz; a Satz is not inserted among Nummern', () => {
+    const law = `% Testverordnung
+
+# § 5 – Fünf
+
+(1) Erster Satz x. Zweiter Satz x:
+
+1. eins x,
+
+2. zwei x,
+
+3. drei x.
+
+Dritter Satz x.
+
+# § 6 – Sechs
+
+(1) Satz eins x. Es gilt:
+
+1. eins x. Eins zwei x,
+
+2. zwei x. Zwei zwei x.
+`;
+    const one = (instruction: string) => apply(`1. ${instruction}\n`, law);
+    const a = one('In § 5 Absatz 1 wird nach Nummer 2 folgende Nummer 2a eingefügt: „2a. zweia,“ und Satz 1 wird wie folgt gefasst: „Neu eins.“');
+    expect(a.failed).toEqual([]);
+    expect(a.text).toContain('(1) Neu eins. Zweiter Satz x:\n\n1. eins x,\n\n2. zwei x,\n\n2a. zweia,\n');
+    const b = one('In § 5 Absatz 1 wird in Nummer 3 der Punkt am Ende durch ein Komma ersetzt und Satz 3 wird aufgehoben.');
+    expect(b.failed).toEqual([]);
+    expect(b.text).toContain('3. drei x,\n\n# § 6');
+    const c = one('In § 6 Absatz 1 Nummer 1 und Satz 1 wird jeweils das Wort „x“ gestrichen.');
+    expect(c.failed).toEqual([]);
+    expect(c.text).toContain('(1) Satz eins. Es gilt:\n\n1. eins. Eins zwei,\n\n2. zwei x. Zwei zwei x.');
+    const d = one('In § 5 Absatz 1 wird in Nummer 3 das Wort „x“ gestrichen und nach Satz 1 folgender Satz eingefügt: „Neu.“');
+    expect(d.failed).toEqual([]);
+    expect(d.text).toContain('(1) Erster Satz x. Neu. Zweiter Satz x:');
+    const e = one('In § 5 Absatz 1 wird nach Nummer 3 folgender Satz eingefügt: „Neuer Satz.“');
+    expect(e.failed).toEqual(['Artikel 1 Nummer 1: a new satz cannot be inserted after or before a nummer']);
+  });
+
   it('refused: a renumbering into another kind of unit, and a second instruction after a first that names several units', () => {
     const r = apply(`1. § 29 Absatz 3 wird Nummer 4.
 2. In § 22 Absatz 1 und § 47 Absatz 1 wird jeweils das Wort „x“ gestrichen und Absatz 2 wird aufgehoben.
