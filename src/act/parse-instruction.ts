@@ -143,7 +143,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const changed = last.action === 'repeal' || last.action === 'delete-unit' ? last.target.slice(0, -1) : last.target;
     // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
     // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
-    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(within ?? context)));
+    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && namesListItem(within))));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
     // "Satz 3" would be another Satz than the act means

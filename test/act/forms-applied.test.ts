@@ -571,6 +571,10 @@ Dritter Satz x.
     const d = one('In § 5 Absatz 1 wird in Nummer 3 das Wort „x“ gestrichen und nach Satz 1 folgender Satz eingefügt: „Neu.“');
     expect(d.failed).toEqual([]);
     expect(d.text).toContain('(1) Erster Satz x. Neu. Zweiter Satz x:');
+    // under a parent that names the Nummer, the Satz of the second instruction is the Nummer's
+    const f = apply('1. § 6 Absatz 1 Nummer 2 wird wie folgt geändert:\na) In Satz 1 wird das Wort „zwei“ durch das Wort „drei“ ersetzt und Satz 2 wird aufgehoben.\n', law);
+    expect(f.failed).toEqual([]);
+    expect(f.text).toContain('(1) Satz eins x. Es gilt:\n\n1. eins x. Eins zwei x,\n\n2. drei x.\n');
     const e = one('In § 5 Absatz 1 wird nach Nummer 3 folgender Satz eingefügt: „Neuer Satz.“');
     expect(e.failed).toEqual(['Artikel 1 Nummer 1: a new satz cannot be inserted after or before a nummer']);
   });
