@@ -4,7 +4,7 @@
  * parsed into a structured address, and inherited from parent instructions.
  */
 import { expandRange, HUMAN } from '../model/labels.js';
-import type { UnitKind } from '../model/types.js';
+import { LIST_KINDS, type UnitKind } from '../model/types.js';
 
 export type AddressPart =
   | { kind: UnitKind; labels: string[]; isNew?: boolean }
@@ -137,11 +137,21 @@ export function parseAddress(phrase: string): Address | undefined {
   return parts.length ? parts : undefined;
 }
 
-const LIST_ITEM_KINDS = new Set<string>(['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe']);
+const LIST_ITEM_KINDS = new Set<string>(LIST_KINDS);
+
+/** Is this a kind of list item (Nummer, Buchstabe, Doppel- or Dreifachbuchstabe)? */
+export function isListItemKind(kind: string): boolean {
+  return LIST_ITEM_KINDS.has(kind);
+}
+
+/** The index of the last list item an address names (-1: none). */
+export function lastListItem(a: Address): number {
+  return a.map((p) => isListItemKind(p.kind)).lastIndexOf(true);
+}
 
 /** Does the address name a Nummer, Buchstabe, Doppel- or Dreifachbuchstabe? */
 export function namesListItem(a: Address): boolean {
-  return a.some((p) => LIST_ITEM_KINDS.has(p.kind));
+  return lastListItem(a) >= 0;
 }
 
 export function partLevel(p: AddressPart): number {
@@ -163,7 +173,7 @@ export function inheritAddress(context: Address, own: Address, satzInItem = true
   // list item frames the instruction (its address, a parent's): a Nummer a clause names ("in Nummer 2 … und
   // Satz 1 wird …") does not frame the next one (satzInItem false)
   if (first.kind === 'satz' && satzInItem) {
-    const item = context.map((p) => LIST_ITEM_KINDS.has(p.kind)).lastIndexOf(true);
+    const item = lastListItem(context);
     if (item >= 0) return [...context.slice(0, item + 1), ...own];
   }
   const level = partLevel(first);

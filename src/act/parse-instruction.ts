@@ -9,7 +9,7 @@
  * <clause> [, <clause>] [und <clause>]" with clauses for replacing, deleting and inserting words and the
  * punctuation at the end.
  */
-import { formatAddress, inheritAddress, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
+import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
 import type { Operation } from './operations.js';
 import { expandRange } from '../model/labels.js';
 import type { UnitKind } from '../model/types.js';
@@ -165,10 +165,8 @@ function containerFor(right: string, firstTarget: Address, itemFrames: boolean):
   if (!kind) return firstTarget;
   const kept = inheritAddress(firstTarget, [{ kind, labels: [] }], itemFrames).slice(0, -1);
   // the Nummern of an Absatz are counted in the Absatz, whichever of its Sätze holds the list
-  return LIST_KINDS.has(kind) ? kept.filter((p) => p.kind !== 'satz') : kept;
+  return isListItemKind(kind) ? kept.filter((p) => p.kind !== 'satz') : kept;
 }
-
-const LIST_KINDS = new Set<string>(['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe']);
 
 /**
  * An appended unit of a kind its target already names goes to the list that holds that unit ("… in
@@ -459,9 +457,8 @@ function addressList(phrase: string, context: Address): Address[] | undefined {
     const own = parseAddress(part);
     if (!own) return undefined;
     // a Satz after "Nummer 1 Satz 1" is another Satz of Nummer 1; after "Nummer 1" alone, a Satz of the Absatz
-    const kinds = previous.map((p) => p.kind as string);
-    const itemAt = Math.max(...['nummer', 'buchstabe', 'doppelbuchstabe', 'dreifachbuchstabe'].map((k) => kinds.lastIndexOf(k)));
-    const satzInItem = namesListItem(context) || (itemAt >= 0 && kinds.lastIndexOf('satz') > itemAt);
+    const itemAt = lastListItem(previous);
+    const satzInItem = namesListItem(context) || (itemAt >= 0 && previous.map((p) => p.kind).lastIndexOf('satz') > itemAt);
     previous = inheritAddress(previous, own, satzInItem);
     out.push(previous);
   }
