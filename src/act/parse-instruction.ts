@@ -5,9 +5,12 @@
  * Forms (see shared/domain/AMENDMENT-FORMS.md): "X wird wie folgt geändert:" (context for children),
  * "X wird wie folgt gefasst: ⟦0⟧", "X wird aufgehoben", "Satz 5 wird gestrichen", "Nach X wird folgender
  * Y eingefügt: ⟦0⟧", "Dem X wird folgender Y angefügt: ⟦0⟧", "Folgende Nummer 8 wird angefügt: ⟦0⟧",
- * "Die Nummern 2 und 3 werden die Nummern 1 und 2", and word operations "In X wird/werden [jeweils]
- * <clause> [, <clause>] [und <clause>]" with clauses for replacing, deleting and inserting words and the
- * punctuation at the end.
+ * "Die Nummern 2 und 3 werden die Nummern 1 und 2", "Vor X wird folgender Y eingefügt", "Die bisherige
+ * Nummer 3 wird Nummer 4 und wie folgt gefasst", "Die Absatzbezeichnung ⟦0⟧ wird gestrichen", Angaben of
+ * the Inhaltsübersicht replaced or appended, and word operations "In X wird/werden [jeweils] <clause>
+ * [, <clause>] [und <clause>]" with clauses (each may have an address of its own) for replacing, deleting
+ * and inserting words and the punctuation at the end. A sentence that is two complete instructions
+ * joined by "und" or ";" gives both (parseInstruction).
  */
 import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
 import type { Operation } from './operations.js';
@@ -202,6 +205,9 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   };
   const ok = (operations: Operation[]): InstructionParse => ({ kind: 'operations', operations, warnings });
   const bad = (message: string): InstructionParse => ({ kind: 'error', code: 'instruction-unparsed', message });
+  /** Angaben appended to the Inhaltsübersicht ("Der Inhaltsübersicht wird folgende Angabe angefügt"): at its end */
+  const angabenAtEnd = (target: Address, quote: string, what: string): InstructionParse =>
+    target.length === 1 && target[0].kind === 'inhalt' ? ok([{ action: 'insert-units', target, unitKind: 'angabe', labels: [], content: block(quotes, quote) }]) : bad(`new units not understood: "${what}"`);
 
   // Der (bisherige) Wortlaut wird Absatz 1 / Dem Wortlaut wird folgender Absatz 2 angefügt
   if (/^Der (?:bisherige )?(?:Wortlaut|Text) wird Absatz 1$/.test(s)) return ok([{ action: 'number-wortlaut', target: context }]);
@@ -342,15 +348,15 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
     const nu = parseNewUnits(m[2]);
-    if (nu?.unitKind === 'angabe' && a.length === 1 && a[0].kind === 'inhalt') return ok([{ action: 'insert-units', target: a, unitKind: 'angabe', labels: [], content: block(quotes, m[3]) }]);
-    if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[2]}"`);
+    if (nu?.unitKind === 'angabe') return angabenAtEnd(a, m[3], m[2]);
+    if (!nu) return bad(`new units not understood: "${m[2]}"`);
     return ok([{ action: 'append-units', target: a, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]) }]);
   }
   // Folgende Nummer 8 wird angefügt: ⟦n⟧  (in the Inhaltsübersicht: "Folgende Angabe wird angefügt")
   if ((m = new RegExp(`^(?:Folgender|Folgende|Folgendes|Die folgenden) (.+?) (?:wird|werden) angefügt:? ${Q}\\.?$`).exec(s))) {
     const nu = parseNewUnits(m[1]);
-    if (nu?.unitKind === 'angabe' && context.length === 1 && context[0].kind === 'inhalt') return ok([{ action: 'insert-units', target: context, unitKind: 'angabe', labels: [], content: block(quotes, m[2]) }]);
-    if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[1]}"`);
+    if (nu?.unitKind === 'angabe') return angabenAtEnd(context, m[2], m[1]);
+    if (!nu) return bad(`new units not understood: "${m[1]}"`);
     return ok([{ action: 'append-units', target: context, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]) }]);
   }
   // Der Überschrift werden die Wörter ⟦n⟧ angefügt / Dem Satz 1 werden die Wörter ⟦n⟧ angefügt
@@ -427,10 +433,13 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
               const anchorOwn = parseAddress(op.rebase.anchor);
               if (!anchorOwn) return bad(`anchor not understood: "${op.rebase.anchor}"`);
               ops.push({ ...op.rebase.op, target: inheritAddress(clauseTarget, anchorOwn, namesListItem(target)) } as Operation);
-            } else if (op.action === 'append-units' && liftedAppendTarget(op.target, op.unitKind)) {
+              continue;
+            }
+            const liftedTo = op.action === 'append-units' ? liftedAppendTarget(op.target, op.unitKind) : undefined;
+            if (op.action === 'append-units' && liftedTo) {
               // appended to the list of its kind (liftedAppendTarget); once, also when the clause was read for
               // several addresses in that list
-              const lifted = { ...op, target: liftedAppendTarget(op.target, op.unitKind)! };
+              const lifted = { ...op, target: liftedTo };
               const same = (o: Operation) => o.action === 'append-units' && formatAddress(o.target) === formatAddress(lifted.target) && o.content === lifted.content && o.unitKind === lifted.unitKind;
               if (!ops.some(same)) ops.push(lifted);
             } else ops.push(op);
@@ -452,13 +461,14 @@ function addressList(phrase: string, context: Address): Address[] | undefined {
   const parts = phrase.replace(/^In /, '').split(/(?:,| und| sowie) (?=(?:in )?(?:dem |den |der )?(?:§\s|(?:Absatz|Absätzen|Satz|Sätzen|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe)\b))/);
   if (parts.length < 2) return undefined;
   const out: Address[] = [];
+  const framedByItem = namesListItem(context);
   let previous = context;
   for (const part of parts) {
     const own = parseAddress(part);
     if (!own) return undefined;
     // a Satz after "Nummer 1 Satz 1" is another Satz of Nummer 1; after "Nummer 1" alone, a Satz of the Absatz
     const itemAt = lastListItem(previous);
-    const satzInItem = namesListItem(context) || (itemAt >= 0 && previous.map((p) => p.kind).lastIndexOf('satz') > itemAt);
+    const satzInItem = framedByItem || (itemAt >= 0 && previous.map((p) => p.kind).lastIndexOf('satz') > itemAt);
     previous = inheritAddress(previous, own, satzInItem);
     out.push(previous);
   }

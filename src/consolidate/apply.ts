@@ -207,6 +207,12 @@ function replaceBody(law: Law, idx: number, p: Paragraph): ApplyResult {
   return { law: { ...law, body }, paragraphId: p.id, targetId: p.id };
 }
 
+/** A new unit labelled `label` must sort after (before: before) the anchor it is inserted next to. */
+function checkOrder(label: string, anchor: string, before: boolean, prefix = ''): void {
+  const order = compareLabels(label, anchor);
+  if (before ? order >= 0 : order <= 0) fail('label-order', `${prefix}${label} cannot ${before ? 'precede' : 'follow'} ${prefix}${anchor}`);
+}
+
 /** New §§ right after § `anchorLabel`, or right before it (in its Gliederung unit: after any heading above it). */
 function insertParagraphs(law: Law, anchorLabel: string, labels: string[], content: string, before = false): ApplyResult {
   const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === anchorLabel);
@@ -215,8 +221,7 @@ function insertParagraphs(law: Law, anchorLabel: string, labels: string[], conte
   if (error) fail('content-unparsed', error);
   for (const p of paragraphs) {
     if (law.body.some((n) => n.kind === 'paragraph' && n.label === p.label)) fail('target-exists', `§ ${p.label} exists already`);
-    const order = compareLabels(p.label, anchorLabel);
-    if (before ? order >= 0 : order <= 0) fail('label-order', `§ ${p.label} cannot ${before ? 'precede' : 'follow'} § ${anchorLabel}`);
+    checkOrder(p.label, anchorLabel, before, '§ ');
   }
   const body = law.body.slice();
   body.splice(before ? idx : idx + 1, 0, ...paragraphs);
@@ -396,7 +401,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       if (op.labels.length) {
         for (const u of units) {
           if (!('label' in u) || u.kind === 'satz') continue;
-          if (op.before ? compareLabels(u.label, anchor) >= 0 : compareLabels(u.label, anchor) <= 0) fail('label-order', `${u.label} cannot ${op.before ? 'precede' : 'follow'} ${anchor}`);
+          checkOrder(u.label, anchor, !!op.before);
         }
       }
       const owner = h.owner!;

@@ -45,9 +45,6 @@ export class BaseTexts {
     }
     return law;
   }
-  has(id: string): boolean {
-    return this.sources.has(id);
-  }
 }
 
 export function loadCorpus(manifest: Manifest, dir: string): Corpus {
@@ -401,10 +398,6 @@ export function consolidate(corpus: Corpus): Consolidation {
   const laws: LawVersions[] = [];
   for (const entry of corpus.manifest.laws) {
     const r = consolidateLaw(corpus, entry, changes.length);
-    // the numbers a law consolidated alone gives its records rest on this count
-    if (r.changes.length !== changeCount(corpus, entry)) {
-      throw new Error(`internal: ${entry.id} has ${r.changes.length} change records, changeCount says ${changeCount(corpus, entry)}`);
-    }
     laws.push(r.law);
     changes.push(...r.changes);
     diagnostics.push(...r.diagnostics);
@@ -420,9 +413,7 @@ export function consolidateOneLaw(corpus: Corpus, lawId: string): LawConsolidati
   let firstChange = 0;
   for (const entry of corpus.manifest.laws) {
     if (entry.id === lawId) {
-      const r = consolidateLaw(corpus, entry, firstChange);
-      if (r.changes.length !== changeCount(corpus, entry)) throw new Error(`internal: ${entry.id} has ${r.changes.length} change records, changeCount says ${changeCount(corpus, entry)}`);
-      return { ...r, firstChange };
+      return { ...consolidateLaw(corpus, entry, firstChange), firstChange };
     }
     firstChange += changeCount(corpus, entry);
   }
@@ -575,6 +566,9 @@ function consolidateLaw(corpus: Corpus, entry: LawEntry, firstChange: number): {
       official: series.snapshotOn(date)?.file,
     });
   }
+  // the numbers a law consolidated alone gives its records rest on this count
+  const expected = changeCount(corpus, entry);
+  if (changes.length !== expected) throw new Error(`internal: ${entry.id} has ${changes.length} change records, changeCount says ${expected}`);
   return { law: { law: entry.id, title: entry.title, abbreviation: entry.abbreviation, versions }, changes, diagnostics };
 }
 
