@@ -12,7 +12,8 @@ import { DEFAULT_PARAMETERS, loadParameters } from './facts/parameters.js';
 import { resolveFacts, type ResolveFactsResult } from './facts/resolve-facts.js';
 import { factsJson, generatedFromLaws, type FactsJson } from './facts/output.js';
 import type { CheckContext } from './facts/facts-on-date.js';
-import { PROJECT_ROOT, readCorpusText } from './corpus/manifest.js';
+import { readCorpusText } from './corpus/manifest.js';
+import { PROJECT_ROOT } from './package-root.js';
 import { relative } from 'node:path';
 
 export interface ResolvedFacts extends ResolveFactsResult {

@@ -12,11 +12,6 @@ import { PROJECT_ROOT } from '../package-root.js';
 const MTIME_SLACK_MS = 100;
 const WHOLE_SECOND_SLACK_MS = 2000;
 
-/** When this process started, as a file's mtime would show it (ms). */
-export function processStartMs(): number {
-  return performance.timeOrigin - MTIME_SLACK_MS;
-}
-
 /**
  * Was a code file with this mtime (ns) written while this process was running? Then the code it
  * loaded may not be the code a fingerprint hashes, and a result it computes must not be stored under

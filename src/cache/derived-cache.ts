@@ -159,6 +159,13 @@ function unchanged(input: InputFile): { ok: boolean; fresh?: InputFile } {
   }
 }
 
+/** A derived result with its key in the derived-result cache (none when that is off) and the inputs it was computed from. */
+export interface Derived<T> {
+  value: T;
+  key?: string;
+  inputs: InputFile[];
+}
+
 /** A derived-result cache for one kind of result ("consolidation", "facts", …). */
 export class DerivedCache {
   constructor(
@@ -276,7 +283,7 @@ export class DerivedCache {
     read: (dir: string) => T,
     compute: () => Promise<{ value: T; inputs: InputFile[] }>,
     write: (dir: string, value: T) => void,
-  ): Promise<{ value: T; key?: string; inputs: InputFile[] }> {
+  ): Promise<Derived<T>> {
     const hit = this.get(request, read);
     if (hit) return hit;
     const { value, inputs } = await compute();

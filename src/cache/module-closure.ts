@@ -9,7 +9,7 @@
  * versions are in package-lock.json, which the callers add.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../package-root.js';
 
@@ -53,19 +53,6 @@ export function scanClosure(entry: string): { files: string[]; complete: boolean
     for (const m of text.matchAll(RELATIVE_SPECIFIER)) todo.push(resolveSpecifier(file, m[1]));
   }
   return { files: [...seen].sort(), complete };
-}
-
-/** The newest modification time (ms) among these files (0 when none can be read). */
-export function newestMtime(files: string[]): number {
-  let newest = 0;
-  for (const f of files) {
-    try {
-      newest = Math.max(newest, statSync(f).mtimeMs);
-    } catch {
-      /* a missing file is in the fingerprint by its name */
-    }
-  }
-  return newest;
 }
 
 /**

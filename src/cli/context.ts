@@ -17,7 +17,7 @@ import { recordInputs, type InputFile } from '../corpus/read-file.js';
 import type { Corpus } from '../consolidate/consolidate.js';
 import type { Consolidation, LawConsolidation, LawVersion, LawVersions } from '../consolidate/types.js';
 import type { ResolvedFacts } from '../pipeline.js';
-import { DerivedCache } from '../cache/derived-cache.js';
+import { DerivedCache, type Derived } from '../cache/derived-cache.js';
 import { readConsolidation, readLawConsolidation, writeConsolidation, writeLawConsolidation } from '../cache/consolidation-store.js';
 
 export interface CliIo {
@@ -41,13 +41,6 @@ export interface CliCache {
   /** laws consolidated alone, by corpus and law */
   laws: Map<string, LawConsolidation>;
   facts: Map<string, Derived<ResolvedFacts>>;
-}
-
-/** A derived result with its key in the derived-result cache (none when that is off) and the inputs it was computed from. */
-interface Derived<T> {
-  value: T;
-  key?: string;
-  inputs: InputFile[];
 }
 
 export const newCliCache = (): CliCache => ({ corpus: new Map(), consolidation: new Map(), laws: new Map(), facts: new Map() });
@@ -141,15 +134,20 @@ export class CliContext {
   }
 
   private async derivedConsolidation(): Promise<Derived<Consolidation>> {
-    const known = this.knownConsolidation();
-    if (known) return known;
     const { key, inputs: manifestInputs } = this.ctx();
-    const corpus = await this.corpus();
-    const { consolidate } = await import('../consolidate/consolidate.js');
-    const run = recordInputs(() => consolidate(corpus));
-    const inputs = [...manifestInputs, ...corpus.inputs, ...run.inputs];
-    const stored = new DerivedCache('consolidation').store(key, inputs, (dir) => writeConsolidation(dir, run.value));
-    const d = { value: run.value, key: stored?.key, inputs };
+    const known = this.memo.consolidation.get(key);
+    if (known) return known;
+    const d = await new DerivedCache('consolidation').getOrCompute(
+      key,
+      readConsolidation,
+      async () => {
+        const corpus = await this.corpus();
+        const { consolidate } = await import('../consolidate/consolidate.js');
+        const run = recordInputs(() => consolidate(corpus));
+        return { value: run.value, inputs: [...manifestInputs, ...corpus.inputs, ...run.inputs] };
+      },
+      writeConsolidation,
+    );
     this.memo.consolidation.set(key, d);
     return d;
   }

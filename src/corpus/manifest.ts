@@ -44,7 +44,6 @@ export interface Manifest {
   acts: ActEntry[];
 }
 
-export { PROJECT_ROOT };
 
 export const DEFAULT_MANIFEST = join(PROJECT_ROOT, 'corpus', 'manifest.json');
 

@@ -5,7 +5,8 @@
 import { readJsonFile } from '../corpus/read-file.js';
 import { join } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { PROJECT_ROOT, isValidIsoDate } from '../corpus/manifest.js';
+import { isValidIsoDate } from '../corpus/manifest.js';
+import { PROJECT_ROOT } from '../package-root.js';
 import { FACT_UNITS, LIST_STYLES, type FactCatalogue, type FactDefinition, type FactLocation, type FactUnit, type ListStyle } from './types.js';
 
 export const DEFAULT_FACT_CATALOGUE = join(PROJECT_ROOT, 'corpus', 'facts.json');

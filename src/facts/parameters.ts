@@ -7,7 +7,8 @@
 import { readJsonFile } from '../corpus/read-file.js';
 import { join } from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { DEFAULT_CORPUS, PROJECT_ROOT, readCorpusText } from '../corpus/manifest.js';
+import { DEFAULT_CORPUS, readCorpusText } from '../corpus/manifest.js';
+import { PROJECT_ROOT } from '../package-root.js';
 import { parseStatute } from '../model/parse-statute.js';
 import { absatzText } from '../model/text-of.js';
 import { normalizeSpace } from '../text/unwrap.js';

@@ -11,11 +11,11 @@
  * file read cost more than parsing.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Law } from './types.js';
-import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld, writtenSinceStart } from '../cache/cache-root.js';
+import { CACHE_MAX_AGE_MS, cacheRoot, newestMtimeNs, pruneOld, writtenSinceStart } from '../cache/cache-root.js';
 import { PROJECT_ROOT } from '../package-root.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 
@@ -46,6 +46,7 @@ export function parserFingerprint(): string {
   } catch {
     /* running outside the package: the module hashes below still change with the code */
   }
+  const files: string[] = [];
   for (const dir of [HERE, resolve(HERE, '..', 'text')]) {
     let names: string[] = [];
     try {
@@ -56,14 +57,10 @@ export function parserFingerprint(): string {
     for (const n of names) {
       h.update(n);
       h.update(readFileSync(join(dir, n)));
-      try {
-        const m = statSync(join(dir, n), { bigint: true }).mtimeNs;
-        if (m > newestNs) newestNs = m;
-      } catch {
-        /* read a moment ago: gone now, which the next run's fingerprint shows */
-      }
+      files.push(join(dir, n));
     }
   }
+  newestNs = newestMtimeNs(files);
   fingerprint = h.digest('hex').slice(0, 16);
   return fingerprint;
 }

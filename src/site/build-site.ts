@@ -15,7 +15,7 @@ import PQueue from 'p-queue';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
-import { PROJECT_ROOT } from '../corpus/manifest.js';
+import { PROJECT_ROOT } from '../package-root.js';
 import { CSS, FACTS, HOME, SEARCH, SEARCH_JS, SITE_JS, actPage, comparePage, diffPage, historyPage, lawDatePage } from './paths.js';
 import { htmlBytes, type HtmlPieces } from './html-pieces.js';
 import { SiteModel } from './site-model.js';

@@ -20,8 +20,7 @@ import { formatDate } from './dates.js';
 import { escapeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { actionLabel, germanReason, plural, sectionStatus, statusBadge } from './pages/common.js';
-import { inhaltSynopsisRows, renderSynopsis, sectionSynopsisRows, type SynopsisRow } from './synopsis.js';
-import { sectionById } from './node-text.js';
+import { renderSynopsis, sectionDiffRows, type SynopsisRow } from './synopsis.js';
 
 export interface DraftInstruction {
   /** "Artikel 1 Nummer 3 Buchstabe b" */
@@ -104,7 +103,7 @@ export function draftSections(r: DraftResult): DraftSection[] {
     id: d.id,
     title: d.title,
     status: d.status,
-    rows: d.kind === 'inhalt' ? inhaltSynopsisRows(r.before.inhalt, r.after.inhalt) : sectionSynopsisRows(sectionById(r.before, d.id), sectionById(r.after, d.id)),
+    rows: sectionDiffRows(r.before, r.after, d),
   }));
 }
 

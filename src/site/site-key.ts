@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dependencyFiles, filesFingerprint, newestMtime, scanClosure } from '../cache/module-closure.js';
+import { dependencyFiles, filesFingerprint, scanClosure } from '../cache/module-closure.js';
+import { newestMtimeNs, writtenSinceStart } from '../cache/cache-root.js';
 import { ASSET_DIRS } from './build-site.js';
 import { memoByObject } from './memo.js';
 import type { SiteInput } from './types.js';
@@ -41,11 +42,11 @@ function siteCode(): { print: string; files: string[]; complete: boolean } {
 }
 
 /**
- * Was any file of the site's code written since `ms` (ms since the epoch)? Then this process may have
- * loaded an older version of it than the one it hashed, and its site must not be recorded under the key.
+ * Was any file of the site's code written since this process started? Then it may have loaded an older
+ * version of it than the one it hashed, and its site must not be recorded under the key.
  */
-export function siteCodeChangedSince(ms: number): boolean {
-  return newestMtime(siteCode().files) >= ms;
+export function siteCodeChangedSinceStart(): boolean {
+  return writtenSinceStart(newestMtimeNs(siteCode().files));
 }
 
 /**

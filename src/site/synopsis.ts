@@ -6,7 +6,9 @@
  */
 import { writtenLabel } from '../model/labels.js';
 import { angabeText, bodyNodeText } from '../model/text-of.js';
-import type { Absatz, BodyNode, Inhaltsuebersicht, ListItem, Paragraph, Satz } from '../model/types.js';
+import type { Absatz, BodyNode, Inhaltsuebersicht, Law, ListItem, Paragraph, Satz } from '../model/types.js';
+import type { SectionDiff } from './compare.js';
+import { sectionById } from './node-text.js';
 import { normalizeSpace } from '../text/unwrap.js';
 import { escapeHtml } from './html.js';
 import type { HtmlPieces } from './html-pieces.js';
@@ -144,6 +146,11 @@ export const inhaltSynopsisRows = memoByPair((before: Inhaltsuebersicht | undefi
 export const sectionSynopsisRows = memoByPair((before: BodyNode | undefined, after: BodyNode | undefined): SynopsisRow[] =>
   alignBlocks(sectionBlocks(before), sectionBlocks(after)),
 );
+
+/** The rows of one changed section (§, Anlage, the Inhaltsübersicht) between two versions of a law. */
+export function sectionDiffRows(before: Law, after: Law, d: Pick<SectionDiff, 'id' | 'kind'>): SynopsisRow[] {
+  return d.kind === 'inhalt' ? inhaltSynopsisRows(before.inhalt, after.inhalt) : sectionSynopsisRows(sectionById(before, d.id), sectionById(after, d.id));
+}
 
 export interface SynopsisOptions {
   /** "Fassung vom 01.03.2024" */

@@ -21,7 +21,7 @@ import {
   type SwapStep,
 } from '../../src/consolidate/write-output.js';
 import { UserError } from '../../src/diagnostics/diagnostic.js';
-import { PROJECT_ROOT } from '../../src/corpus/manifest.js';
+import { PROJECT_ROOT } from '../../src/package-root.js';
 import { buildSite } from '../../src/site/index.js';
 import { fixtureInput } from '../site/fixture.js';
 

@@ -6,14 +6,13 @@
  */
 import type { LawVersion } from '../../consolidate/types.js';
 import { compareLaws } from '../compare.js';
-import { sectionById } from '../node-text.js';
 import { formatDate } from '../dates.js';
 import { escapeHtml } from '../html.js';
 import type { HtmlPieces } from '../html-pieces.js';
 import { pageShell } from '../layout.js';
 import { comparePage, diffPage, historyPage, href } from '../paths.js';
 import type { LawInfo, SiteModel } from '../site-model.js';
-import { inhaltSynopsisRows, sectionSynopsisRows, synopsisPieces } from '../synopsis.js';
+import { sectionDiffRows, synopsisPieces } from '../synopsis.js';
 import { linkTo, plural, recordList, sectionStatus } from './common.js';
 import { incompleteNotice } from './law-version.js';
 
@@ -49,10 +48,7 @@ export function renderComparePage(model: SiteModel, law: LawInfo, a: LawVersion,
       newLink ? linkTo(path, newLink, `Fassung vom ${escapeHtml(to)}`) : '',
       d.kind === 'paragraph' ? `<a href="${escapeHtml(href(path, historyPage(law.id, d.id)))}">Verlauf</a>` : '',
     ].filter(Boolean);
-    const rows =
-      d.kind === 'inhalt'
-        ? inhaltSynopsisRows(a.tree.inhalt, b.tree.inhalt)
-        : sectionSynopsisRows(sectionById(a.tree, d.id), sectionById(b.tree, d.id));
+    const rows = sectionDiffRows(a.tree, b.tree, d);
     const recs = between.flatMap((v) => model.recordsFor(v, d.id));
     sections.push(
       (k > 0 ? '\n' : '') +
