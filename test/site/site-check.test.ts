@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { brokenLinks, duplicateIds } from './site-check.js';
+import fc from 'fast-check';
+import { brokenLinks, duplicateIds, scanBytes, scanPage, scanWithHtmlparser2 } from './site-check.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fassung-site-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,4 +28,32 @@ test('broken links, missing fragments, external URLs and duplicate ids are found
     '../up.html: leaves the site',
   ]);
   expect(duplicateIds(dir)).toEqual([{ page: 'index.html', id: 'x' }]);
+});
+
+test('the fast page scan reads what htmlparser2 reads, and hands it what it cannot read exactly', () => {
+  const pages = [
+    '<!doctype html><html><head><title>a <a id="no"> b</title><script>if (a<b) x = "<a href=\'s\'>";</script>' +
+      '<style>p > a { }</style></head><body>',
+    '<p id="a" data-x=\'>\' class="c>d">x &lt; y</p><A HREF="b.html#c" ID="d">B</A><img src=i.png><a href="x" href="y">first wins</a>',
+    '<a href="a&amp;b&#x2F;c&#47;d&quot;&apos;.html">e</a><!-- <a href="comment"> --><iframe src="f.html"></iframe>',
+    '<a href="&nbsp;x">named entity</a><p id="e">',
+    '<a href="x">unterminated <!-- comment',
+    '<p>a < b and a<3</p><br/><a id=bare href=y.html>z</a><script src="s.js"></script><a id="after">',
+    '<p ID="größe">ä</p><TextArea><a id="no"></textarea ><a id="yes">',
+    '',
+  ];
+  for (const html of pages) expect(scanPage(html), html).toEqual(scanWithHtmlparser2(html));
+  // the pages the site writes are read by the scan itself, not handed on
+  expect(pages.map((html) => scanBytes(html) !== undefined)).toEqual([true, true, true, false, false, true, true, true]);
+  let ownReading = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('<a href="x.html#y">', '<p id="i">', '</p>', '<!-- c -->', '<script>', '</script>', '&amp;', '&nbsp;', '"', "'", '<', '>', 'text', ' id="t"', '<title>', '</title>', '<img src=q>', '=', '<SCRIPT>', '</Script >', ' ID=\'ä\'', 'Größe', '<a href="§ 1#abs-ü">', '<!doctype html>', '</>', '<a href="&#128;&#0;&#x110000;&#xD800;&#8364;">'), { maxLength: 30 }), (parts) => {
+      const html = parts.join('');
+      const own = scanBytes(html);
+      if (own) ownReading++;
+      expect(own ?? scanPage(html)).toEqual(scanWithHtmlparser2(html));
+    }),
+    { numRuns: 2000 },
+  );
+  expect(ownReading).toBeGreaterThan(200);
 });
