@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { RealSiteLastSequencer } from './test/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -17,5 +18,7 @@ export default defineConfig({
     execArgv: ['--max-old-space-size=8192'],
     // parse the corpus once into the shared cache before the workers start
     globalSetup: ['test/global-setup.ts'],
+    // files that need the real site last, its build started in the background (test/sequencer.ts)
+    sequence: { sequencer: RealSiteLastSequencer },
   },
 });
