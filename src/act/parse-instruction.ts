@@ -24,6 +24,18 @@ export type InstructionParse =
 
 const Q = '⟦(\\d+)⟧';
 
+/** The unit words of instructions, as alternatives for the patterns below (a longer word is tried where a shorter fails). */
+const SUB_UNIT = 'Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe';
+const SUB_UNITS = 'Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben';
+/** one unit: "Nummer 4 wird Nummer 5" */
+const ONE_UNIT = `§|${SUB_UNIT}`;
+/** several units: "Die Nummern 2 und 3 werden die Nummern 1 und 2" */
+const MANY_UNITS = `§§|${SUB_UNITS}`;
+/** any unit word, one or several */
+const ANY_UNIT = `§§?|${SUB_UNIT}|${SUB_UNITS}`;
+/** the items of a list */
+const LIST_ITEM = 'Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe';
+
 /** quoted words, whitespace normalised (line breaks of the PDF are not part of the words) */
 function q(quotes: string[], n: string): string {
   return (quotes[Number(n)] ?? '').replace(/\s+/g, ' ').trim();
@@ -50,7 +62,7 @@ function parseNewUnits(what: string): { unitKind: UnitKind | 'angabe'; labels: s
   const w = what.trim();
   let m = /^(?:Angabe|Angaben)(?: zu .+)?$/.exec(w);
   if (m) return { unitKind: 'angabe', labels: [] };
-  m = /^(§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?:\s+(.+))?$/.exec(w);
+  m = new RegExp(`^(${ANY_UNIT})(?:\\s+(.+))?$`).exec(w);
   if (!m) return undefined;
   const unitKind = unitKindOfWord(m[1]);
   if (!unitKind) return undefined;
@@ -109,12 +121,12 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   s = s.replace(/ (wird|werden) am Ende ((?:das Wort|die Wörter|die Angabe|das Zeichen) ⟦\d+⟧) (durch|gestrichen)/, ' $1 $2 am Ende $3');
   // "In § 22 wird in Absatz 1 Satz 1 das Wort …", "In § 23 Absatz 1 werden in Satz 1 die Wörter …": one address
   // (a single clause only; several clauses carry such addresses from clause to clause in the clause loop)
-  const inner = /^In (.+?) (wird|werden) (?:in|im) ((?:Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) [^⟦]+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$/.exec(s);
+  const inner = new RegExp(`^In (.+?) (wird|werden) (?:in|im) ((?:${SUB_UNIT}) [^⟦]+?) ((?:jeweils )?(?:das|die|der|den|dem|nach|vor|am|ein|eine) .*)$`).exec(s);
   if (inner && parseAddress(inner[1]) && (parseAddress(inner[3]) || addressList(inner[3], [])) && splitClauses(inner[4]).length === 1) {
     s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
   }
   // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
-  const m = /^In (.+?) (wird|werden) (?:die |der |das )?((?:Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Absatz|Absätze) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
+  const m = new RegExp(`^In (.+?) (wird|werden) (?:die |der |das )?((?:${SUB_UNIT}|${SUB_UNITS}) [^⟦]+?) (aufgehoben|gestrichen)$`).exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
   return s;
 }
@@ -134,7 +146,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const left = text.slice(0, at).replace(/,$/, '');
     const right = text.slice(at + length);
     // the second instruction has its own verb and starts as an instruction does
-    if (!/\b(?:wird|werden)\b/.test(right) || !/^(?:§\s|(?:die|der|das|dem|den|im|in|nach|vor|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)\b)/i.test(right)) continue;
+    if (!/\b(?:wird|werden)\b/.test(right) || !new RegExp(`^(?:§\\s|(?:die|der|das|dem|den|im|in|nach|vor|${SUB_UNIT}|${SUB_UNITS})\\b)`, 'i').test(right)) continue;
     const first = parseOne(left, quotes, context);
     if (first.kind !== 'operations') continue;
     const prefix = /^In (.+?) (?:wird|werden) /.exec(left);
@@ -163,7 +175,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
  * Absatz 2), or that unit itself when the second names none.
  */
 function containerFor(right: string, firstTarget: Address, itemFrames: boolean): Address {
-  const word = /(?:^|\s)(Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben)(?=\s)/.exec(right)?.[1];
+  const word = new RegExp(`(?:^|\\s)(${SUB_UNIT}|${SUB_UNITS})(?=\\s)`).exec(right)?.[1];
   const kind = word ? unitKindOfWord(word) : undefined;
   if (!kind) return firstTarget;
   const kept = inheritAddress(firstTarget, [{ kind, labels: [] }], itemFrames).slice(0, -1);
@@ -234,7 +246,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return { kind: 'context', address: a };
   }
   // Die bisherige Nummer 3 wird Nummer 4 und wie folgt gefasst: ⟦n⟧ (renumbered, then set anew under its new label)
-  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\\S+) wird (?:§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\\S+) und wie folgt gefasst:? ${Q}$`).exec(s))) {
+  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(${ONE_UNIT}) (\\S+) wird (?:${ONE_UNIT}) (\\S+) und wie folgt gefasst:? ${Q}$`).exec(s))) {
     const unitKind = unitKindOfWord(m[1])!;
     return ok([
       { action: 'renumber', target: context, unitKind, from: [m[2]], to: [m[3]] },
@@ -269,7 +281,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     const base = m[1] ? addr(m[1]) : context;
     if (!base) return bad(`address not understood: "${m[1]}"`);
     // "Die Angabe nach Nummer 10 wird durch folgende Angabe ersetzt": the Satzteil after a list
-    const st = /^Die (?:Angabe|Wörter) (nach|vor) (Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)$/.exec(m[2]);
+    const st = new RegExp(`^Die (?:Angabe|Wörter) (nach|vor) (${LIST_ITEM}) (\\S+)$`).exec(m[2]);
     if (st && /^(?:Angabe|Wörter)$/.test(m[3])) {
       const target = inheritAddress(base, [{ kind: 'satzteil', which: st[1] as 'vor' | 'nach', ref: { kind: unitKindOfWord(st[2])!, label: st[3] } }]);
       return ok([{ action: 'rewrite', target, unitKind: 'satzteil', content: q(quotes, m[4]) }]);
@@ -282,7 +294,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return ok([{ action: 'substitute-units', target, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
   }
   // In § 6 werden die Absätze 2 und 3 durch folgenden Absatz 2 ersetzt: ⟦n⟧ (the verb before the units)
-  if ((m = new RegExp(`^In (.+?) (?:wird|werden) (?:die |der |das )?((?:§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben) [^⟦]+?) durch (?:folgende[rsn]?) (.+?) ersetzt:? ${Q}$`).exec(s))) {
+  if ((m = new RegExp(`^In (.+?) (?:wird|werden) (?:die |der |das )?((?:${ANY_UNIT}) [^⟦]+?) durch (?:folgende[rsn]?) (.+?) ersetzt:? ${Q}$`).exec(s))) {
     const base = addr(m[1]);
     if (!base) return bad(`address not understood: "${m[1]}"`);
     const own = parseAddress(m[2]);
@@ -299,7 +311,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return ok([{ action: 'renumber', target, unitKind: unitKindOfWord(word)!, from: from.labels, to: to.labels }]);
   };
   // Der bisherige § 2 wird § 4 / Die bisherigen §§ 2 und 3 werden die §§ 3 und 4 / Der bisherige Absatz 3 wird Absatz 4
-  if ((m = /^(?:Der|Die|Das) bisherigen? (§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+?) (?:wird|werden) (?:die |der |das )?(?:§§?|Absatz|Absätze|Satz|Sätze|Nummer|Nummern|Buchstabe|Buchstaben|Doppelbuchstabe|Doppelbuchstaben|Dreifachbuchstabe|Dreifachbuchstaben) (.+)$/.exec(s))) {
+  if ((m = new RegExp(`^(?:Der|Die|Das) bisherigen? (${ANY_UNIT}) (.+?) (?:wird|werden) (?:die |der |das )?(?:${ANY_UNIT}) (.+)$`).exec(s))) {
     return renumbering(m[1], m[2], m[3]);
   }
   // X wird/werden aufgehoben
@@ -314,11 +326,11 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (a) return ok([{ action: 'delete-unit', target: a }]);
   }
   // Die Nummern 2 und 3 werden die Nummern 1 und 2 / Die bisherigen Buchstaben vv bis xx werden die Buchstaben xx bis zz
-  if ((m = /^Die (?:bisherigen )?(Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+?) werden die (?:Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben|§§) (.+)$/.exec(s))) {
+  if ((m = new RegExp(`^Die (?:bisherigen )?(${MANY_UNITS}) (.+?) werden die (?:${MANY_UNITS}) (.+)$`).exec(s))) {
     return renumbering(m[1], m[2], m[3]);
   }
   // In § 29 werden die (bisherigen) Absätze 3 und 4 die Absätze 2 und 3
-  if ((m = /^In (.+?) werden die (?:bisherigen )?(Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*) die (?:Absätze|Sätze|Nummern|Buchstaben|Doppelbuchstaben|Dreifachbuchstaben) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*)$/.exec(s))) {
+  if ((m = new RegExp(`^In (.+?) werden die (?:bisherigen )?(${SUB_UNITS}) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*) die (?:${SUB_UNITS}) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*)$`).exec(s))) {
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
     return renumbering(m[2], m[3], m[4], a);
@@ -375,12 +387,12 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return ok([{ action: 'append-units', target: a, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[3]), atStart: true }]);
   }
   // "Nummer 4 wird Nummer 5" (renumbering without "bisherige"), also after an address: "§ 16 Absatz 3 wird Absatz 4"
-  if ((m = /^(?:(.+?) )?(§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+) wird (§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) (\S+)$/.exec(s)) && m[2] === m[4]) {
+  if ((m = new RegExp(`^(?:(.+?) )?(${ONE_UNIT}) (\\S+) wird (${ONE_UNIT}) (\\S+)$`).exec(s)) && m[2] === m[4]) {
     const target = m[1] ? addr(m[1]) : context;
     if (target) return ok([{ action: 'renumber', target, unitKind: unitKindOfWord(m[2])!, from: [m[3]], to: [m[5]] }]);
   }
   // word operations: [In X] wird/werden <clauses>
-  if ((m = /^(?:(In .+?|Vor .+?|Nach (?:Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) \S+) )?(?:wird|werden) (.+)$/.exec(s))) {
+  if ((m = new RegExp(`^(?:(In .+?|Vor .+?|Nach (?:${LIST_ITEM}) \\S+) )?(?:wird|werden) (.+)$`).exec(s))) {
     // one address, or several ("In § 22 Absatz 1 Satz 1 und Absatz 2 Satz 2 wird jeweils …"): the clauses apply to each
     let targets: Address[] = [context];
     if (m[1]) {
