@@ -2,7 +2,13 @@
  * Typed operations: what one leaf instruction does to the statute tree.
  */
 import { formatAddress, type Address } from './address.js';
-import type { UnitKind } from '../model/types.js';
+import type { GliederungType, UnitKind } from '../model/types.js';
+
+/** the parts of the Gliederung an instruction inserts ("folgende Abschnitte 4a und 4b") */
+export interface NewGliederung {
+  type: GliederungType;
+  labels: string[];
+}
 
 export type WordKind = 'Wort' | 'Wörter' | 'Angabe' | 'Zeichen';
 
@@ -22,10 +28,15 @@ export type Operation =
   | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean })
   /** the mark at the end of the unit; `sole`: the act names the mark without "am Ende", so it must be the unit's only one */
   | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string; sole?: boolean })
-  /** insert new units after (before: before) the sibling named in the target (the target's last part is the anchor); Angaben with no anchor go to the end of the Inhaltsübersicht */
-  | (OpBase & { action: 'insert-units'; unitKind: UnitKind | 'angabe'; labels: string[]; content: string; before?: boolean })
+  /**
+   * insert new units after (before: before) the sibling named in the target (the target's last part is the
+   * anchor); Angaben with no anchor go to the end of the Inhaltsübersicht. `gliederung`: the act inserts
+   * a part of the Gliederung ("folgender Abschnitt 1a"): the quoted text starts with its heading, and its
+   * §§ (`labels`, unitKind 'paragraph') follow
+   */
+  | (OpBase & { action: 'insert-units'; unitKind: UnitKind | 'angabe'; labels: string[]; content: string; before?: boolean; gliederung?: NewGliederung })
   /** append new units at the end of the target container */
-  | (OpBase & { action: 'append-units'; unitKind: UnitKind; labels: string[]; content: string; atStart?: boolean })
+  | (OpBase & { action: 'append-units'; unitKind: UnitKind; labels: string[]; content: string; atStart?: boolean; gliederung?: NewGliederung })
   /** "Der bisherige Wortlaut wird Absatz 1": the Sätze of a § without Absätze become its Absatz 1 */
   | (OpBase & { action: 'number-wortlaut' })
   /** "Die Absatzbezeichnung „(1)“ wird gestrichen": the one Absatz left in a § loses its number (its Sätze become the Wortlaut) */

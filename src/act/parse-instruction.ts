@@ -13,9 +13,9 @@
  * joined by "und" or ";" gives both (parseInstruction).
  */
 import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
-import type { Operation } from './operations.js';
+import type { NewGliederung, Operation } from './operations.js';
 import { expandRange } from '../model/labels.js';
-import type { UnitKind } from '../model/types.js';
+import type { GliederungType, UnitKind } from '../model/types.js';
 
 export type InstructionParse =
   | { kind: 'context'; address: Address }
@@ -57,11 +57,27 @@ function correctTypos(s: string): { s: string; warnings: string[] } {
   return { s: out, warnings };
 }
 
-/** "folgender § 15d" / "die folgenden §§ 18g bis 18i" / "folgende Nummern 9 bis 11" / "folgender Satz" */
-function parseNewUnits(what: string): { unitKind: UnitKind | 'angabe'; labels: string[] } | undefined {
+const GLIEDERUNG_WORDS: Record<string, GliederungType> = {
+  Buch: 'Buch', Bücher: 'Buch', Teil: 'Teil', Teile: 'Teil', Kapitel: 'Kapitel', Abschnitt: 'Abschnitt', Abschnitte: 'Abschnitt',
+  Unterabschnitt: 'Unterabschnitt', Unterabschnitte: 'Unterabschnitt', Titel: 'Titel',
+};
+
+/**
+ * "folgender § 15d" / "die folgenden §§ 18g bis 18i" / "folgende Nummern 9 bis 11" / "folgender Satz";
+ * with `quote` (insertions and appendices only): "folgender Abschnitt 1a", a part of the Gliederung
+ * with its §§, which are read from the quoted text's § headings.
+ */
+function parseNewUnits(what: string, quote?: string): { unitKind: UnitKind | 'angabe'; labels: string[]; gliederung?: NewGliederung } | undefined {
   const w = what.trim();
   let m = /^(?:Angabe|Angaben)(?: zu .+)?$/.exec(w);
   if (m) return { unitKind: 'angabe', labels: [] };
+  m = /^(\S+) (\S+(?:(?:, | und | bis )\S+)*)$/.exec(w);
+  if (m && GLIEDERUNG_WORDS[m[1]]) {
+    if (quote === undefined) return undefined;
+    const parts = parseNewUnits(`Nummern ${m[2]}`); // the labels, as of Nummern ("4a und 4b", "4 bis 6")
+    const labels = [...quote.matchAll(/^\s*§\s*(\d+[a-z]*)\b/gm)].map((x) => x[1]);
+    return labels.length && parts ? { unitKind: 'paragraph', labels, gliederung: { type: GLIEDERUNG_WORDS[m[1]], labels: parts.labels } } : undefined;
+  }
   m = new RegExp(`^(${ANY_UNIT})(?:\\s+(.+))?$`).exec(w);
   if (!m) return undefined;
   const unitKind = unitKindOfWord(m[1]);
@@ -343,17 +359,17 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     const anchorOwn = parseAddress(m[2]);
     if (!anchorOwn) return bad(`anchor not understood: "${m[2]}"`);
     const anchor = inheritAddress(base, anchorOwn);
-    const nu = parseNewUnits(m[3]);
+    const nu = parseNewUnits(m[3], block(quotes, m[4]));
     if (!nu) return bad(`new units not understood: "${m[3]}"`);
-    return ok([{ action: 'insert-units', target: anchor, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
+    return ok([{ action: 'insert-units', target: anchor, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]), ...(nu.gliederung && { gliederung: nu.gliederung }) }]);
   }
   // Vor X wird folgender Y eingefügt: ⟦n⟧  (also "In X wird vor Absatz 2 folgender Absatz 1a eingefügt")
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) vor|Vor) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) eingefügt:? ${Q}\\.?$`).exec(s)) ||
       (m = new RegExp(`^In (.+?) (?:wird|werden) vor (.+?) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) eingefügt:? ${Q}\\.?$`).exec(s))) {
     const base = m[1] ? addr(m[1]) : context;
     const anchorOwn = parseAddress(m[2]);
-    const nu = parseNewUnits(m[3]);
-    if (base && anchorOwn && nu) return ok([{ action: 'insert-units', target: inheritAddress(base, anchorOwn), unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]), before: true }]);
+    const nu = parseNewUnits(m[3], block(quotes, m[4]));
+    if (base && anchorOwn && nu) return ok([{ action: 'insert-units', target: inheritAddress(base, anchorOwn), unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]), before: true, ...(nu.gliederung && { gliederung: nu.gliederung }) }]);
   }
   // Dem X wird folgender Y angefügt: ⟦n⟧  (also "Der Inhaltsübersicht wird folgende Angabe angefügt")
   if ((m = new RegExp(`^(?:Dem|Der) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
@@ -366,10 +382,11 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   }
   // Folgende Nummer 8 wird angefügt: ⟦n⟧  (in the Inhaltsübersicht: "Folgende Angabe wird angefügt")
   if ((m = new RegExp(`^(?:Folgender|Folgende|Folgendes|Die folgenden) (.+?) (?:wird|werden) angefügt:? ${Q}\\.?$`).exec(s))) {
-    const nu = parseNewUnits(m[1]);
+    // a part of the Gliederung only to the law as a whole
+    const nu = parseNewUnits(m[1], context.length === 0 ? block(quotes, m[2]) : undefined);
     if (nu?.unitKind === 'angabe') return angabenAtEnd(context, m[2], m[1]);
     if (!nu) return bad(`new units not understood: "${m[1]}"`);
-    return ok([{ action: 'append-units', target: context, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]) }]);
+    return ok([{ action: 'append-units', target: context, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]), ...(nu.gliederung && { gliederung: nu.gliederung }) }]);
   }
   // Der Überschrift werden die Wörter ⟦n⟧ angefügt / Dem Satz 1 werden die Wörter ⟦n⟧ angefügt
   if ((m = new RegExp(`^(?:Der|Dem) (.+?) (?:wird|werden) (ein Komma und |ein Semikolon und )?(?:das Wort|die Wörter|die Angabe) ${Q} angefügt$`).exec(s))) {

@@ -7,13 +7,13 @@
  */
 import type { Address, AddressPart } from '../act/address.js';
 import { formatAddress } from '../act/address.js';
-import type { Operation } from '../act/operations.js';
+import type { NewGliederung, Operation } from '../act/operations.js';
 import { assignIds } from '../model/build-units.js';
 import { compareLabels, nextLabels } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
-import type { Absatz, Anlage, Angabe, BodyNode, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
+import type { Absatz, Anlage, Angabe, BodyNode, Gliederung, GliederungType, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
 import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
-import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
+import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedGliederung, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
 
 export interface ApplyResult {
   law: Law;
@@ -139,7 +139,7 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
     // "Folgender § 11 wird angefügt": after the last §
     const last = [...law.body].reverse().find((n): n is Paragraph => n.kind === 'paragraph');
     if (!last) fail('target-not-found', 'the law has no § to append after');
-    return insertParagraphs(law, last.label, op.labels, op.content);
+    return insertParagraphs(law, last.label, op.labels, op.content, false, op.gliederung);
   }
   if (target.length === 0) fail('target-missing', 'the instruction names no unit');
   if (target[0].kind === 'inhalt') return applyToInhalt(law, op);
@@ -148,7 +148,7 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
   if (first.kind !== 'paragraph') fail('target-unsupported', `cannot address ${formatAddress(target)}`);
   // insert a new § after (or before) an existing one
   if (op.action === 'insert-units' && op.unitKind === 'paragraph' && target.length === 1) {
-    return insertParagraphs(law, first.labels[0], op.labels, op.content, op.before);
+    return insertParagraphs(law, first.labels[0], op.labels, op.content, op.before, op.gliederung);
   }
   if (first.labels.length !== 1) fail('target-plural', `several §§ at once are not supported: ${formatAddress(target)}`);
   const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === first.labels[0]);
@@ -214,17 +214,44 @@ function checkOrder(label: string, anchor: string, before: boolean, prefix = '')
 }
 
 /** New §§ right after § `anchorLabel`, or right before it (in its Gliederung unit: after any heading above it). */
-function insertParagraphs(law: Law, anchorLabel: string, labels: string[], content: string, before = false): ApplyResult {
+/**
+ * New §§ after (or before) a §; with `gliederung`, a part of the Gliederung with its §§ ("Nach § 2 wird
+ * folgender Abschnitt 1a eingefügt"). Its headings are kept where the text carries Gliederung headings;
+ * a text without any (the official consolidation's Markdown) gets the §§ alone, and a note says so.
+ */
+function insertParagraphs(law: Law, anchorLabel: string, labels: string[], content: string, before = false, gliederung?: NewGliederung): ApplyResult {
   const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === anchorLabel);
   if (idx < 0) fail('target-not-found', `§ ${anchorLabel} (${before ? 'before' : 'after'} which to insert) does not exist`);
-  const { paragraphs, error } = parseQuotedParagraphs(content, labels);
-  if (error) fail('content-unparsed', error);
+  const parsed: { nodes: BodyNode[]; paragraphs: Paragraph[]; error?: string } = gliederung
+    ? parseQuotedGliederung(content, labels, gliederung)
+    : (({ paragraphs, error }) => ({ nodes: paragraphs, paragraphs, error }))(parseQuotedParagraphs(content, labels));
+  if (parsed.error) fail('content-unparsed', parsed.error);
+  const { paragraphs } = parsed;
   for (const p of paragraphs) {
     if (law.body.some((n) => n.kind === 'paragraph' && n.label === p.label)) fail('target-exists', `§ ${p.label} exists already`);
     checkOrder(p.label, anchorLabel, before, '§ ');
   }
+  let nodes = parsed.nodes;
+  if (gliederung) {
+    const depths = new Map<GliederungType, number>();
+    for (const n of law.body) if (n.kind === 'gliederung') depths.set(n.type, n.depth);
+    const heads = nodes.filter((n): n is Gliederung => n.kind === 'gliederung');
+    if (depths.size === 0) {
+      nodes = paragraphs;
+      tidied.push(`the Gliederung headings ${heads.map((g) => `„${g.type} ${g.label}${g.heading ? ' ' + g.heading : ''}“`).join(', ')} are not kept: this text carries no Gliederung headings (its §§ are inserted)`);
+    } else {
+      // before a § that opens a part of the Gliederung the new part would stand inside that part's heading
+      if (before && law.body[idx - 1]?.kind === 'gliederung') fail('target-unsupported', `§ ${anchorLabel} opens a part of the Gliederung: a new ${gliederung.type} before it is not placed`);
+      for (const g of heads) {
+        if (law.body.some((n) => n.kind === 'gliederung' && n.id === g.id)) fail('target-exists', `${g.type} ${g.label} exists already`);
+        const depth = depths.get(g.type);
+        if (depth === undefined) fail('target-unsupported', `this text has no ${g.type} headings: the level of a new ${g.type} ${g.label} is not known`);
+        g.depth = depth;
+      }
+    }
+  }
   const body = law.body.slice();
-  body.splice(before ? idx : idx + 1, 0, ...paragraphs);
+  body.splice(before ? idx : idx + 1, 0, ...nodes);
   return { law: { ...law, body }, paragraphId: paragraphs[0]?.id, targetId: paragraphs[0]?.id };
 }
 

@@ -9,7 +9,7 @@
 import { buildContent, buildItems, assignIds, type TextBlock } from '../model/build-units.js';
 import { matchItemLabel, nextLabels, LIST_RANK } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
-import type { Absatz, Angabe, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
+import type { Absatz, Angabe, Gliederung, GliederungType, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
 
 
 const FIRST: Record<ListKind, string> = { nummer: '1', buchstabe: 'a', doppelbuchstabe: 'aa', dreifachbuchstabe: 'aaa' };
@@ -116,6 +116,68 @@ export function parseQuotedParagraphs(content: string, labels: string[]): { para
     return { paragraphs, error: `announced §§ ${labels.join(', ')} but the quoted text holds §§ ${paragraphs.map((p) => p.label).join(', ')}` };
   }
   return { paragraphs };
+}
+
+const GLIEDERUNG_ORDER: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
+const GLIEDERUNG_LINE = /^(Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\s+(\d+[a-z]*|[IVXLC]+[a-z]*)\.?(?:\s*[–-]?\s+(.*))?$/;
+const PARAGRAPH_LINE = /^§\s*\d+[a-z]*\b/;
+
+/**
+ * Parts of the Gliederung with their §§ ("„Abschnitt 1a\nZwischenteil\n§ 2a\n…“"): the first announced
+ * heading first, then §§. Between §§ a heading counts only where the act announced it (its kind and
+ * label) or it is of a lower level, its words are no sentence, and a § follows: a line "Abschnitt 2 gilt
+ * entsprechend." inside a § stays its text. The heading's words are on its line or on the next.
+ * `labels` are the §§ of the quoted text, in order.
+ */
+export function parseQuotedGliederung(content: string, labels: string[], announced: { type: GliederungType; labels: string[] }): { nodes: Array<Gliederung | Paragraph>; paragraphs: Paragraph[]; error?: string } {
+  const lines = content.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const rank = GLIEDERUNG_ORDER.indexOf(announced.type);
+  const nodes: Array<Gliederung | Paragraph> = [];
+  const paragraphs: Paragraph[] = [];
+  let pending: string[] = [];
+  const flush = (): string | undefined => {
+    if (!pending.length) return undefined;
+    const text = pending.join('\n');
+    const own = [...text.matchAll(/^§\s*(\d+[a-z]*)\b/gm)].map((x) => x[1]);
+    const r = parseQuotedParagraphs(text, own);
+    pending = [];
+    if (r.error) return r.error;
+    nodes.push(...r.paragraphs);
+    paragraphs.push(...r.paragraphs);
+    return undefined;
+  };
+  const heads = (): Gliederung[] => nodes.filter((n): n is Gliederung => n.kind === 'gliederung');
+  for (let i = 0; i < lines.length; i++) {
+    const m = GLIEDERUNG_LINE.exec(lines[i]);
+    const type = m?.[1] as GliederungType | undefined;
+    if (m && type) {
+      const words = m[3] ?? (lines[i + 1] !== undefined && !PARAGRAPH_LINE.test(lines[i + 1]) && !GLIEDERUNG_LINE.test(lines[i + 1]) ? lines[i + 1] : undefined);
+      const after = lines[m[3] !== undefined ? i + 1 : i + 2];
+      const first = nodes.length === 0 && pending.length === 0;
+      const isAnnounced = type === announced.type && announced.labels.includes(m[2]) && !heads().some((g) => g.type === type && g.label === m[2]);
+      const isLower = GLIEDERUNG_ORDER.indexOf(type) > rank;
+      const headingLike = words === undefined || !/[.:,;]$/.test(words);
+      if ((first && isAnnounced) || (!first && (isAnnounced || isLower) && headingLike && after !== undefined && (PARAGRAPH_LINE.test(after) || GLIEDERUNG_LINE.test(after)))) {
+        const error = flush();
+        if (error) return { nodes, paragraphs, error };
+        nodes.push({ kind: 'gliederung', type, label: m[2], id: `gl-${type.toLowerCase()}-${m[2]}`, heading: words ?? '', depth: 0 });
+        if (m[3] === undefined && words !== undefined) i++;
+        continue;
+      }
+    }
+    if (nodes.length === 0 && pending.length === 0) {
+      return { nodes, paragraphs, error: `the quoted text does not start with the heading of ${announced.type} ${announced.labels[0]}: "${lines[i].slice(0, 60)}"` };
+    }
+    pending.push(lines[i]);
+  }
+  const error = flush();
+  if (error) return { nodes, paragraphs, error };
+  const missing = announced.labels.filter((l) => !heads().some((g) => g.type === announced.type && g.label === l));
+  if (missing.length) return { nodes, paragraphs, error: `the quoted text holds no heading of ${announced.type} ${missing.join(', ')}` };
+  if (paragraphs.map((p) => p.label).join(',') !== labels.join(',')) {
+    return { nodes, paragraphs, error: `the quoted text holds §§ ${paragraphs.map((p) => p.label).join(', ')}, not ${labels.join(', ')}` };
+  }
+  return { nodes, paragraphs };
 }
 
 export function parseQuotedAbsaetze(content: string): Absatz[] | undefined {

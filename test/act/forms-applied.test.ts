@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyActFile } from '../../src/cli/act-file.js';
 import { serializeLaw } from '../../src/model/serialize.js';
+import { parseStatute } from '../../src/model/parse-statute.js';
 
 const LAW = `% Testverordnung
 
@@ -592,5 +593,136 @@ Dritter Satz x.
 `);
     expect(r.failed).toEqual([]);
     expect(r.text).toContain('(1) Das x steht hier. Noch ein y.\n\n(2) Erster Satz. Auch hier ein y.');
+  });
+});
+
+describe('a part of the Gliederung inserted with its §§', () => {
+  const GLIEDERT = `% Testverordnung
+
+## Abschnitt 1 - Allgemeines
+
+# § 1 – Zweck
+
+Text eins.
+
+# § 2 – Begriffe
+
+Text zwei.
+
+## Abschnitt 2 - Verfahren
+
+# § 3 – Antrag
+
+Abschnitt 2 gilt entsprechend.
+`;
+  const INSERT = `1. Nach § 2 wird folgender Abschnitt 1a eingefügt:
+„Abschnitt 1a
+Zwischenteil
+§ 2a
+Neu
+Text zwei a.
+§ 2b
+Neuer
+Abschnitt 2 gilt entsprechend.
+§ 2c
+Dritter
+Text.“
+2. Folgender Abschnitt 3 wird angefügt:
+„Abschnitt 3 Schluss
+§ 4
+Inkrafttreten
+Text vier.“
+`;
+
+  it('keeps its heading where the text has Gliederung headings, at the level of its kind', () => {
+    const r = apply(INSERT, GLIEDERT);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toBe(`% Testverordnung
+
+# Abschnitt 1 - Allgemeines
+
+# § 1 – Zweck
+
+Text eins.
+
+# § 2 – Begriffe
+
+Text zwei.
+
+# Abschnitt 1a - Zwischenteil
+
+# § 2a – Neu
+
+Text zwei a.
+
+# § 2b – Neuer
+
+Abschnitt 2 gilt entsprechend.
+
+# § 2c – Dritter
+
+Text.
+
+# Abschnitt 2 - Verfahren
+
+# § 3 – Antrag
+
+Abschnitt 2 gilt entsprechend.
+
+# Abschnitt 3 - Schluss
+
+# § 4 – Inkrafttreten
+
+Text vier.
+`);
+  });
+
+  it('inserts the §§ alone into a text without Gliederung headings (as the official Markdown is), and says so', () => {
+    const plain = GLIEDERT.replace(/^## .*\n\n/gm, '');
+    const law = join(work, 'plain.md');
+    const act = join(work, 'plain-act.txt');
+    writeFileSync(law, plain);
+    writeFileSync(act, head + INSERT + tail);
+    const r = applyActFile(act, head + INSERT + tail, law, {});
+    expect(r.changes.map((c) => c.status)).toEqual(['applied', 'applied']);
+    const text = serializeLaw(r.tree, 'kmein');
+    expect(text).toContain('Text zwei.\n\n# § 2a – Neu\n\nText zwei a.\n\n# § 2b – Neuer\n\nAbschnitt 2 gilt entsprechend.\n\n# § 2c – Dritter\n\nText.\n\n# § 3 – Antrag');
+    expect(text).toMatch(/Text vier\.\n$/);
+    expect(text).not.toContain('Abschnitt 1a');
+    expect(r.diagnostics.map((d) => d.message).filter((m) => m.includes('not kept'))).toEqual([
+      'the Gliederung headings „Abschnitt 1a Zwischenteil“ are not kept: this text carries no Gliederung headings (its §§ are inserted)',
+      'the Gliederung headings „Abschnitt 3 Schluss“ are not kept: this text carries no Gliederung headings (its §§ are inserted)',
+    ]);
+  });
+
+  it('refused: a quote that does not start with the announced heading, §§ that exist, a kind the text does not have, a part inside a §', () => {
+    const r = apply(`1. Nach § 2 wird folgender Abschnitt 1a eingefügt:
+„§ 2a
+Neu
+Text.“
+2. Nach § 1 wird folgender Abschnitt 1b eingefügt:
+„Abschnitt 1b
+Doppelt
+§ 2
+Schon da
+Text.“
+3. Nach § 2 wird folgender Unterabschnitt 1 eingefügt:
+„Unterabschnitt 1
+Neu
+§ 2d
+Neu
+Text.“
+4. In § 3 wird nach Satz 1 folgender Abschnitt 5 eingefügt:
+„Abschnitt 5
+§ 9
+Text.“
+`, GLIEDERT);
+    expect(r.failed).toEqual([
+      'Artikel 1 Nummer 1: the quoted text does not start with the heading of Abschnitt 1a: "§ 2a"',
+      'Artikel 1 Nummer 2: § 2 exists already',
+      'Artikel 1 Nummer 3: this text has no Unterabschnitt headings: the level of a new Unterabschnitt 1 is not known',
+      expect.stringMatching(/^Artikel 1 Nummer 4: /),
+    ]);
+    expect(r.text).toBe(serializeLaw(parseStatute(GLIEDERT), 'kmein'));
   });
 });
