@@ -2,8 +2,9 @@
  * Split German statute text into Sätze.
  *
  * A sentence ends at ".", "!" or "?" followed by white space and an upper-case letter, "§" or "„",
- * unless the period closes an abbreviation (Abs., Nr., S., BGBl., z. B., i. V. m. …) or an ordinal
- * ("1. März 2024", "des 45. Lebensjahres").
+ * unless the period closes an abbreviation (Abs., Nr., S., BGBl., z. B., i. V. m., Mio. …) or an
+ * ordinal ("1. März 2024", "des 45. Lebensjahres", "seines 16. Lebensjahres", "dem 19. oder 20.
+ * Abschnitt"). A letter after a noun that labels ("Buchstabe d.", "Anhang V.") is no abbreviation.
  */
 
 const ABBREVIATIONS = new Set(
@@ -13,9 +14,19 @@ const ABBREVIATIONS = new Set(
     'Rn', 'Bd', 'Hs', 'Halbs', 'Unterabs', 'UAbs', 'Verf', 'Vorb', 'Nds', 'd', 'v', 'u', 'i', 'z', 'B',
     'V', 'm', 'G', 'Gl', 'Anh', 'idF', 'IdF', 'mWv', 'Eingef', 'Aufgeh', 'geänd', 'Beschl', 'Urt',
     'Az', 'EG', 'EU', 'EWG', 'Co', 'Inc', 'Ltd', 'e', 'etc', 'lt', 'sog', 'bspw', 'insb', 'inkl', 'zzgl',
-    'Pkt', 'Tz', 'Nummer',
+    'Pkt', 'Tz', 'Nummer', 'Mio', 'Mrd', 'Tsd', 'a', 'o', 'ä', 'Anm', 'Aufl', 'evtl', 'bzgl', 'Abschn', 'Bsp',
+    'max', 'min', 'Std', 'Prof', 'Dipl', 'Ing', 'zul',
   ].filter((a) => a !== 'EG' && a !== 'EU' && a !== 'EWG' && a !== 'Nummer'),
 );
+
+/**
+ * Nouns after which a letter or Roman numeral is a label, not an abbreviation: "Buchstabe d.",
+ * "Anhang V.", "Klasse B." end a sentence as any word does.
+ */
+const LABEL_NOUN = /(?:[Bb]uchstaben?|Anhangs?|Anlagen?|Teils?|Klassen?|Gruppen?|Kategorien?|Spalten?|Zeilen?|Typs?|Stufen?|Listen?|Abschnitts?|Unterabschnitts?|Kapitels?|Titels?|Musters?|Moduls?|Nummer|Buchst\.|Buchstb\.|Nr\.|Anl\.|Kap\.|Abschn\.|Ziff\.|lit\.)$/iu;
+
+/** Nouns that follow an ordinal number and never start a sentence ("seines 16. Lebensjahres"). */
+const AFTER_ORDINAL = /^(?:Lebens(?:jahr|monat|woche)|Kalender(?:jahr|monat|woche|tag)|Schwangerschaftswoche|Geburtstag|Schuljahr|Ausbildungsjahr|Studienjahr|Semester|Quartal|Halbjahr|Jahrhundert|Wahlperiode)/u;
 
 const MONTHS =
   /^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jänner)\b/u;
@@ -24,8 +35,12 @@ const MONTHS =
 const ORDINAL_DETERMINERS = new Set([
   'des', 'dem', 'der', 'den', 'die', 'das', 'zum', 'zur', 'vom', 'am', 'im', 'bis', 'ab', 'seit', 'nach',
   'vor', 'ein', 'eine', 'einem', 'einer', 'eines', 'jedes', 'jeden', 'jedem', 'zu', 'spätestens', 'frühestens',
-  'dieses', 'diesem',
+  'dieses', 'diesem', 'seines', 'seinem', 'seiner', 'seinen', 'ihres', 'ihrem', 'ihrer', 'ihren', 'jenes', 'jenem',
+  'vollendeten', 'vollendete', 'vollendetes', 'vollendetem',
 ]);
+
+/** Words that join two ordinals ("nach dem 19. oder 20. Abschnitt"). */
+const ORDINAL_JOINERS = new Set(['oder', 'und', 'bis', 'bzw.', 'sowie']);
 
 export interface SentenceSpan {
   start: number;
@@ -85,20 +100,34 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
   while (k >= 0 && !isSpaceCode(text.charCodeAt(k)) && text.charCodeAt(k) !== 0x28) k--;
   const token = text.slice(k + 1, dot);
   if (token === '') return true;
-  if (ABBREVIATIONS.has(token)) return false;
+  const [prev, beforePrev] = wordsBefore(text, k, 2);
+  // "Buchstabe d.", "Anhang V.": a label, which ends a sentence like any word
+  const label = /^(?:\p{L}|[IVXLC]+)$/u.test(token) && prev !== undefined && LABEL_NOUN.test(prev);
+  if (ABBREVIATIONS.has(token) && !label) return false;
   // Single capital letter abbreviations ("S.") are covered above; dotted chains like "z.B" or "i.V.m".
   if (/^(\p{L}\.)+\p{L}$/u.test(token)) return false;
   if (/^\d+$/.test(token)) {
-    if (MONTHS.test(next)) return false;
-    // previous word
-    let p = k;
-    while (p >= 0 && isSpaceCode(text.charCodeAt(p))) p--;
-    let q = p;
-    while (q >= 0 && !isSpaceCode(text.charCodeAt(q))) q--;
-    const prev = text.slice(q + 1, p + 1);
-    if (ORDINAL_DETERMINERS.has(prev)) return false;
+    if (MONTHS.test(next) || AFTER_ORDINAL.test(next)) return false;
+    if (prev !== undefined && ORDINAL_DETERMINERS.has(prev)) return false;
+    // "dem 19. oder 20. Abschnitt": the second of two joined ordinals
+    if (prev !== undefined && ORDINAL_JOINERS.has(prev) && beforePrev !== undefined && /^\d+\.$/.test(beforePrev)) return false;
   }
   return true;
+}
+
+/** The `count` words before offset `end` (the last character of the word before them), nearest first. */
+function wordsBefore(text: string, end: number, count: number): Array<string | undefined> {
+  const out: Array<string | undefined> = [];
+  let p = end;
+  for (let i = 0; i < count; i++) {
+    while (p >= 0 && isSpaceCode(text.charCodeAt(p))) p--;
+    if (p < 0) break;
+    let q = p;
+    while (q >= 0 && !isSpaceCode(text.charCodeAt(q))) q--;
+    out.push(text.slice(q + 1, p + 1));
+    p = q;
+  }
+  return out;
 }
 
 export function splitSentences(text: string): string[] {

@@ -45,11 +45,27 @@ describe('splitSentences: ordinals', () => {
     'Er gibt das Mindestgehalt jeweils bis zum 31. Dezember des Vorjahres bekannt. Es gilt ein Jahr.',
     'Wer das 16. Lebensjahr noch nicht vollendet hat, ist befreit. Es gilt ein Jahr.',
     'Frühestens jedoch am 18. November 2023 tritt sie in Kraft. Es gilt ein Jahr.',
+    // AufenthG § 35 Abs. 1, AufenthV § 48, AufenthG § 53: possessives, adjectives, joined ordinals
+    'Er hat vor der Vollendung seines 16. Lebensjahres seit fünf Jahren die Erlaubnis. Das Gleiche gilt.',
+    'Er ist bis zum vollendeten 24. Lebensjahr befreit. Die Befreiung endet.',
+    'Straftaten nach dem 17., 19. oder 20. Abschnitt des Strafgesetzbuches. Es gilt ein Jahr.',
+    'Die Frist endet mit dem Ende ihres 3. Lebensmonats. Es gilt ein Jahr.',
+    'Das Programm fördert höchstens 1,5 Mio. Euro je Vorhaben. Es gilt ein Jahr.',
+    'Das gilt u. a. Kinder und Eltern. Es gilt ein Jahr.',
   ])('%s', (text) => {
     expect(splitSentences(text)).toHaveLength(2);
   });
 
+  it('a letter or Roman numeral after a labelling noun ends a Satz: "Buchstabe d.", "Anhang V.", "Klasse B."', () => {
+    for (const end of ['Absatz 2 Nummer 3 Buchstabe d.', 'nach Anhang V.', 'der Fahrerlaubnisklasse B.', 'nach Anlage 2 Teil B.', 'Nr. 4 Buchst. a.']) {
+      expect(splitSentences(`Es gilt ${end} Die Behörde entscheidet. Das Ergebnis ist mitzuteilen.`)).toEqual([`Es gilt ${end}`, 'Die Behörde entscheidet.', 'Das Ergebnis ist mitzuteilen.']);
+    }
+    // an abbreviation stays one: "z. B.", "i. V. m.", "S."
+    expect(splitSentences('Es gilt z. B. Satz 1 i. V. m. Absatz 2 nach BGBl. I S. 5 und Abs. 2. Neu.')).toHaveLength(2);
+  });
+
   it('a number that ends a Satz is still a boundary', () => {
+    expect(splitSentences('Das gilt nach Absatz 2 oder 3. Die Behörde entscheidet.')).toHaveLength(2);
     expect(splitSentences('Das gilt nach § 26 Absatz 2. Die Zahl ist begrenzt.')).toEqual([
       'Das gilt nach § 26 Absatz 2.',
       'Die Zahl ist begrenzt.',
