@@ -147,6 +147,16 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   return s;
 }
 
+/** what an act does to several §§ named at once ("Die §§ 6 und 7 werden aufgehoben", "In den §§ 5 und 7 wird jeweils …"), it does to each */
+const EACH_PARAGRAPH = new Set<Operation['action']>(['repeal', 'replace', 'delete', 'insert-words', 'replace-end', 'append-words']);
+
+/** An operation on several §§ as one operation per §, in the act's order (units set anew or inserted stay one). */
+function onePerParagraph(op: Operation): Operation[] {
+  const [first, ...rest] = op.target;
+  if (!EACH_PARAGRAPH.has(op.action) || first?.kind !== 'paragraph' || first.labels.length < 2) return [op];
+  return first.labels.map((label) => ({ ...op, target: [{ ...first, labels: [label] }, ...rest] }));
+}
+
 /**
  * Parse one instruction sentence in the context of its parent's address. A sentence that is two
  * instructions joined by "und" or ";", each complete in itself ("In § 12 wird Absatz 2 aufgehoben und
@@ -231,7 +241,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     const a = parseAddress(phrase);
     return a ? inheritAddress(context, a) : undefined;
   };
-  const ok = (operations: Operation[]): InstructionParse => ({ kind: 'operations', operations, warnings });
+  const ok = (operations: Operation[]): InstructionParse => ({ kind: 'operations', operations: operations.flatMap(onePerParagraph), warnings });
   const bad = (message: string): InstructionParse => ({ kind: 'error', code: 'instruction-unparsed', message });
   /** Angaben appended to the Inhaltsübersicht ("Der Inhaltsübersicht wird folgende Angabe angefügt"): at its end */
   const angabenAtEnd = (target: Address, quote: string, what: string): InstructionParse =>

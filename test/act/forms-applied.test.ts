@@ -726,3 +726,22 @@ Text.“
     expect(r.text).toBe(serializeLaw(parseStatute(GLIEDERT), 'kmein'));
   });
 });
+
+describe('several §§ named at once', () => {
+  it('"Die §§ 6 und 7 werden aufgehoben", "Die §§ … bis …", "In den §§ 22 und 47 wird jeweils …": each § in turn', () => {
+    const r = apply(`1. In den §§ 22 und 47 wird jeweils das Wort „x“ durch das Wort „y“ ersetzt.
+2. Die §§ 2 und 6 werden aufgehoben.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('# § 2 – (weggefallen)\n\n# § 6 – (weggefallen)\n\n# § 22 – Wort\n\n(1) Das y steht hier. Noch ein y.\n\n(2) Erster Satz. Auch hier ein y.');
+    expect(r.text).toContain('(1) Das y und das z.');
+    const five = '% Testverordnung\n\n# § 5 – F\n\nF.\n\n# § 6 – S\n\nS.\n\n# § 7 – T\n\nT.\n\n# § 8 – A\n\nA.\n';
+    const range = apply('1. Die §§ 5 bis 7 werden aufgehoben.\n', five);
+    expect(range.failed).toEqual([]);
+    expect(range.text).toBe('% Testverordnung\n\n# § 5 – (weggefallen)\n\n# § 6 – (weggefallen)\n\n# § 7 – (weggefallen)\n\n# § 8 – A\n\nA.\n');
+    // a § the range names that the text lacks is reported, the others are repealed
+    expect(apply('1. Die §§ 7 bis 9 werden aufgehoben.\n', five).failed).toEqual(['Artikel 1 Nummer 1: § 9 does not exist in this text']);
+    // §§ set anew at once stay one operation, refused rather than split by guesswork
+    expect(apply('1. Die §§ 1 und 2 werden wie folgt gefasst:\n„§ 1\nA\nText.“\n').failed).toHaveLength(1);
+  });
+});
