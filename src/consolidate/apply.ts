@@ -6,14 +6,16 @@
  * act with a plain one) and at word boundaries; without "jeweils" they must occur exactly once.
  */
 import type { Address, AddressPart } from '../act/address.js';
-import { formatAddress } from '../act/address.js';
+import { formatAddress, isListItemKind } from '../act/address.js';
 import type { NewGliederung, Operation } from '../act/operations.js';
 import { assignIds } from '../model/build-units.js';
-import { compareLabels, nextLabels } from '../model/labels.js';
+import { compareLabels, nextLabels, writtenLabel } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Anlage, Angabe, BodyNode, Gliederung, GliederungType, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
 import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
 import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedGliederung, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
+import { sentencesText } from '../model/text-of.js';
+import { normalizeSpace } from '../text/unwrap.js';
 
 export interface ApplyResult {
   law: Law;
@@ -411,10 +413,20 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     case 'delete-unit': {
       // remove from the owner list, from the back so indices stay valid
       const sorted = [...hits].sort((a, b) => (b.owner?.index ?? 0) - (a.owner?.index ?? 0));
+      const removed = new Set<unknown>(hits.map((h) => h.node));
       for (const h of sorted) {
         const owner = h.owner;
         if (!owner) fail('target-unsupported', 'cannot remove this unit');
-        owner.list.splice(owner.list.indexOf(h.node as never), 1);
+        const at = owner.list.indexOf(h.node as never);
+        const node = h.node;
+        // a repealed Absatz or list item that later ones of its kind follow keeps its number, as the
+        // official consolidation prints it: "(2) (weggefallen)", "4. (weggefallen)"; the last one goes
+        const later = (owner.list as Array<{ kind: string }>).slice(at + 1).some((n) => n.kind === node.kind && !removed.has(n));
+        if (op.action === 'repeal' && later && (node.kind === 'absatz' || isListItemKind(node.kind))) {
+          owner.list[at] = weggefallen(node as Absatz | ListItem) as never;
+        } else {
+          owner.list.splice(at, 1);
+        }
       }
       return p.id;
     }
@@ -472,18 +484,35 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         const abs = op.from.map((l) => container.children.find((c): c is Absatz => c.kind === 'absatz' && c.label === l));
         const miss = op.from.filter((_, i) => !abs[i]);
         if (miss.length) fail('target-not-found', `Absatz ${miss.join(', ')} not found for renumbering`);
+        // "Absatz 2 wird aufgehoben. Die bisherigen Absätze 3 und 4 werden die Absätze 2 und 3": the
+        // renumbering takes the number the repealed Absatz kept, so its "(weggefallen)" goes
+        container.children = container.children.filter((c) => !(c.kind === 'absatz' && op.to.includes(c.label) && !abs.includes(c) && isWeggefallen(c)));
         abs.forEach((a, i) => (a!.label = op.to[i]));
         return p.id;
       }
-      const items = sentencesOf(container).flatMap((s) => s.items ?? []).filter((it) => it.kind === op.unitKind);
+      const lists = sentencesOf(container).filter((s) => s.items);
+      const items = lists.flatMap((s) => s.items!).filter((it) => it.kind === op.unitKind);
       const found = op.from.map((l) => items.find((it) => it.label === l));
       const missing = op.from.filter((_, i) => !found[i]);
       if (missing.length) fail('target-not-found', `${op.unitKind} ${missing.join(', ')} not found for renumbering`);
+      for (const s of lists) s.items = s.items!.filter((it) => !(it.kind === op.unitKind && op.to.includes(it.label) && !found.includes(it) && isWeggefallen(it)));
       found.forEach((it, i) => (it!.label = op.to[i]));
       return p.id;
     }
   }
   return undefined;
+}
+
+const WEGGEFALLEN = '(weggefallen)';
+
+/** "(2) (weggefallen)", "4. (weggefallen)": a repealed unit that keeps its number */
+function isWeggefallen(u: Absatz | ListItem): boolean {
+  return normalizeSpace(sentencesText(u.children)) === WEGGEFALLEN;
+}
+
+function weggefallen(u: Absatz | ListItem): Absatz | ListItem {
+  const text = u.kind === 'absatz' ? `(${u.label}) ${WEGGEFALLEN}` : `${writtenLabel(u.kind, u.label)} ${WEGGEFALLEN}`;
+  return parseUnits(u.kind, text, [u.label])[0] as Absatz | ListItem;
 }
 
 function findOf(op: Operation): string {

@@ -745,3 +745,19 @@ describe('several §§ named at once', () => {
     expect(apply('1. Die §§ 1 und 2 werden wie folgt gefasst:\n„§ 1\nA\nText.“\n').failed).toHaveLength(1);
   });
 });
+
+describe('a repealed Absatz or list item', () => {
+  it('keeps its number as "(weggefallen)" when later ones follow (AufenthG § 62 Abs. 3a Nr. 4 since 1.3.2024); the last one goes; a renumbering takes the number back', () => {
+    const r = apply(`1. In § 6 wird Absatz 2 aufgehoben.
+2. In § 51 Absatz 1 wird Nummer 2 aufgehoben.
+3. In § 29 werden die Absätze 3 und 4 aufgehoben.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) (weggefallen)\n\n(3) Drei.\n');
+    expect(r.text).toContain('(1) Es gilt:\n\n1. eins,\n\n2. (weggefallen)\n\n3. drei,');
+    expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Zwei.\n\n# § 38');
+    const renumbered = apply('1. In § 6 wird Absatz 2 aufgehoben und Absatz 3 wird Absatz 2.\n');
+    expect(renumbered.failed).toEqual([]);
+    expect(renumbered.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Drei.\n');
+  });
+});
