@@ -575,6 +575,7 @@ interface WordsPattern {
 
 const patternCache = new Map<string, WordsPattern>();
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const HYPHEN = /[-\u2011]/;
 
 /**
  * Quoted words as a pattern: any white-space kind between words; whole words at the edges. The word
@@ -607,8 +608,9 @@ function findWords(t: string, p: WordsPattern): Array<{ index: number; length: n
       p.re.lastIndex++;
       continue;
     }
-    const okStart = !p.wordStart || i === 0 || !WORD_CHAR.test(t[i - 1]);
-    const okEnd = !p.wordEnd || end === t.length || !WORD_CHAR.test(t[end]);
+    // a hyphen between letters joins a compound: „Arbeitnehmer“ is not in "Arbeitnehmer-Entsendegesetz"
+    const okStart = !p.wordStart || i === 0 || (!WORD_CHAR.test(t[i - 1]) && !(HYPHEN.test(t[i - 1]) && i >= 2 && WORD_CHAR.test(t[i - 2])));
+    const okEnd = !p.wordEnd || end === t.length || (!WORD_CHAR.test(t[end]) && !(HYPHEN.test(t[end]) && end + 1 < t.length && WORD_CHAR.test(t[end + 1])));
     if (okStart && okEnd) out.push({ index: i, length: m[0].length });
     else p.re.lastIndex = i + 1;
   }

@@ -761,3 +761,12 @@ describe('a repealed Absatz or list item', () => {
     expect(renumbered.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Drei.\n');
   });
 });
+
+describe('quoted words are whole words', () => {
+  it('a word joined by a hyphen is part of a compound, not the word: „x“ is not in "x-Gesetz"', () => {
+    const law = '% Testverordnung\n\n# § 1 – Eins\n\n(1) Der Arbeitnehmer meldet nach dem Arbeitnehmer-Entsendegesetz und der EU-Richtlinie. Der Arbeitnehmer erhält eine Kopie.\n';
+    const r = apply('1. In § 1 Absatz 1 wird jeweils das Wort „Arbeitnehmer“ durch das Wort „Dienstnehmer“ ersetzt.\n2. In § 1 Absatz 1 wird das Wort „EU“ gestrichen.\n', law);
+    expect(r.failed).toEqual(['Artikel 1 Nummer 2: "EU" not found in § 1 Abs. 1']);
+    expect(r.text).toContain('(1) Der Dienstnehmer meldet nach dem Arbeitnehmer-Entsendegesetz und der EU-Richtlinie. Der Dienstnehmer erhält eine Kopie.');
+  });
+});
