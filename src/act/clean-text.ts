@@ -33,6 +33,9 @@ const FURNITURE: RegExp[] = [
   /^Bundesgesetzblatt$/,
   /^Teil [IV]+$/,
   /^\d{4}$/,
+  // a page number between dashes, the running head of the electronic BGBl (since 2023)
+  /^[–-]\s?\d{1,4}\s?[–-]$/,
+  /^BGBl\. \d{4} I Nr\. \d+ vom \d{1,2}\.\d{1,2}\.\d{4}$/,
   /^Ausgegeben zu Bonn am \d{1,2}\. \S+ \d{4}$/,
   /^Nr\. \d+$/,
   /^ISSN /,
@@ -44,6 +47,46 @@ const SPACED = /^(?:\p{L}[ ]{1,2}){4,}\p{L}?/u;
 
 export function isFurniture(line: string): boolean {
   return FURNITURE.some((r) => r.test(line)) || SPACED.test(line);
+}
+
+/** A page number of up to three digits alone on a line is furniture only next to other furniture (a form's field numbers are not). */
+function isPageNumberNextToFurniture(lines: RawLine[], i: number): boolean {
+  if (!/^\d{1,3}$/.test(lines[i].text.trim())) return false;
+  const near = (step: number): boolean => {
+    for (let k = i + step; k >= 0 && k < lines.length; k += step) {
+      const t = lines[k].text.trim();
+      if (t !== '') return isFurniture(t);
+    }
+    return false;
+  };
+  return near(-1) || near(1);
+}
+
+/** Ligatures of PDF fonts, as the letters they stand for. */
+const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+
+/**
+ * A line without what only lays it out: soft hyphens inside it (a web copy's hyphenation hints; one at
+ * the line end still joins the lines) and ligatures. `moves` map positions of the new line to the old
+ * one, from each change on, so that diagnostics keep their columns.
+ */
+export function foldLayoutCharacters(line: string): { text: string; moves: Array<{ at: number; from: number }> } {
+  if (!/[\u00ad\ufb00-\ufb06]/.test(line)) return { text: line, moves: [] };
+  let text = '';
+  const moves: Array<{ at: number; from: number }> = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    const lig = LIGATURES[c];
+    if (c === '\u00ad' && i < line.length - 1) {
+      moves.push({ at: text.length, from: i + 1 });
+    } else if (lig) {
+      text += lig;
+      moves.push({ at: text.length, from: i + 1 });
+    } else {
+      text += c;
+    }
+  }
+  return { text, moves };
 }
 
 const SUSPENDED_FOLLOWERS = /^(und|oder|sowie|bis|bzw\.)(?![\p{L}])/u;
@@ -91,6 +134,9 @@ const WEB_CHROME: RegExp[] = [
   /^[GV]\. v\. \d{2}\.\d{2}\.\d{4} .*(?:BGBl|BAnz)/,
   /^\d+ Änderungen \|/,
   /^\*\)$/,
+  // navigation and consent lines of web pages
+  /^(?:Nach oben|Zurück|Weiter|Drucken|Teilen|Seite drucken|Zum Seitenanfang|Einverstanden|Alle akzeptieren|Ablehnen|Cookie-Einstellungen)$/,
+  /^(?:Diese Website verwendet |Wir verwenden )?Cookies?\b.*(?:Einverstanden|akzeptieren|Akzeptieren|OK|Mehr erfahren|Datenschutzerklärung)\.?$/,
 ];
 
 /** Lines after which a web page holds only its own listings (citations, ads): the act has ended. */
@@ -108,7 +154,7 @@ const WEB_TRAILER: RegExp[] = [
 export const MARKER_START = /^abweichendes Inkrafttreten am (\d{2})\.(\d{2})\.(\d{4})$/;
 export const MARKER_END = /^Ende abweichendes Inkrafttreten$/;
 
-const LABEL_ONLY = /^„?(?:\d+[a-z]?\.|[a-z]{1,3}\))$/;
+const LABEL_ONLY = /^[„"»«“]?(?:\d+[a-z]?\.|[a-z]{1,3}\))$/;
 
 /**
  * Normalise the layout of web copies to the layout of the BGBl: list bullets ("- 1."), bullets glued to
@@ -188,7 +234,13 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
     const rawLine = lines[i].text;
     const srcLine = lines[i].line;
     const lead = lines[i].col + rawLine.length - rawLine.trimStart().length;
-    let line = rawLine.trim();
+    const folded = foldLayoutCharacters(rawLine.trim());
+    let line = folded.text;
+    /** where the line starts in the text: its source position, and those after each folded character */
+    const seg = (offset: number) => {
+      pushSeg(out, offset, srcLine, lead + 1);
+      for (const m of folded.moves) pushSeg(out, offset + m.at, srcLine, lead + 1 + m.from);
+    };
     if (line === '') {
       inFootnote = false;
       lastWasEmpty = true;
@@ -206,19 +258,19 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
       out.markers.push({ offset: started ? doneLength + cur.length + 1 : 0, date: mk ? `${mk[3]}-${mk[2]}-${mk[1]}` : null, line: srcLine });
       continue;
     }
-    if (isFurniture(line) || WEB_CHROME.some((r) => r.test(line)) || /^Anm\. d\. Red\.:/.test(line)) continue;
+    if (isFurniture(line) || isPageNumberNextToFurniture(lines, i) || WEB_CHROME.some((r) => r.test(line)) || /^Anm\. d\. Red\.:/.test(line)) continue;
     // footnote markers at the end of a title line ("Fachkräfteeinwanderung*") and after "Verkündung*)"
     line = line.replace(/(\p{L})\*+$/u, '$1').replace(/(\p{L})\*\)/gu, '$1');
     if (!started) {
       started = true;
-      pushSeg(out, 0, srcLine, lead + 1);
+      seg(0);
       cur = line;
       continue;
     }
     // a soft hyphen (U+00AD) of the PDF at the end of the previous line: the word continues
     if (cur.endsWith('\u00ad') && /^\p{L}/u.test(line)) {
       cur = cur.slice(0, -1);
-      pushSeg(out, doneLength + cur.length, srcLine, lead + 1);
+      seg(doneLength + cur.length);
       cur += line;
       continue;
     }
@@ -227,19 +279,19 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
       const how = joinHyphenated(cur.slice(Math.max(0, cur.lastIndexOf(' ') + 1)), line, vocabulary);
       if (how === 'join') {
         cur = cur.slice(0, -1);
-        pushSeg(out, doneLength + cur.length, srcLine, lead + 1);
+        seg(doneLength + cur.length);
         cur += line;
         continue;
       }
       if (how === 'keep-hyphen') {
-        pushSeg(out, doneLength + cur.length, srcLine, lead + 1);
+        seg(doneLength + cur.length);
         cur += line;
         continue;
       }
     }
     done.push(cur);
     doneLength += cur.length + 1;
-    pushSeg(out, doneLength, srcLine, lead + 1);
+    seg(doneLength);
     cur = line;
   }
   if (started) done.push(cur);

@@ -6,6 +6,7 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { locate, type CleanText } from './clean-text.js';
 import { nextLabels } from '../model/labels.js';
+import { sentenceSpans } from '../text/sentences.js';
 
 export interface Quote {
   /** text between „ and “ (cleaned, lines joined by "\n") */
@@ -295,7 +296,10 @@ function findQuotesInBody(
 }
 
 /** "Artikel 3" alone, or "Artikel 2 Änderung der Beschäftigungsverordnung" (web copies) on one line */
-const ARTIKEL_LINE = /^Artikel (\d+[a-z]?)(?:\s+(\p{Lu}.*))?$/u;
+// \s also takes the no-break spaces of web copies ("Artikel\u00a01")
+const ARTIKEL_LINE = /^Artikel\s+(\d+[a-z]?)(?:\s+(\p{Lu}.*))?$/u;
+/** "Artikel 2 Diese Verordnung tritt am … in Kraft.": a heading line that already holds the Artikel's in-force sentence */
+const INKRAFT_ON_HEADING_LINE = /^(?:Dieses Gesetz|Diese Verordnung|Die Verordnung|Das Gesetz)\s+(?:tritt|treten)\b[^„]*\bin Kraft\b/;
 
 /** the rest of an "Artikel N …" line is a heading, not the continuation of a sentence */
 function isArtikelHeading(rest: string | undefined): boolean {
@@ -394,12 +398,13 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
     pos += l.length + 1;
   }
   // Artikel starts: "Artikel N" alone on a line (or with its heading), outside quotes
-  let starts: Array<{ number: string; lineIdx: number; heading?: string }> = [];
+  let starts: Array<{ number: string; lineIdx: number; heading?: string; bodyOnLine?: number }> = [];
   let depth = 0;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     const m = ARTIKEL_LINE.exec(l.text.trim());
-    if (m && isArtikelHeading(m[2])) {
+    const inForce = m?.[2] !== undefined && INKRAFT_ON_HEADING_LINE.test(m[2]);
+    if (m && (isArtikelHeading(m[2]) || inForce)) {
       const expected = starts.length === 0 || Number.parseInt(m[1]) === Number.parseInt(starts[starts.length - 1].number) + 1 || starts.some((s) => s.number === m[1]);
       if (depth === 0 || expected) {
         if (depth > 0) {
@@ -411,7 +416,7 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
           });
         }
         depth = 0;
-        starts.push({ number: m[1], lineIdx: li, heading: m[2] });
+        starts.push(inForce ? { number: m[1], lineIdx: li, bodyOnLine: l.start + l.text.indexOf(m[2]!) } : { number: m[1], lineIdx: li, heading: m[2] });
         continue;
       }
     }
@@ -475,14 +480,15 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k];
     const endLine = k + 1 < starts.length ? starts[k + 1].lineIdx : lines.length;
-    artikel.push(...parseArtikel(clean, lines, s.number, s.lineIdx, endLine, diagnostics, s.heading));
+    artikel.push(...parseArtikel(clean, lines, s.number, s.lineIdx, endLine, diagnostics, s.heading, false, s.bodyOnLine));
   }
   return { clean, title, date, artikel, diagnostics };
 }
 
 const SENTENCE_START = /^(?:(?:Die|Das|Der|In|Im|Dem|Den|Nach|Vor|Artikel)\s|§|\(\d)/;
 const INKRAFT_SENTENCE = /\b(?:tritt|treten)\b[^„]*\bin Kraft\b/;
-const AMENDING = /\b(?:wird|werden)(?: [^„:.]{1,80}?)? wie folgt (?:geändert|ergänzt):/;
+// white space of any kind: a PDF line may break inside the phrase ("wird wie\nfolgt geändert:")
+const AMENDING = /\b(?:wird|werden)(?:\s[^„:.]{1,80}?)?\s+wie\s+folgt\s+(?:geändert|ergänzt):/;
 
 /** An act with no "Artikel" lines: the text from its amending sentence on is Artikel 1; a closing "… tritt … in Kraft" sentence is its Inkrafttreten. */
 function parseWithoutArtikel(clean: CleanText, lines: Array<{ text: string; start: number }>, diagnostics: Diagnostic[]): ArtikelNode[] {
@@ -525,12 +531,14 @@ function parseArtikel(
   diagnostics: Diagnostic[],
   inlineHeading?: string,
   synthetic = false,
+  /** where the body starts on the heading line itself ("Artikel 2 Diese Verordnung tritt … in Kraft.") */
+  bodyOnLine?: number,
 ): ArtikelNode[] {
   const text = clean.text;
   let li = startLine + 1;
   const headingLines: string[] = [];
   if (inlineHeading) headingLines.push(inlineHeading);
-  else if (li < endLine && !synthetic && !SENTENCE_START.test(lines[li].text) && !INKRAFT_SENTENCE.test(lines[li].text)) {
+  else if (li < endLine && !synthetic && bodyOnLine === undefined && !SENTENCE_START.test(lines[li].text) && !INKRAFT_SENTENCE.test(lines[li].text)) {
     headingLines.push(lines[li].text);
     li++;
     while (li < endLine && /^\p{Ll}/u.test(lines[li].text) && !SENTENCE_START.test(lines[li].text)) {
@@ -539,7 +547,7 @@ function parseArtikel(
     }
   }
   let heading = headingLines.join(' ').trim();
-  const bodyStart = li < endLine && li < lines.length ? lines[Math.max(li, 0)].start : text.length;
+  const bodyStart = bodyOnLine ?? (li < endLine && li < lines.length ? lines[Math.max(li, 0)].start : text.length);
   const end = endLine < lines.length ? lines[endLine].start - 1 : text.length;
   const blank = (): ArtikelNode => ({
     number,
@@ -611,6 +619,20 @@ function parseArtikel(
 }
 
 /** The amending sentence of an Artikel (or of one of its Absätze) and its instructions. */
+/**
+ * The last ":" or sentence-ending "." at a line end: where the text before an amending sentence ends (an
+ * Eingangsformel, a lost heading). A period that closes an abbreviation or an ordinal ("BGBl.\nI S. 5",
+ * "vom 31.\nMai 2021") is a wrapped line inside the sentence, as the sentence splitter reads it.
+ */
+function lastSentenceEndAtLineEnd(head: string): number {
+  const ends = new Set(sentenceSpans(head).map((sp) => sp.end));
+  for (let i = head.length - 2; i >= 0; i--) {
+    if (head[i + 1] !== '\n') continue;
+    if (head[i] === ':' || (head[i] === '.' && ends.has(i + 1))) return i;
+  }
+  return -1;
+}
+
 function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to: number, diagnostics: Diagnostic[]): void {
   const text = clean.text;
   let start = from;
@@ -627,7 +649,7 @@ function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to:
     // the amending sentence starts after the last sentence that ends a line before it (an Eingangsformel
     // or a lost heading must not become part of the law's name)
     const head = body.slice(0, opening.index);
-    const boundary = Math.max(head.lastIndexOf('.\n'), head.lastIndexOf(':\n'));
+    const boundary = lastSentenceEndAtLineEnd(head);
     if (boundary >= 0 && !/^\d/.test(head.slice(boundary + 2))) {
       introStart = boundary + 2;
       diagnostics.push({

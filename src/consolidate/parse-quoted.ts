@@ -13,13 +13,15 @@ import type { Absatz, Angabe, Gliederung, GliederungType, ListItem, ListKind, Pa
 
 
 const FIRST: Record<ListKind, string> = { nummer: '1', buchstabe: 'a', doppelbuchstabe: 'aa', dreifachbuchstabe: 'aaa' };
+const DATE_AT_START = /^\d{1,2}\.\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b/u;
 
 export function quotedBlocks(content: string): TextBlock[] {
   const lines = content.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const blocks: TextBlock[] = [];
   const last: Partial<Record<ListKind, string>> = {};
   lines.forEach((line, i) => {
-    const l = matchItemLabel(line, true);
+    // "4. Januar 2023 …" at a line start is a wrapped date, not Nummer 4
+    const l = DATE_AT_START.test(line) ? undefined : matchItemLabel(line, true);
     let accept = false;
     if (l) {
       if (l.kind === 'absatz') accept = true;

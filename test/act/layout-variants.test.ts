@@ -1,0 +1,72 @@
+/**
+ * Layouts that PDF extraction and web copies give one act (a probe of 46 variants of the real cases):
+ * lines broken anywhere, page furniture, no-break spaces, soft hyphens, ligatures, navigation lines.
+ * The act must be read as its clean form is, and nothing of the layout may enter the law.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanActText, locate } from '../../src/act/clean-text.js';
+import { parseActFragment } from '../../src/act/parse-act.js';
+import { quotedBlocks } from '../../src/consolidate/parse-quoted.js';
+
+const frag = (t: string) => parseActFragment(cleanActText('act.txt', t));
+
+const INTRO = 'Die Beschäftigungsverordnung vom 6. Juni 2013 (BGBl. I S. 1499), die zuletzt durch Artikel 1 der Verordnung vom 31. Mai 2021 (BGBl. I S. 1253) geändert worden ist, wird wie folgt geändert:';
+
+describe('the amending sentence across lines', () => {
+  it.each([
+    ['after an ordinal of a date', INTRO.replace('vom 31. Mai', 'vom 31.\nMai')],
+    ['after an abbreviation', INTRO.replace('(BGBl. I S. 1253)', '(BGBl.\nI S. 1253)')],
+    ['inside "wird wie folgt geändert"', INTRO.replace('wird wie folgt', 'wird wie\nfolgt')],
+  ])('%s', (_, intro) => {
+    const f = frag(`Artikel 1\nÄnderung der Beschäftigungsverordnung\n${intro}\n1. In § 30 wird das Wort „x“ gestrichen.\n\nArtikel 2\nInkrafttreten\nDiese Verordnung tritt am 1. März 2024 in Kraft.`);
+    expect(f.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(f.artikel[0].lawName).toBe('Beschäftigungsverordnung');
+    expect(f.artikel[0].instructions.map((i) => i.sentence)).toEqual(['In § 30 wird das Wort ⟦0⟧ gestrichen.']);
+  });
+  it('an Eingangsformel before it is still cut off', () => {
+    const f = frag(`Artikel 1\nÄnderung der Beschäftigungsverordnung\nAuf Grund des § 42 verordnet das Bundesministerium:\n${INTRO}\n1. In § 30 wird das Wort „x“ gestrichen.`);
+    expect(f.artikel[0].intro).toBe(INTRO);
+  });
+});
+
+describe('Artikel headings', () => {
+  it('"Artikel\\u00a01" with a no-break space, and "Artikel 2 Diese Verordnung tritt … in Kraft." on one line', () => {
+    const f = frag(`Artikel\u00a01\nÄnderung der Beschäftigungsverordnung\n${INTRO}\n1. In § 30 wird das Wort „x“ gestrichen.\nArtikel 2 Diese Verordnung tritt am 1. März 2024 in Kraft.`);
+    expect(f.artikel.map((a) => [a.number, a.heading])).toEqual([['1', 'Änderung der Beschäftigungsverordnung'], ['2', 'Inkrafttreten']]);
+    expect(f.artikel[1].absaetze.map((a) => a.text)).toEqual(['Diese Verordnung tritt am 1. März 2024 in Kraft.']);
+    // a reference at a line start is no heading
+    expect(frag(`Artikel 1\nÄnderung\n${INTRO}\n1. In § 30 wird nach\nArtikel 2 des Gesetzes das Wort „x“ eingefügt.`).artikel.map((a) => a.number)).toEqual(['1']);
+  });
+});
+
+describe('page furniture and layout characters never enter quoted text', () => {
+  const quoted = (lines: string[]) => {
+    const f = frag(`Artikel 1\nÄnderung\n${INTRO}\n1. § 2 wird wie folgt gefasst:\n„§ 2\nTitel\n${lines.join('\n')}“\n`);
+    return f.artikel[0].instructions[0].quotes[0].text;
+  };
+  it('"– 4 –", the running head of the electronic BGBl, a page number next to "Seite 4 von 40"', () => {
+    expect(quoted(['(1) Erster', '– 4 –', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\nTeil.');
+    expect(quoted(['(1) Erster', 'BGBl. 2023 I Nr. 217 vom 18.08.2023', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\nTeil.');
+    expect(quoted(['(1) Erster', 'Seite 4 von 40', '4', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\nTeil.');
+    // a number alone with no furniture near it stays (the field numbers of a form)
+    expect(quoted(['(1) Erster', '4', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\n4\nTeil.');
+  });
+  it('soft hyphens inside a word and ligatures are folded; diagnostics keep their columns', () => {
+    expect(quoted(['(1) Sozial\u00adversicherung und Pﬂanzen\u00ad', 'zeit.'])).toBe('§ 2\nTitel\n(1) Sozialversicherung und Pflanzenzeit.');
+    const c = cleanActText('act.txt', 'Ein Sozial\u00adver\u00adsicherungs ﬁx Wort');
+    expect(c.text).toBe('Ein Sozialversicherungs fix Wort');
+    expect(locate(c, c.text.indexOf('Wort'))).toEqual({ file: 'act.txt', line: 1, column: 'Ein Sozial\u00adver\u00adsicherungs ﬁx '.length + 1 });
+  });
+  it('navigation and consent lines of web pages are dropped', () => {
+    const f = frag(`Artikel 1\nÄnderung der Beschäftigungsverordnung\nCookies helfen uns bei der Bereitstellung unserer Dienste. Einverstanden\n${INTRO}\n1. In § 30 wird das Wort „x“ gestrichen.\nNach oben\nArtikel 2\nInkrafttreten\nDiese Verordnung tritt am 1. März 2024 in Kraft.\nNach oben`);
+    expect(f.artikel[0].lawName).toBe('Beschäftigungsverordnung');
+    expect(f.artikel[1].absaetze.map((a) => a.text)).toEqual(['Diese Verordnung tritt am 1. März 2024 in Kraft.']);
+  });
+});
+
+describe('quoted lists', () => {
+  it('a wrapped date at a line start ("4. Januar 2023") is no Nummer', () => {
+    const blocks = quotedBlocks('Es gilt:\n1. eins ab dem 1. Januar 2022,\n2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem\n3. Januar 2023.');
+    expect(blocks.map((b) => b.text)).toEqual(['Es gilt:', '1. eins ab dem 1. Januar 2022,', '2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem 3. Januar 2023.']);
+  });
+});
