@@ -282,6 +282,10 @@ export function loadAct(
       }
       const r = parseInstruction(sentence, n.quotes.map((q) => q.text), context);
       if (r.kind === 'context') {
+        if (r.operations?.length) {
+          // what the instruction does itself before its sub-instructions (a renumbering)
+          instructions.push({ ...base, seq: seq++, status: 'parsed', operations: r.operations, diagnostics: [] });
+        }
         if (n.children.length === 0) {
           // an unnumbered "§ 90 Absatz 1 wird wie folgt geändert:" before numbered instructions sets their context
           if (n.labels.length === 0 && a.hasInstructions) return r.address;

@@ -18,7 +18,8 @@ import { expandRange } from '../model/labels.js';
 import type { GliederungType, UnitKind } from '../model/types.js';
 
 export type InstructionParse =
-  | { kind: 'context'; address: Address }
+  /** the address of the sub-instructions; `operations` come first ("Die bisherige Nummer 3 wird Nummer 4 und wie folgt geändert:") */
+  | { kind: 'context'; address: Address; operations?: Operation[] }
   | { kind: 'operations'; operations: Operation[]; warnings: string[] }
   | { kind: 'error'; code: string; message: string };
 
@@ -181,7 +182,14 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     if (prefix && !within) continue;
     // the unit the first half changed (for a repeal: the unit that held what it removed)
     const last = first.operations[first.operations.length - 1];
-    const changed = last.action === 'repeal' || last.action === 'delete-unit' ? last.target.slice(0, -1) : last.target;
+    // a unit renumbered by the first half is the one the second half changes ("Der bisherige Absatz 2
+    // wird Absatz 3 und in Satz 1 wird …": Absatz 3)
+    const changed =
+      last.action === 'repeal' || last.action === 'delete-unit'
+        ? last.target.slice(0, -1)
+        : last.action === 'renumber' && last.to.length === 1 && last.unitKind !== 'paragraph'
+          ? inheritAddress(last.target, [{ kind: last.unitKind, labels: [last.to[0]] }])
+          : last.target;
     // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
     // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
     const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && namesListItem(within))));
@@ -264,6 +272,15 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   // structure above the §: Gliederung headings are not part of the statute model's units
   if (/\b(?:des|dem|der) (?:Abschnitts|Abschnitt|Kapitels|Kapitel|Unterabschnitts|Unterabschnitt|Teils|Teil|Titels|Titel|Buches|Buch) \d/.test(s) || /^(?:Die |In der )?Überschrift (?:des|von) (?:Abschnitt|Kapitel|Unterabschnitt|Teil|Titel|Buch)/.test(s)) {
     return { kind: 'error', code: 'gliederung-not-supported', message: 'changes to the Gliederung (Buch, Teil, Kapitel, Abschnitt, Titel headings) are not applied by fassung yet' };
+  }
+  // Die bisherige Nummer 3 wird Nummer 4 und wie folgt geändert: (renumbered, then changed under its new label)
+  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(${ONE_UNIT}) (\\S+) wird (?:${ONE_UNIT}) (\\S+) und wie folgt (?:geändert|ergänzt):?$`).exec(s))) {
+    const unitKind = unitKindOfWord(m[1])!;
+    return {
+      kind: 'context',
+      address: inheritAddress(context, [{ kind: unitKind, labels: [m[3]] }]),
+      operations: [{ action: 'renumber', target: context, unitKind, from: [m[2]], to: [m[3]] }],
+    };
   }
   // X wird wie folgt geändert:
   if ((m = /^(.+?) (?:wird|werden) wie folgt (?:geändert|ergänzt):?$/.exec(s))) {

@@ -123,8 +123,10 @@ export function applyInstructions(
 ): { tree: Law; indices: number[] } {
   const indices: number[] = [];
   let cur = tree;
-  // renumberings run before the insertions that reuse the numbers they free, as the act intends
-  // ("Nach § 1 wird folgender § 2 eingefügt. Die bisherigen §§ 2 und 3 werden die §§ 3 und 4.")
+  // renumberings run before the insertions (or replacements by more units) that reuse the numbers they
+  // free, as the act intends ("Nach § 1 wird folgender § 2 eingefügt. Die bisherigen §§ 2 und 3 werden
+  // die §§ 3 und 4."; "Absatz 2 wird durch die folgenden Absätze 2 und 3 ersetzt. Der bisherige Absatz 3
+  // wird Absatz 4.")
   const pulledForward = new Set<Operation>();
   /** what every row of an instruction says about it */
   const recordBase = (ins: InstructionRecord) => ({
@@ -171,7 +173,7 @@ export function applyInstructions(
       if (pulledForward.has(op)) continue;
       const row = rowOf(ins, op);
       let applied = tryApply(ins, op, row);
-      if (!applied && (row.code === 'target-exists' || row.code === 'invariant-labels') && (op.action === 'insert-units' || op.action === 'append-units')) {
+      if (!applied && (row.code === 'target-exists' || row.code === 'invariant-labels') && (op.action === 'insert-units' || op.action === 'append-units' || op.action === 'substitute-units')) {
         const freeing = later(k).find((x) => x.ins.act === ins.act && x.op.action === 'renumber' && x.op.unitKind === op.unitKind && op.labels.some((l) => (x.op as Extract<Operation, { action: 'renumber' }>).from.includes(l)));
         if (freeing) {
           const rrow = rowOf(freeing.ins, freeing.op);

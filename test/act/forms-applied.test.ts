@@ -770,3 +770,27 @@ describe('quoted words are whole words', () => {
     expect(r.text).toContain('(1) Der Dienstnehmer meldet nach dem Arbeitnehmer-Entsendegesetz und der EU-Richtlinie. Der Dienstnehmer erhält eine Kopie.');
   });
 });
+
+describe('renumbered and changed in one instruction', () => {
+  it('"Absatz 2 wird durch die folgenden Absätze 2 und 3 ersetzt" before "Der bisherige Absatz 3 wird Absatz 4"; "Der bisherige Absatz 2 wird Absatz 3 und in Satz 1 …"; "Die bisherige Nummer 3 wird Nummer 4 und wie folgt geändert:"', () => {
+    const r = apply(`1. § 6 wird wie folgt geändert:
+a) Absatz 2 wird durch die folgenden Absätze 2 und 3 ersetzt:
+„(2) Zwei neu.
+(3) Drei neu.“
+b) Der bisherige Absatz 3 wird Absatz 4.
+2. § 29 wird wie folgt geändert:
+a) Der bisherige Absatz 4 wird Absatz 5 und in Satz 1 wird das Wort „Vier“ durch das Wort „Fünf“ ersetzt.
+b) Nach Absatz 3 wird folgender Absatz 4 eingefügt:
+„(4) Neu.“
+3. § 51 Absatz 1 wird wie folgt geändert:
+a) Die bisherige Nummer 5 wird Nummer 6 und wie folgt geändert:
+aa) Das Wort „fünf“ wird durch das Wort „sechs“ ersetzt.
+b) Nach Nummer 4 wird folgende Nummer 5 eingefügt:
+„5. fünf neu,“
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Zwei neu.\n\n(3) Drei neu.\n\n(4) Drei.\n');
+    expect(r.text).toContain('(3) Drei.\n\n(4) Neu.\n\n(5) Fünf.\n');
+    expect(r.text).toContain('4. vier,\n\n5. fünf neu,\n\n6. sechs.\n');
+  });
+});
