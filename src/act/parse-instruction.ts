@@ -402,6 +402,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   if ((m = new RegExp(`^(?:Dem|Der) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) angefügt:? ${Q}\\.?$`).exec(s))) {
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
+    if (m[2] === 'Halbsatz') return ok([{ action: 'append-words', target: a, words: q(quotes, m[3]) }]);
     const nu = parseNewUnits(m[2]);
     if (nu?.unitKind === 'angabe') return angabenAtEnd(a, m[3], m[2]);
     if (!nu) return bad(`new units not understood: "${m[2]}"`);
@@ -556,6 +557,9 @@ const PUNCT: Record<string, string> = {
   'einen Doppelpunkt': ':',
 };
 
+/** a punctuation mark named with its article */
+const MARK: Record<string, string> = { 'das Komma': ',', 'das Semikolon': ';', 'der Punkt': '.', 'der Doppelpunkt': ':' };
+
 type ClauseResult = Operation | { rebase: { anchor: string; op: Omit<Operation, 'target'> } };
 
 function parseClause(c: string, quotes: string[], target: Address, each: boolean): ClauseResult | undefined {
@@ -583,6 +587,24 @@ function parseClause(c: string, quotes: string[], target: Address, each: boolean
   if ((m = new RegExp(`^(ein Komma und |ein Semikolon und )?${WORDS} ${Q} angefügt$`).exec(c))) {
     const punct = m[1] ? (m[1].startsWith('ein Komma') ? ', ' : '; ') : '';
     return { action: 'append-words', target, words: punct + q(quotes, m[2]) };
+  }
+  // folgender Halbsatz angefügt: ⟦n⟧ (after "der Punkt am Ende durch ein Semikolon ersetzt")
+  if ((m = new RegExp(`^(?:wird |werden )?folgender Halbsatz (?:wird )?angefügt:? ${Q}$`).exec(c))) {
+    return { action: 'append-words', target, words: q(quotes, m[1]) };
+  }
+  // nach dem Wort A das Komma gestrichen / das Komma nach dem Wort A durch ein Semikolon ersetzt
+  if ((m = new RegExp(`^nach ${WORDS} ${Q} (das Komma|das Semikolon|der Punkt|der Doppelpunkt) gestrichen$`).exec(c))) {
+    const anchor = q(quotes, m[1]);
+    return { action: 'replace', target, find: anchor + MARK[m[2]], replacement: anchor, each };
+  }
+  if ((m = new RegExp(`^(das Komma|das Semikolon|der Punkt|der Doppelpunkt) nach ${WORDS} ${Q} durch (?:(ein Komma|ein Semikolon|einen Punkt|einen Doppelpunkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
+    const anchor = q(quotes, m[2]);
+    return { action: 'replace', target, find: anchor + MARK[m[1]], replacement: m[3] ? anchor + PUNCT[m[3]] : `${anchor} ${q(quotes, m[4])}`, each };
+  }
+  // nach dem Komma am Ende das Wort „oder“ eingefügt
+  if ((m = new RegExp(`^nach dem (Komma|Semikolon) am Ende ${WORDS} ${Q} eingefügt$`).exec(c))) {
+    const punctuation = m[1] === 'Komma' ? ',' : ';';
+    return { action: 'replace-end', target, punctuation, replacement: `${punctuation} ${q(quotes, m[2])}` };
   }
   // folgender Satz wird angefügt: ⟦n⟧ (a second clause of a combined instruction)
   if ((m = new RegExp(`^(?:wird |werden )?(?:folgender|folgende|folgendes|die folgenden) (.+?) (?:wird |werden )?angefügt:? ${Q}$`).exec(c))) {

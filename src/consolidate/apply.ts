@@ -366,7 +366,13 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       const slots = textSlots();
       const s = slots[slots.length - 1];
       if (!s) fail('target-empty', 'the addressed unit has no text');
-      s.set(`${s.get().replace(/\s+$/, '')}${/^[,;]/.test(op.words) ? '' : ' '}${op.words}`);
+      const before = s.get().replace(/\s+$/, '');
+      // words that continue a sentence after its final period ("text. und", "text.; dies …") would be a
+      // wrong text: the act must first replace the period ("… durch ein Semikolon ersetzt und …")
+      if (/\.$/.test(before) && (/^[,;]/.test(op.words) || /^\p{Ll}/u.test(op.words))) {
+        fail('punctuation-not-found', `the addressed unit ends with a period: "${op.words.slice(0, 30)}" cannot follow it`);
+      }
+      s.set(`${before}${/^[,;]/.test(op.words) ? '' : ' '}${op.words}`);
       return hits[0]?.node.id;
     }
     case 'unnumber-absatz': {

@@ -794,3 +794,21 @@ b) Nach Nummer 4 wird folgende Nummer 5 eingefügt:
     expect(r.text).toContain('4. vier,\n\n5. fünf neu,\n\n6. sechs.\n');
   });
 });
+
+describe('Halbsätze and punctuation beside a word', () => {
+  it('"der Punkt am Ende durch ein Semikolon ersetzt und folgender Halbsatz angefügt", "nach dem Wort „x“ das Komma gestrichen", "das Komma nach dem Wort „x“ durch …", "nach dem Komma am Ende das Wort „oder“"', () => {
+    const law = '% Testverordnung\n\n# § 1 – Eins\n\n(1) Erstens gilt a, b und c. Zweitens gilt x, y.\n\n(2) Es gilt:\n\n1. eins,\n\n2. zwei.\n';
+    const r = apply(`1. In § 1 Absatz 1 Satz 1 wird der Punkt am Ende durch ein Semikolon ersetzt und folgender Halbsatz angefügt: „dies gilt nicht für d.“
+2. In § 1 Absatz 1 Satz 1 wird nach dem Wort „a“ das Komma gestrichen.
+3. In § 1 Absatz 1 Satz 2 wird das Komma nach dem Wort „x“ durch das Wort „und“ ersetzt.
+4. In § 1 Absatz 2 Nummer 1 wird nach dem Komma am Ende das Wort „oder“ eingefügt.
+`, law);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1) Erstens gilt a b und c; dies gilt nicht für d. Zweitens gilt x und y.\n\n(2) Es gilt:\n\n1. eins, oder\n\n2. zwei.');
+  });
+
+  it('refused: words that would follow a final period ("text.; dies …")', () => {
+    const r = apply('1. Dem § 2 Absatz 2 wird folgender Halbsatz angefügt: „; dies gilt nicht.“\n');
+    expect(r.failed).toEqual(['Artikel 1 Nummer 1: the addressed unit ends with a period: "; dies gilt nicht." cannot follow it']);
+  });
+});
