@@ -113,6 +113,10 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     warnings.push('a stray letter before a quote of the act text was dropped');
     s = s.replace(/: \p{L}(⟦\d+⟧)/u, ': $1');
   }
+  // the older wording: "§ 9 erhält folgende Fassung:", "… erhält folgende Überschrift:"
+  s = s
+    .replace(/^(.+?) (?:erhält|erhalten) (?:folgende|die folgende) Fassung:/, '$1 wird wie folgt gefasst:')
+    .replace(/^(§ \S+) (?:erhält|erhalten) (?:folgende|die folgende) Überschrift:/, 'Die Überschrift des $1 wird wie folgt gefasst:');
   s = s
     .replace(/\b(?:der|die|das|den) (folgenden?|folgender|folgendes)\b/g, (_, w: string) => w)
     .replace(/\bfolgenden (Absatz|Satz|Buchstaben|§)\b/g, 'folgender $1')
@@ -356,6 +360,13 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   // Der bisherige § 2 wird § 4 / Die bisherigen §§ 2 und 3 werden die §§ 3 und 4 / Der bisherige Absatz 3 wird Absatz 4
   if ((m = new RegExp(`^(?:Der|Die|Das) bisherigen? (${ANY_UNIT}) (.+?) (?:wird|werden) (?:die |der |das )?(?:${ANY_UNIT}) (.+)$`).exec(s))) {
     return renumbering(m[1], m[2], m[3]);
+  }
+  // In § 3 werden Absatz 2 Satz 2 und Absatz 3 aufgehoben (several addresses, each repealed)
+  if ((m = /^In (.+?) (?:wird|werden) (?:die |der |das )?([^⟦]+?) aufgehoben$/.exec(s))) {
+    const base = addr(m[1]);
+    const list = base && !parseAddress(m[2]) ? addressList(m[2], base) : undefined;
+    // from the last to the first: Sätze are counted, so repealing Satz 2 first would make Satz 3 another Satz
+    if (list) return ok(list.map((target): Operation => ({ action: 'repeal', target })).reverse());
   }
   // X wird/werden aufgehoben
   if ((m = /^(.+?) (?:wird|werden) aufgehoben$/.exec(s))) {

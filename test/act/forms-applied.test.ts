@@ -812,3 +812,20 @@ describe('Halbsätze and punctuation beside a word', () => {
     expect(r.failed).toEqual(['Artikel 1 Nummer 1: the addressed unit ends with a period: "; dies gilt nicht." cannot follow it']);
   });
 });
+
+describe('older wordings and several addresses repealed', () => {
+  it('"§ 2 erhält folgende Fassung:", "… Absatz 1 erhält folgende Fassung:", "In § 2 werden Absatz 1 Satz 2 und Satz 3 aufgehoben" (counted from the back)', () => {
+    const r = apply(`1. § 1 erhält folgende Fassung:
+„§ 1
+Neu
+Neuer Text.“
+2. § 6 Absatz 1 erhält folgende Fassung:
+„(1) Eins neu.“
+3. In § 2 werden Absatz 1 Satz 2 und Satz 3 aufgehoben.
+4. In § 29 werden Absatz 1 und Absatz 2 aufgehoben.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('# § 1 – Neu\n\nNeuer Text.\n\n# § 2 – Sätze\n\n(1) Satz eins. Satz vier.\n\n(2) Anderes.\n\n# § 6 – Ersetzen\n\n(1) Eins neu.\n');
+    expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) (weggefallen)\n\n(2) (weggefallen)\n\n(3) Drei.\n');
+  });
+});
