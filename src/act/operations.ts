@@ -23,9 +23,10 @@ export type Operation =
   | (OpBase & { action: 'substitute-units'; unitKind: UnitKind; labels: string[]; content: string })
   | (OpBase & { action: 'repeal' })
   | (OpBase & { action: 'delete-unit' })
-  | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean })
-  | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean })
-  | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean })
+  /** `occurrence`: only that occurrence in the unit ("das zweite Wort „und“"; -1: the last) */
+  | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean; occurrence?: number })
+  | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean; occurrence?: number })
+  | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean; occurrence?: number })
   /** the mark at the end of the unit; `sole`: the act names the mark without "am Ende", so it must be the unit's only one */
   | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string; sole?: boolean })
   /**

@@ -573,7 +573,23 @@ const MARK: Record<string, string> = { 'das Komma': ',', 'das Semikolon': ';', '
 
 type ClauseResult = Operation | { rebase: { anchor: string; op: Omit<Operation, 'target'> } };
 
+const ORDINALS: Record<string, number> = { erste: 1, zweite: 2, dritte: 3, vierte: 4, fünfte: 5, sechste: 6, letzte: -1 };
+const ORDINAL_WORDS = /\b(das|die|der|dem|den) (erste|zweite|dritte|vierte|fünfte|sechste|letzte)n? (?=(?:Wort|Wörter|Angabe|Angaben|Zahl|Zeichen|Wortfolge|Zeichenfolge) ⟦)/;
+
+/**
+ * One clause; "das zweite Wort „und“", "nach der letzten Angabe „…“": the operation concerns that
+ * occurrence only, counted through the addressed unit.
+ */
 function parseClause(c: string, quotes: string[], target: Address, each: boolean): ClauseResult | undefined {
+  const ord = ORDINAL_WORDS.exec(c);
+  if (!ord) return parseClauseWords(c, quotes, target, each);
+  if (each) return undefined; // "jeweils das zweite Wort": not read
+  const op = parseClauseWords(c.replace(ORDINAL_WORDS, '$1 '), quotes, target, false);
+  if (!op || 'rebase' in op || (op.action !== 'replace' && op.action !== 'delete' && op.action !== 'insert-words')) return undefined;
+  return { ...op, occurrence: ORDINALS[ord[2]] };
+}
+
+function parseClauseWords(c: string, quotes: string[], target: Address, each: boolean): ClauseResult | undefined {
   let m: RegExpExecArray | null;
   // der Punkt am Ende durch ein Komma ersetzt / durch das Wort ⟦n⟧ ersetzt
   // ("der Punkt durch ein Komma ersetzt" without "am Ende": the unit's only period, as drafters write it for

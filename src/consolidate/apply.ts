@@ -635,7 +635,12 @@ function editWords(slots: Slot[], op: Extract<Operation, { action: 'replace' | '
     for (const m of findWords(t, pattern)) matches.push({ slot, index: m.index, length: m.length });
   }
   let chosen = matches;
-  if ('atEnd' in op && op.atEnd) {
+  if (op.occurrence !== undefined) {
+    // "das zweite Wort „und“": that one of the occurrences, in the order of the text
+    const k = op.occurrence < 0 ? matches.length + op.occurrence : op.occurrence - 1;
+    if (k < 0 || k >= matches.length) fail('words-not-found', `"${find}" occurs ${matches.length} times in ${formatAddress(op.target)}: there is no occurrence ${op.occurrence < 0 ? 'last' : `number ${op.occurrence}`}`);
+    chosen = [matches[k]];
+  } else if ('atEnd' in op && op.atEnd) {
     chosen = matches.filter((m) => /^\s*[,;.]?\s*$/.test(m.slot.get().slice(m.index + m.length)));
   }
   if (!each) {

@@ -829,3 +829,14 @@ Neuer Text.“
     expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) (weggefallen)\n\n(2) (weggefallen)\n\n(3) Drei.\n');
   });
 });
+
+describe('one occurrence named', () => {
+  it('"das zweite Wort „x“", "nach dem letzten Wort „x“", counted through the unit; one that does not exist is refused', () => {
+    const r = apply(`1. In § 22 Absatz 1 wird das zweite Wort „x“ durch das Wort „y“ ersetzt.
+2. In § 22 Absatz 2 wird nach dem letzten Wort „x“ das Wort „z“ eingefügt.
+3. In § 47 Absatz 1 wird das dritte Wort „das“ gestrichen.
+`);
+    expect(r.failed).toEqual(['Artikel 1 Nummer 3: "das" occurs 1 times in § 47 Abs. 1: there is no occurrence number 3']);
+    expect(r.text).toContain('(1) Das x steht hier. Noch ein y.\n\n(2) Erster Satz. Auch hier ein x z.');
+  });
+});
