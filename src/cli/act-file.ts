@@ -48,7 +48,7 @@ export function applyActFile(actFile: string, actText: string, lawFile: string, 
   if (mine.length === 0) {
     const cited = [...new Set(act.instructions.map((i) => i.lawName).filter(Boolean))];
     throw new UserError(
-      `the act amends no law by the names ${lawEntry.names.map((n) => `"${n}"`).join(', ')}${cited.length ? ` (it cites ${cited.map((c) => `"${c}"`).join(', ')}; pass --law NAME)` : ''}`,
+      `the act amends no law by the names ${lawEntry.names.map((n) => `"${n}"`).join(', ')}${cited.length ? ` (it cites ${cited.map((c) => `"${c}"`).join(', ')}; name the law: "apply NAME --act …" or "synopsis --law NAME")` : ''}`,
       'law-not-amended',
     );
   }
