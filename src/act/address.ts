@@ -11,6 +11,8 @@ export type AddressPart =
   /** the words before (vor) or after (nach) a list: before or after the item `ref`, or without `ref` the einleitende or abschließende Satzteil of the one list of the unit */
   | { kind: 'satzteil'; which: 'vor' | 'nach'; ref?: { kind: UnitKind; label: string } }
   | { kind: 'ueberschrift' }
+  /** the n-th part of a Satz between semicolons ("Satz 2 zweiter Halbsatz"); -1: the last */
+  | { kind: 'halbsatz'; index: number }
   | { kind: 'inhalt' }
   | { kind: 'angabe'; ref: string }
   | { kind: 'anlage'; label: string };
@@ -30,6 +32,7 @@ const LEVEL: Record<string, number> = {
   doppelbuchstabe: 6,
   dreifachbuchstabe: 7,
   satzteil: 8,
+  halbsatz: 8,
 };
 
 const UNIT_WORDS: Array<[RegExp, UnitKind]> = [
@@ -101,6 +104,12 @@ export function parseAddress(phrase: string): Address | undefined {
     }
     if ((m = /^Anlage(?:\s+([A-Z]?\d*[a-z]?)(?=\s|$))?\s*(?:\((?:zu|zur)\b[^)]*\)\s*)?/.exec(s))) {
       parts.push({ kind: 'anlage', label: m[1] ?? '' });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    if ((m = /^(erste[rn]?|zweite[rn]?|dritte[rn]?|letzte[rn]?) Halbsatz(?=\s|$)\s*/.exec(s))) {
+      const index = { erst: 1, zweit: 2, dritt: 3, letzt: -1 }[m[1].replace(/e[rn]?$/, '')]!;
+      parts.push({ kind: 'halbsatz', index });
       s = s.slice(m[0].length);
       continue;
     }
@@ -195,6 +204,8 @@ export function formatAddress(a: Address): string {
           return 'Überschrift';
         case 'anlage':
           return `Anlage${p.label ? ' ' + p.label : ''}`;
+        case 'halbsatz':
+          return p.index < 0 ? 'letzter Halbsatz' : `${['', 'erster', 'zweiter', 'dritter'][p.index] ?? `${p.index}.`} Halbsatz`;
         case 'satzteil':
           return p.ref ? `Satzteil ${p.which} ${WORD[p.ref.kind]} ${p.ref.label}` : p.which === 'vor' ? 'einleitender Satzteil' : 'abschließender Satzteil';
         default:

@@ -364,6 +364,9 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   // In § 3 werden Absatz 2 Satz 2 und Absatz 3 aufgehoben (several addresses, each repealed)
   if ((m = /^In (.+?) (?:wird|werden) (?:die |der |das )?([^⟦]+?) aufgehoben$/.exec(s))) {
     const base = addr(m[1]);
+    // "In Absatz 1 Satz 2 wird der zweite Halbsatz aufgehoben"
+    const own = /Halbsatz$/.test(m[2]) ? parseAddress(m[2]) : undefined;
+    if (base && own) return ok([{ action: 'repeal', target: inheritAddress(base, own) }]);
     const list = base && !parseAddress(m[2]) ? addressList(m[2], base) : undefined;
     // from the last to the first: Sätze are counted, so repealing Satz 2 first would make Satz 3 another Satz
     if (list) return ok(list.map((target): Operation => ({ action: 'repeal', target })).reverse());

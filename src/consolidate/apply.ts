@@ -264,7 +264,7 @@ function insertParagraphs(law: Law, anchorLabel: string, labels: string[], conte
 function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
   let hits: Hit[] = [{ node: p }];
   for (const part of parts) {
-    if (part.kind === 'satzteil' || part.kind === 'ueberschrift') break;
+    if (part.kind === 'satzteil' || part.kind === 'ueberschrift' || part.kind === 'halbsatz') break;
     if (!('labels' in part)) fail('target-unsupported', `cannot address ${part.kind} inside a §`);
     const next: Hit[] = [];
     for (const h of hits) {
@@ -322,12 +322,57 @@ function satzteilSlot(node: Unit, part: Extract<AddressPart, { kind: 'satzteil' 
   return { get: () => s.nach ?? '', set: (v) => (s.nach = v) };
 }
 
+/** The Halbsätze of a Satz without a list: its parts between semicolons outside parentheses and quotes. */
+function halbsaetzeOf(node: Unit): { text: string; parts: Array<{ start: number; end: number }> } {
+  if (node.kind !== 'satz' || node.items !== undefined || node.opaque) fail('target-unsupported', 'a Halbsatz is addressed in a Satz without a list');
+  const text = node.text ?? '';
+  const parts: Array<{ start: number; end: number }> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '„') depth++;
+    else if ((c === ')' || c === '“') && depth > 0) depth--;
+    else if (c === ';' && depth === 0) {
+      parts.push({ start, end: i });
+      start = i + 1;
+      while (start < text.length && text[start] === ' ') start++;
+    }
+  }
+  parts.push({ start, end: text.length });
+  return { text, parts };
+}
+
+function setSatzText(node: Unit, text: string): void {
+  (node as Satz).text = text;
+}
+
+/** The words of one Halbsatz ("Satz 2 zweiter Halbsatz"); -1: the last. */
+function halbsatzSlot(node: Unit, index: number): Slot {
+  const { parts } = halbsaetzeOf(node);
+  if (parts.length < 2) fail('target-not-found', 'the Satz has no Halbsätze (no semicolon)');
+  const k = index < 0 ? parts.length - 1 : index - 1;
+  if (k >= parts.length) fail('target-not-found', `the Satz has ${parts.length} Halbsätze, not ${index}`);
+  return {
+    get: () => {
+      const r = halbsaetzeOf(node).parts[k];
+      return (node as Satz).text!.slice(r.start, r.end);
+    },
+    set: (v) => {
+      const t = (node as Satz).text!;
+      const r = halbsaetzeOf(node).parts[k];
+      setSatzText(node, t.slice(0, r.start) + v + t.slice(r.end));
+    },
+  };
+}
+
 function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation): string | undefined {
   const last = parts[parts.length - 1];
   const hits = resolveUnits(p, parts);
   // text slots: a Satzteil, the Überschrift, or all text of the addressed units
   const textSlots = (): Slot[] => {
     if (last?.kind === 'satzteil') return hits.map((h) => satzteilSlot(h.node, last));
+    if (last?.kind === 'halbsatz') return hits.map((h) => halbsatzSlot(h.node, last.index));
     if (last?.kind === 'ueberschrift') return [{ get: () => p.heading, set: (v) => (p.heading = v) }];
     return hits.flatMap((h) => slotsOf(h.node));
   };
@@ -338,7 +383,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       if (op.each) {
         // "jeweils": each addressed unit must contain the words at least once
         for (const h of hits.length > 1 ? hits : [undefined]) {
-          const slots = h && last?.kind !== 'satzteil' && last?.kind !== 'ueberschrift' ? slotsOf(h.node) : textSlots();
+          const slots = h && last?.kind !== 'satzteil' && last?.kind !== 'ueberschrift' && last?.kind !== 'halbsatz' ? slotsOf(h.node) : textSlots();
           const n = editWords(slots, op, true);
           if (n === 0) fail('words-not-found', `"${findOf(op)}" not found in ${h ? h.node.id : formatAddress(op.target)}`);
         }
@@ -417,6 +462,16 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     }
     case 'repeal':
     case 'delete-unit': {
+      if (last?.kind === 'halbsatz') {
+        // "Satz 2 zweiter Halbsatz wird aufgehoben": the Satz ends where the repealed part began
+        if (hits.length !== 1) fail('target-unsupported', 'a Halbsatz is repealed in one Satz at a time');
+        const { text, parts: halves } = halbsaetzeOf(hits[0].node);
+        const k = last.index < 0 ? halves.length - 1 : last.index - 1;
+        if (halves.length < 2 || k !== halves.length - 1) fail('target-unsupported', `only the last Halbsatz of a Satz is repealed here (the Satz has ${halves.length} Halbsätze)`);
+        const end = /[.!?:]?\s*$/.exec(text)![0].trim();
+        setSatzText(hits[0].node, text.slice(0, halves[k].start).replace(/\s*;\s*$/, '') + end);
+        return p.id;
+      }
       // remove from the owner list, from the back so indices stay valid
       const sorted = [...hits].sort((a, b) => (b.owner?.index ?? 0) - (a.owner?.index ?? 0));
       const removed = new Set<unknown>(hits.map((h) => h.node));

@@ -840,3 +840,19 @@ describe('one occurrence named', () => {
     expect(r.text).toContain('(1) Das x steht hier. Noch ein y.\n\n(2) Erster Satz. Auch hier ein x z.');
   });
 });
+
+describe('Halbsätze addressed', () => {
+  it('"Satz 2 zweiter Halbsatz" for words, "der zweite Halbsatz wird aufgehoben" (the last only), one that does not exist refused', () => {
+    const law = '% Testverordnung\n\n# § 1 – Eins\n\n(1) Das x hier; das x da. Das x dort (a; b); das x bleibt.\n\n(2) Kein Halbsatz x.\n';
+    const r = apply(`1. In § 1 Absatz 1 Satz 2 zweiter Halbsatz wird das Wort „x“ durch das Wort „y“ ersetzt.
+2. In § 1 Absatz 1 Satz 1 wird der zweite Halbsatz aufgehoben.
+3. In § 1 Absatz 2 Satz 1 zweiter Halbsatz wird das Wort „x“ gestrichen.
+4. § 1 Absatz 1 Satz 2 erster Halbsatz wird aufgehoben.
+`, law);
+    expect(r.failed).toEqual([
+      'Artikel 1 Nummer 3: the Satz has no Halbsätze (no semicolon)',
+      'Artikel 1 Nummer 4: only the last Halbsatz of a Satz is repealed here (the Satz has 2 Halbsätze)',
+    ]);
+    expect(r.text).toContain('(1) Das x hier. Das x dort (a; b); das y bleibt.\n\n(2) Kein Halbsatz x.');
+  });
+});
