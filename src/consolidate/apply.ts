@@ -421,10 +421,11 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       return hits[0]?.node.id;
     }
     case 'unnumber-absatz': {
-      const absaetze = p.children.filter((c): c is Absatz => c.kind === 'absatz');
+      // "(weggefallen)" Absätze go with the numbering ("Absatz 1 wird aufgehoben. Die Absatzbezeichnung „(2)“ wird gestrichen.")
+      const absaetze = p.children.filter((c): c is Absatz => c.kind === 'absatz' && !isWeggefallen(c));
       const addressed = parts.length === 0 || (parts.length === 1 && parts[0].kind === 'absatz' && parts[0].labels.length === 1 && parts[0].labels[0] === op.label);
       if (!addressed) fail('target-unsupported', 'the Absatzbezeichnung is dropped for a whole §');
-      if (absaetze.length !== 1 || p.children.length !== 1 || absaetze[0].label !== op.label) {
+      if (absaetze.length !== 1 || p.children.some((c) => c.kind !== 'absatz') || absaetze[0].label !== op.label) {
         fail('target-unsupported', `§ ${p.label} has ${absaetze.length === 1 ? `Absatz ${absaetze[0].label}` : `${absaetze.length} Absätze`}: only a § with Absatz ${op.label} alone can lose its Absatzbezeichnung`);
       }
       p.children = absaetze[0].children;
@@ -441,8 +442,9 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       if (hits.length === 0 || hits.some((h) => !h.owner) || hits.some((h) => h.owner!.list !== hits[0].owner!.list)) fail('target-unsupported', 'the units to replace must be siblings');
       const units = parseUnits(op.unitKind, op.content, op.labels);
       const list = hits[0].owner!.list;
-      const at = list.indexOf(hits[0].node as never);
+      let at = Math.min(...hits.map((h) => list.indexOf(h.node as never)));
       for (const h of [...hits].sort((a, b) => list.indexOf(b.node as never) - list.indexOf(a.node as never))) list.splice(list.indexOf(h.node as never), 1);
+      at -= yieldNumbers(list, units, at);
       list.splice(at, 0, ...(units as never[]));
       return (units[0] as Unit)?.id;
     }
@@ -482,11 +484,17 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         const node = h.node;
         // a repealed Absatz or list item that later ones of its kind follow keeps its number, as the
         // official consolidation prints it: "(2) (weggefallen)", "4. (weggefallen)"; the last one goes
+        const numbered = node.kind === 'absatz' || isListItemKind(node.kind);
         const later = (owner.list as Array<{ kind: string }>).slice(at + 1).some((n) => n.kind === node.kind && !removed.has(n));
-        if (op.action === 'repeal' && later && (node.kind === 'absatz' || isListItemKind(node.kind))) {
+        if (numbered && later) {
           owner.list[at] = weggefallen(node as Absatz | ListItem) as never;
         } else {
           owner.list.splice(at, 1);
+          // the last one goes, and "(weggefallen)" units before it that would now end the list with it
+          if (numbered) {
+            const list = owner.list as Array<Absatz | ListItem | { kind: string }>;
+            for (let k = list.length - 1; k >= 0 && list[k].kind === node.kind && isWeggefallen(list[k] as Absatz | ListItem); k--) list.splice(k, 1);
+          }
         }
       }
       return p.id;
@@ -505,6 +513,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         }
       }
       const owner = h.owner!;
+      yieldNumbers(owner.list, units, 0);
       const at = owner.list.indexOf(h.node as never);
       owner.list.splice(op.before ? at : at + 1, 0, ...(units as never[]));
       return (units[0] as Unit)?.id;
@@ -522,6 +531,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         }
         return op.atStart ? list.unshift(...xs) : list.push(...xs);
       };
+      for (const list of [container.kind === 'satz' ? [] : container.children, ...sentencesOf(container).map((x) => x.items ?? [])]) yieldNumbers(list as Array<{ kind: string }>, units, 0);
       if (op.unitKind === 'absatz') {
         if (container.kind !== 'paragraph') fail('target-unsupported', 'an Absatz can only be appended to a §');
         if (container.children.some((c) => c.kind === 'satz')) fail('target-unsupported', `§ ${container.label} has no Absätze: its Wortlaut must first become Absatz 1`);
@@ -565,6 +575,23 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
 }
 
 const WEGGEFALLEN = '(weggefallen)';
+
+/**
+ * New units take the numbers of "(weggefallen)" units ("Absatz 2 wird aufgehoben. Nach Absatz 1 wird
+ * folgender Absatz 2 eingefügt"): those placeholders leave the list. Returns how many stood before `at`.
+ */
+function yieldNumbers(list: Array<{ kind: string }>, units: Array<{ kind: string }>, at: number): number {
+  const taken = new Set(units.filter((u) => 'label' in u).map((u) => `${u.kind} ${(u as ListItem).label}`));
+  let before = 0;
+  for (let k = list.length - 1; k >= 0; k--) {
+    const n = list[k] as Absatz | ListItem;
+    if ((n.kind === 'absatz' || isListItemKind(n.kind)) && taken.has(`${n.kind} ${n.label}`) && isWeggefallen(n)) {
+      list.splice(k, 1);
+      if (k < at) before++;
+    }
+  }
+  return before;
+}
 
 /** "(2) (weggefallen)", "4. (weggefallen)": a repealed unit that keeps its number */
 function isWeggefallen(u: Absatz | ListItem): boolean {

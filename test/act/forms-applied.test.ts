@@ -760,6 +760,20 @@ describe('a repealed Absatz or list item', () => {
     expect(renumbered.failed).toEqual([]);
     expect(renumbered.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Drei.\n');
   });
+
+  it('a "(weggefallen)" unit yields its number to units the act inserts, substitutes or appends, goes with the Absatzbezeichnung, and does not end a list', () => {
+    const six = (instructions: string) => apply(instructions).text.split('# § 22')[0].split('# § 6 – Ersetzen\n\n')[1];
+    expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird nach Absatz 1 folgender Absatz 2 eingefügt:\n„(2) Neu.“\n')).toBe('(1) Eins.\n\n(2) Neu.\n\n(3) Drei.\n\n');
+    expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 durch die folgenden Absätze 2 und 3 ersetzt:\n„(2) Zwei.\n(3) Drei neu.“\n')).toBe('(1) Eins.\n\n(2) Zwei.\n\n(3) Drei neu.\n\n');
+    // one at a time as in one sentence: the last goes, and the placeholder before it
+    expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 aufgehoben.\n')).toBe('(1) Eins.\n\n');
+    expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 aufgehoben.\n3. Dem § 6 wird folgender Absatz 2 angefügt:\n„(2) Angefügt.“\n')).toBe('(1) Eins.\n\n(2) Angefügt.\n\n');
+    // "gestrichen" for a unit is read as "aufgehoben"
+    expect(six('1. In § 6 wird Absatz 2 gestrichen.\n')).toBe('(1) Eins.\n\n(2) (weggefallen)\n\n(3) Drei.\n\n');
+    const unnumbered = apply('1. In § 6 werden die Absätze 1 und 2 aufgehoben.\n2. In § 6 wird die Absatzbezeichnung „(3)“ gestrichen.\n');
+    expect(unnumbered.failed).toEqual([]);
+    expect(unnumbered.text).toContain('# § 6 – Ersetzen\n\nDrei.\n');
+  });
 });
 
 describe('quoted words are whole words', () => {
