@@ -7,7 +7,8 @@ import { expandRange, HUMAN } from '../model/labels.js';
 import { LIST_KINDS, type UnitKind } from '../model/types.js';
 
 export type AddressPart =
-  | { kind: UnitKind; labels: string[]; isNew?: boolean }
+  /** `spans`: the ranges as written ("§§ 5 bis 7"); `labels` count them out by number, the text may hold more ("§ 5a") */
+  | { kind: UnitKind; labels: string[]; isNew?: boolean; spans?: Array<{ from: string; to: string }> }
   /** the words before (vor) or after (nach) a list: before or after the item `ref`, or without `ref` the einleitende or abschließende Satzteil of the one list of the unit */
   | { kind: 'satzteil'; which: 'vor' | 'nach'; ref?: { kind: UnitKind; label: string } }
   | { kind: 'ueberschrift' }
@@ -53,10 +54,11 @@ export function unitKindOfWord(word: string): UnitKind | undefined {
 const LABEL = String.raw`(?:\d+[a-z]{0,2}|(?!(?:in|im|am|an|zu|und|bis|der|die|das|den|dem|des)\b)[a-z]{1,3})`;
 const LABEL_LIST = new RegExp(String.raw`^(${LABEL}(?:(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+)${LABEL})*)`);
 
-function parseLabelList(s: string): { labels: string[]; rest: string } | undefined {
+function parseLabelList(s: string): { labels: string[]; spans: Array<{ from: string; to: string }>; rest: string } | undefined {
   const m = LABEL_LIST.exec(s);
   if (!m) return undefined;
   const labels: string[] = [];
+  const spans: Array<{ from: string; to: string }> = [];
   const tokens = m[1].split(/\s*,\s*|\s+(und|sowie|bis)\s+/).filter((t) => t !== undefined && t !== '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -67,11 +69,12 @@ function parseLabelList(s: string): { labels: string[]; rest: string } | undefin
       const range = expandRange(from, to);
       if (!range) return undefined;
       labels.push(...range);
+      spans.push({ from, to });
       continue;
     }
     labels.push(t);
   }
-  return { labels, rest: s.slice(m[0].length) };
+  return { labels, spans, rest: s.slice(m[0].length) };
 }
 
 const FILLER = /^(?:(?:[Ii]n|[Ii]m|von)\s+)?(?:(?:[Dd]en|[Dd]em|[Dd]er|[Dd]es|[Dd]ie|[Dd]as)\s+)?(?:(?:neuen|neue|bisherigen|bisherige)\s+)?/;
@@ -135,7 +138,7 @@ export function parseAddress(phrase: string): Address | undefined {
       const rest = s.slice(m[0].length);
       const ll = parseLabelList(rest);
       if (!ll) return undefined;
-      parts.push({ kind, labels: ll.labels });
+      parts.push(ll.spans.length && kind !== 'satz' ? { kind, labels: ll.labels, spans: ll.spans } : { kind, labels: ll.labels });
       s = ll.rest.trim();
       continue;
     }

@@ -47,6 +47,9 @@ export type Operation =
 
 export type Action = Operation['action'];
 
+/** what an act does to several §§ named at once ("Die §§ 6 und 7 werden aufgehoben", "In den §§ 5 und 7 wird jeweils …"), it does to each */
+export const EACH_PARAGRAPH = new Set<Action>(['repeal', 'replace', 'delete', 'insert-words', 'replace-end', 'append-words']);
+
 /** "replace § 26 Abs. 2 Satz 3", "insert-units before § 6 Abs. 2": an operation in one line, for listings and notes. */
 export function describeOperation(op: Operation): string {
   return `${op.action}${op.action === 'insert-units' && op.before ? ' before' : ''} ${formatAddress(op.target)}`;

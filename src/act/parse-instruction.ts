@@ -13,7 +13,7 @@
  * joined by "und" or ";" gives both (parseInstruction).
  */
 import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
-import type { NewGliederung, Operation } from './operations.js';
+import { EACH_PARAGRAPH, type NewGliederung, type Operation } from './operations.js';
 import { expandRange } from '../model/labels.js';
 import type { GliederungType, UnitKind } from '../model/types.js';
 
@@ -152,13 +152,11 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   return s;
 }
 
-/** what an act does to several §§ named at once ("Die §§ 6 und 7 werden aufgehoben", "In den §§ 5 und 7 wird jeweils …"), it does to each */
-const EACH_PARAGRAPH = new Set<Operation['action']>(['repeal', 'replace', 'delete', 'insert-words', 'replace-end', 'append-words']);
-
 /** An operation on several §§ as one operation per §, in the act's order (units set anew or inserted stay one). */
 function onePerParagraph(op: Operation): Operation[] {
   const [first, ...rest] = op.target;
-  if (!EACH_PARAGRAPH.has(op.action) || first?.kind !== 'paragraph' || first.labels.length < 2) return [op];
+  // a range ("Die §§ 5 bis 7") is counted out against the text when applied: it may hold a § 5a
+  if (!EACH_PARAGRAPH.has(op.action) || first?.kind !== 'paragraph' || first.labels.length < 2 || first.spans) return [op];
   return first.labels.map((label) => ({ ...op, target: [{ ...first, labels: [label] }, ...rest] }));
 }
 

@@ -7,9 +7,9 @@
  */
 import type { Address, AddressPart } from '../act/address.js';
 import { formatAddress, isListItemKind } from '../act/address.js';
-import type { NewGliederung, Operation } from '../act/operations.js';
+import { EACH_PARAGRAPH, type NewGliederung, type Operation } from '../act/operations.js';
 import { assignIds } from '../model/build-units.js';
-import { compareLabels, nextLabels, writtenLabel } from '../model/labels.js';
+import { compareLabels, expandRange, nextLabels, writtenLabel } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Anlage, Angabe, BodyNode, Gliederung, GliederungType, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
 import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
@@ -152,6 +152,7 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
   if (op.action === 'insert-units' && op.unitKind === 'paragraph' && target.length === 1) {
     return insertParagraphs(law, first.labels[0], op.labels, op.content, op.before, op.gliederung);
   }
+  if (first.labels.length > 1 && EACH_PARAGRAPH.has(op.action)) return applyToEachParagraph(law, op, first);
   if (first.labels.length !== 1) fail('target-plural', `several §§ at once are not supported: ${formatAddress(target)}`);
   const idx = law.body.findIndex((n) => n.kind === 'paragraph' && n.label === first.labels[0]);
   if (idx < 0) fail('target-not-found', `§ ${first.labels[0]} does not exist in this text`);
@@ -184,6 +185,40 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
   assignIds(p);
   const res = replaceBody(law, idx, p);
   return { ...res, targetId: targetId ?? p.id };
+}
+
+/**
+ * The labels a part names among those the text has, in the text's order: a range ("§§ 5 bis 7",
+ * "Nummern 2 bis 4") takes every unit from its first to its last, lettered ones ("§ 5a", "3a") included;
+ * where the text lacks an end of the range, the range counted by number (so the missing ones are reported).
+ */
+function labelsInText(inText: string[], part: { labels: string[]; spans?: Array<{ from: string; to: string }> }): string[] {
+  if (!part.spans) return part.labels;
+  const counted = new Set<string>();
+  const out: string[] = [];
+  for (const sp of part.spans) {
+    const range = expandRange(sp.from, sp.to) ?? [];
+    range.forEach((l) => counted.add(l));
+    const i = inText.indexOf(sp.from);
+    const j = inText.indexOf(sp.to);
+    out.push(...(i >= 0 && j >= i ? inText.slice(i, j + 1) : range));
+  }
+  for (const l of part.labels) if (!counted.has(l)) out.push(l);
+  const at = (l: string) => (inText.includes(l) ? inText.indexOf(l) : Infinity);
+  return [...new Set(out)].sort((a, b) => at(a) - at(b));
+}
+
+/** "Die §§ 6 und 7 werden aufgehoben", "In den §§ 5 bis 7 wird jeweils …": the operation on each §, in the text's order. */
+function applyToEachParagraph(law: Law, op: Operation, first: Extract<AddressPart, { kind: UnitKind }>): ApplyResult {
+  const inText = law.body.flatMap((n) => (n.kind === 'paragraph' ? [n.label] : []));
+  let cur = law;
+  const touched: string[] = [];
+  for (const label of labelsInText(inText, first)) {
+    const r = applyUnchecked(cur, { ...op, target: [{ kind: 'paragraph', labels: [label] }, ...op.target.slice(1)] } as Operation);
+    cur = r.law;
+    if (r.paragraphId) touched.push(r.paragraphId);
+  }
+  return { law: cur, paragraphId: touched[0], targetId: touched[0], alsoTouched: touched.slice(1) };
 }
 
 /** "Die bisherigen §§ 2 und 3 werden die §§ 3 und 4": the §§ keep their text under new numbers. */
@@ -261,6 +296,13 @@ function insertParagraphs(law: Law, anchorLabel: string, labels: string[], conte
 // resolution inside a §
 
 
+/** The labels of the units of one kind directly in a unit, in order (Absätze of a §, the items of its lists). */
+function siblingLabels(node: Unit, kind: UnitKind): string[] {
+  if (kind === 'absatz') return node.kind === 'paragraph' ? node.children.flatMap((c) => (c.kind === 'absatz' ? [c.label] : [])) : [];
+  if (kind === 'satz' || kind === 'paragraph') return [];
+  return sentencesOf(node).flatMap((s) => (s.items ?? []).filter((it) => it.kind === kind).map((it) => it.label));
+}
+
 function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
   let hits: Hit[] = [{ node: p }];
   for (const part of parts) {
@@ -268,7 +310,7 @@ function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
     if (!('labels' in part)) fail('target-unsupported', `cannot address ${part.kind} inside a §`);
     const next: Hit[] = [];
     for (const h of hits) {
-      for (const label of part.labels) {
+      for (const label of labelsInText(siblingLabels(h.node, part.kind), part)) {
         const found = findChildren(h.node, part.kind, label);
         if (found.length === 0) fail('target-not-found', `${formatAddress([part])} (label ${label}) not found in ${h.node.id || '§'}`);
         if (found.length > 1) fail('target-ambiguous', `${formatAddress([part])} matches ${found.length} units in ${h.node.id}`);

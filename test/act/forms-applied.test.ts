@@ -739,8 +739,16 @@ describe('several §§ named at once', () => {
     const range = apply('1. Die §§ 5 bis 7 werden aufgehoben.\n', five);
     expect(range.failed).toEqual([]);
     expect(range.text).toBe('% Testverordnung\n\n# § 5 – (weggefallen)\n\n# § 6 – (weggefallen)\n\n# § 7 – (weggefallen)\n\n# § 8 – A\n\nA.\n');
-    // a § the range names that the text lacks is reported, the others are repealed
-    expect(apply('1. Die §§ 7 bis 9 werden aufgehoben.\n', five).failed).toEqual(['Artikel 1 Nummer 1: § 9 does not exist in this text']);
+    // a range whose end the text lacks is counted by number: the missing § is reported, nothing is applied
+    const partial = apply('1. Die §§ 7 bis 9 werden aufgehoben.\n', five);
+    expect(partial.failed).toEqual(['Artikel 1 Nummer 1: § 9 does not exist in this text']);
+    expect(partial.text).toContain('# § 7 – T\n\nT.\n');
+    // a range takes the lettered §§ and list items inside it
+    const lettered = '% Testverordnung\n\n# § 5 – F\n\nF x.\n\n# § 5a – Fa\n\nFa x.\n\n# § 6 – S\n\n(1) Es gilt x:\n\n1. eins,\n\n2. zwei,\n\n2a. zwei a,\n\n3. drei,\n\n4. vier.\n\n# § 7 – T\n\nT x.\n';
+    const ranged = apply('1. In den §§ 5 bis 7 wird jeweils das Wort „x“ durch das Wort „y“ ersetzt.\n2. In § 6 Absatz 1 werden die Nummern 2 bis 3 aufgehoben.\n', lettered);
+    expect(ranged.failed).toEqual([]);
+    expect(ranged.text).toContain('F y.\n\n# § 5a – Fa\n\nFa y.\n');
+    expect(ranged.text).toContain('1. eins,\n\n2. (weggefallen)\n\n2a. (weggefallen)\n\n3. (weggefallen)\n\n4. vier.\n\n# § 7 – T\n\nT y.');
     // §§ set anew at once stay one operation, refused rather than split by guesswork
     expect(apply('1. Die §§ 1 und 2 werden wie folgt gefasst:\n„§ 1\nA\nText.“\n').failed).toHaveLength(1);
   });

@@ -116,9 +116,12 @@ describe('instruction forms', () => {
 
 describe('addresses', () => {
   it('parses plural and ranges', () => {
-    expect(parseAddress('den Nummern 9 bis 11')).toEqual([{ kind: 'nummer', labels: ['9', '10', '11'] }]);
+    // a range keeps its ends as written: the text may hold lettered units between them ("Nummer 10a")
+    expect(parseAddress('den Nummern 9 bis 11')).toEqual([{ kind: 'nummer', labels: ['9', '10', '11'], spans: [{ from: '9', to: '11' }] }]);
     expect(parseAddress('§ 31 Absatz 1 Satz 1 Nummer 2 Buchstabe c')?.map((p) => p.kind)).toEqual(['paragraph', 'absatz', 'satz', 'nummer', 'buchstabe']);
-    expect(parseAddress('Buchstaben vv bis xx')).toEqual([{ kind: 'buchstabe', labels: ['vv', 'ww', 'xx'] }]);
+    expect(parseAddress('Buchstaben vv bis xx')).toEqual([{ kind: 'buchstabe', labels: ['vv', 'ww', 'xx'], spans: [{ from: 'vv', to: 'xx' }] }]);
+    expect(parseAddress('den Sätzen 2 bis 4')).toEqual([{ kind: 'satz', labels: ['2', '3', '4'] }]);
+    expect(parseAddress('Nummer 2 und 3')).toEqual([{ kind: 'nummer', labels: ['2', '3'] }]);
   });
   it('rejects non-addresses', () => {
     expect(parseAddress('Spalte A')).toBeUndefined();
