@@ -706,6 +706,20 @@ interface WordsPattern {
 const patternCache = new Map<string, WordsPattern>();
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const HYPHEN = /[-\u2011]/;
+const DIGIT = /\d/;
+
+/**
+ * A hyphen joins the word to a compound: „Arbeitnehmer“ is not in "Arbeitnehmer-Entsendegesetz", nor in
+ * the suspended "Arbeitnehmer- und Arbeitgeberverbände", nor „Richtlinie“ in "EU-Richtlinie". Between
+ * numbers it is a dash of a span ("1.1.2020-31.12.2020"), which keeps both numbers words of their own.
+ */
+function compoundAfter(t: string, end: number): boolean {
+  return HYPHEN.test(t[end]) && !(DIGIT.test(t[end - 1]) && DIGIT.test(t[end + 1] ?? ''));
+}
+
+function compoundBefore(t: string, i: number): boolean {
+  return HYPHEN.test(t[i - 1]) && i >= 2 && WORD_CHAR.test(t[i - 2]) && !(DIGIT.test(t[i - 2]) && DIGIT.test(t[i]));
+}
 
 /**
  * Quoted words as a pattern: any white-space kind between words; whole words at the edges. The word
@@ -738,9 +752,8 @@ function findWords(t: string, p: WordsPattern): Array<{ index: number; length: n
       p.re.lastIndex++;
       continue;
     }
-    // a hyphen between letters joins a compound: „Arbeitnehmer“ is not in "Arbeitnehmer-Entsendegesetz"
-    const okStart = !p.wordStart || i === 0 || (!WORD_CHAR.test(t[i - 1]) && !(HYPHEN.test(t[i - 1]) && i >= 2 && WORD_CHAR.test(t[i - 2])));
-    const okEnd = !p.wordEnd || end === t.length || (!WORD_CHAR.test(t[end]) && !(HYPHEN.test(t[end]) && end + 1 < t.length && WORD_CHAR.test(t[end + 1])));
+    const okStart = !p.wordStart || i === 0 || (!WORD_CHAR.test(t[i - 1]) && !compoundBefore(t, i));
+    const okEnd = !p.wordEnd || end === t.length || (!WORD_CHAR.test(t[end]) && !compoundAfter(t, end));
     if (okStart && okEnd) out.push({ index: i, length: m[0].length });
     else p.re.lastIndex = i + 1;
   }

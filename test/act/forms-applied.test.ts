@@ -790,6 +790,11 @@ describe('quoted words are whole words', () => {
     const r = apply('1. In § 1 Absatz 1 wird jeweils das Wort „Arbeitnehmer“ durch das Wort „Dienstnehmer“ ersetzt.\n2. In § 1 Absatz 1 wird das Wort „EU“ gestrichen.\n', law);
     expect(r.failed).toEqual(['Artikel 1 Nummer 2: "EU" not found in § 1 Abs. 1']);
     expect(r.text).toContain('(1) Der Dienstnehmer meldet nach dem Arbeitnehmer-Entsendegesetz und der EU-Richtlinie. Der Dienstnehmer erhält eine Kopie.');
+    // a suspended compound is no occurrence either; a dash between numbers is no compound
+    const law2 = '% Testverordnung\n\n# § 1 – Eins\n\n(1) Die Arbeitnehmer- und Arbeitgeberverbände sowie der Arbeitnehmer. Vom 1.1.2020-31.12.2021 gilt es.\n';
+    const r2 = apply('1. In § 1 Absatz 1 wird jeweils das Wort „Arbeitnehmer“ durch das Wort „Beschäftigte“ ersetzt.\n2. In § 1 Absatz 1 wird die Angabe „2021“ durch die Angabe „2022“ ersetzt.\n', law2);
+    expect(r2.failed).toEqual([]);
+    expect(r2.text).toContain('(1) Die Arbeitnehmer- und Arbeitgeberverbände sowie der Beschäftigte. Vom 1.1.2020-31.12.2022 gilt es.');
   });
 });
 
