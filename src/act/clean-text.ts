@@ -31,16 +31,20 @@ const FURNITURE: RegExp[] = [
   /^Seite \d+ von \d+$/,
   /^Herausgeber:/,
   /^Bundesgesetzblatt$/,
-  /^Teil [IV]+$/,
-  /^\d{4}$/,
   // a page number between dashes, the running head of the electronic BGBl (since 2023)
   /^[–-]\s?\d{1,4}\s?[–-]$/,
   /^BGBl\. \d{4} I Nr\. \d+ vom \d{1,2}\.\d{1,2}\.\d{4}$/,
   /^Ausgegeben zu Bonn am \d{1,2}\. \S+ \d{4}$/,
-  /^Nr\. \d+$/,
   /^ISSN /,
   /^www\.recht\.bund\.de/,
 ];
+
+/**
+ * Lines that are furniture only among furniture (within two lines of one above): the "Teil I", the
+ * year, the "Nr. 217" of a title block, a page number. Alone they may be words of a wrapped table or
+ * sentence ("im Jahr\n2024\n12 Euro").
+ */
+const NEAR_FURNITURE: RegExp[] = [/^Teil [IV]+$/, /^\d{1,4}$/, /^Nr\. \d+$/];
 
 /** "D e r  B u n d e s m i n i s t e r": letters separated by single spaces */
 const SPACED = /^(?:\p{L}[ ]{1,2}){4,}\p{L}?/u;
@@ -49,13 +53,25 @@ export function isFurniture(line: string): boolean {
   return FURNITURE.some((r) => r.test(line)) || SPACED.test(line);
 }
 
-/** A page number of up to three digits alone on a line is furniture only next to other furniture (a form's field numbers are not). */
-function isPageNumberNextToFurniture(lines: RawLine[], i: number): boolean {
-  if (!/^\d{1,3}$/.test(lines[i].text.trim())) return false;
+/** A text without its furniture lines, as the cleaner drops them. */
+export function withoutFurniture(text: string): string {
+  const lines = text.split('\n').map((t, k) => ({ text: t, line: k + 1, col: 0 }));
+  return lines.filter((_, i) => !isFurnitureAt(lines, i)).map((l) => l.text).join('\n');
+}
+
+/** Is line i furniture: a line of its own kind, or one that is furniture only among furniture and stands there. */
+function isFurnitureAt(lines: RawLine[], i: number): boolean {
+  const t = lines[i].text.trim();
+  if (isFurniture(t)) return true;
+  if (!NEAR_FURNITURE.some((r) => r.test(t))) return false;
   const near = (step: number): boolean => {
-    for (let k = i + step; k >= 0 && k < lines.length; k += step) {
-      const t = lines[k].text.trim();
-      if (t !== '') return isFurniture(t);
+    let seen = 0;
+    for (let k = i + step; k >= 0 && k < lines.length && seen < 2; k += step) {
+      const u = lines[k].text.trim();
+      if (u === '') continue;
+      if (isFurniture(u)) return true;
+      if (!NEAR_FURNITURE.some((r) => r.test(u))) return false;
+      seen++;
     }
     return false;
   };
@@ -258,7 +274,7 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
       out.markers.push({ offset: started ? doneLength + cur.length + 1 : 0, date: mk ? `${mk[3]}-${mk[2]}-${mk[1]}` : null, line: srcLine });
       continue;
     }
-    if (isFurniture(line) || isPageNumberNextToFurniture(lines, i) || WEB_CHROME.some((r) => r.test(line)) || /^Anm\. d\. Red\.:/.test(line)) continue;
+    if (isFurnitureAt(lines, i) || WEB_CHROME.some((r) => r.test(line)) || /^Anm\. d\. Red\.:/.test(line)) continue;
     // footnote markers at the end of a title line ("Fachkräfteeinwanderung*") and after "Verkündung*)"
     line = line.replace(/(\p{L})\*+$/u, '$1').replace(/(\p{L})\*\)/gu, '$1');
     if (!started) {

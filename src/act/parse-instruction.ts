@@ -14,7 +14,7 @@
  */
 import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
 import { EACH_PARAGRAPH, type NewGliederung, type Operation } from './operations.js';
-import { expandRange } from '../model/labels.js';
+import { expandRange, paragraphHeadingLabel } from '../model/labels.js';
 import type { GliederungType, UnitKind } from '../model/types.js';
 
 export type InstructionParse =
@@ -76,7 +76,7 @@ function parseNewUnits(what: string, quote?: string): { unitKind: UnitKind | 'an
   if (m && GLIEDERUNG_WORDS[m[1]]) {
     if (quote === undefined) return undefined;
     const parts = parseNewUnits(`Nummern ${m[2]}`); // the labels, as of Nummern ("4a und 4b", "4 bis 6")
-    const labels = [...quote.matchAll(/^\s*§\s*(\d+[a-z]*)\b/gm)].map((x) => x[1]);
+    const labels = quote.split('\n').flatMap((l) => paragraphHeadingLabel(l) ?? []);
     return labels.length && parts ? { unitKind: 'paragraph', labels, gliederung: { type: GLIEDERUNG_WORDS[m[1]], labels: parts.labels } } : undefined;
   }
   m = new RegExp(`^(${ANY_UNIT})(?:\\s+(.+))?$`).exec(w);

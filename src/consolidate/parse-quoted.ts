@@ -7,13 +7,14 @@
  * wrapped date "16. August 2023" at a line start stays in its sentence.
  */
 import { buildContent, buildItems, assignIds, type TextBlock } from '../model/build-units.js';
-import { matchItemLabel, nextLabels, LIST_RANK } from '../model/labels.js';
+import { matchItemLabel, nextLabels, paragraphHeadingLabel, LIST_RANK } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, Gliederung, GliederungType, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
 
 
 const FIRST: Record<ListKind, string> = { nummer: '1', buchstabe: 'a', doppelbuchstabe: 'aa', dreifachbuchstabe: 'aaa' };
-const DATE_AT_START = /^\d{1,2}\.\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b/u;
+/** "4. Januar 2023", "1. Quartals", "18. Lebensjahres" at a line start: a wrapped date or ordinal, not a Nummer */
+const DATE_AT_START = /^\d{1,2}\.\s+(?:(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b|(?:Quartals?|Halbjahr(?:es|s)?|Kalenderjahr(?:es|s)?|Kalendermonats?|Lebensjahr(?:es|s)?|Lebensmonats?|Monats|Jahres)\b)/u;
 
 export function quotedBlocks(content: string): TextBlock[] {
   const lines = content.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -83,7 +84,8 @@ export function parseQuotedParagraphs(content: string, labels: string[]): { para
   for (const line of lines) {
     const m = /^§\s*(\d+[a-z]*)(?:\s+(.*))?$/.exec(line);
     const expected = labels.length ? labels[expectIdx] : undefined;
-    if (m && (chunks.length === 0 || (expected !== undefined && m[1] === expected))) {
+    // "§ 2b Absatz 2 entsprechend." at a line start is a wrapped reference, not the heading of § 2b
+    if (m && (chunks.length === 0 || (expected !== undefined && paragraphHeadingLabel(line) === expected))) {
       chunks.push([line]);
       expectIdx++;
       continue;
@@ -122,7 +124,12 @@ export function parseQuotedParagraphs(content: string, labels: string[]): { para
 
 const GLIEDERUNG_ORDER: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
 const GLIEDERUNG_LINE = /^(Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\s+(\d+[a-z]*|[IVXLC]+[a-z]*)\.?(?:\s*[–-]?\s+(.*))?$/;
-const PARAGRAPH_LINE = /^§\s*\d+[a-z]*\b/;
+const PARAGRAPH_LINE = { test: (line: string) => paragraphHeadingLabel(line) !== undefined };
+
+/** The §§ a quoted text opens, in order ("„§ 2a … § 2b …“"), wrapped references left out. */
+function quotedParagraphLabels(text: string): string[] {
+  return text.split('\n').flatMap((l) => paragraphHeadingLabel(l) ?? []);
+}
 
 /**
  * Parts of the Gliederung with their §§ ("„Abschnitt 1a\nZwischenteil\n§ 2a\n…“"): the first announced
@@ -140,7 +147,7 @@ export function parseQuotedGliederung(content: string, labels: string[], announc
   const flush = (): string | undefined => {
     if (!pending.length) return undefined;
     const text = pending.join('\n');
-    const own = [...text.matchAll(/^§\s*(\d+[a-z]*)\b/gm)].map((x) => x[1]);
+    const own = quotedParagraphLabels(text);
     const r = parseQuotedParagraphs(text, own);
     pending = [];
     if (r.error) return r.error;

@@ -156,3 +156,17 @@ export function nextLabels(label: string): string[] {
   const c = label.charCodeAt(0) + 1;
   return c > 122 ? [] : [String.fromCharCode(c).repeat(label.length)];
 }
+
+/** Words that carry a sentence on after "§ 2b": a wrapped reference, not a heading */
+const REFERENCE_GOES_ON = /^(?:Absatz|Absätze|Abs\.|Satz|Sätze|Nummer|Nr\.|Buchstabe|und|oder|bis|sowie|gilt|gelten|ist|sind|findet|finden|bleibt|bleiben|des|der|dem|den|in|zu|entsprechend|Anwendung)\b/;
+
+/**
+ * The label of a line that opens a § in quoted text ("§ 2b", "§ 2b Überschrift"); undefined for any other
+ * line, also for a wrapped reference at a line start ("§ 2b Absatz 2 entsprechend.").
+ */
+export function paragraphHeadingLabel(line: string): string | undefined {
+  const m = /^§\s*(\d+[a-z]*)(?:\s+(.*))?$/.exec(line.trim());
+  if (!m) return undefined;
+  if (m[2] !== undefined && (REFERENCE_GOES_ON.test(m[2]) || /[.,;:]$/.test(m[2]))) return undefined;
+  return m[1];
+}

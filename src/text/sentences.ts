@@ -15,7 +15,7 @@ const ABBREVIATIONS = new Set(
     'V', 'm', 'G', 'Gl', 'Anh', 'idF', 'IdF', 'mWv', 'Eingef', 'Aufgeh', 'geänd', 'Beschl', 'Urt',
     'Az', 'EG', 'EU', 'EWG', 'Co', 'Inc', 'Ltd', 'e', 'etc', 'lt', 'sog', 'bspw', 'insb', 'inkl', 'zzgl',
     'Pkt', 'Tz', 'Nummer', 'Mio', 'Mrd', 'Tsd', 'a', 'o', 'ä', 'Anm', 'Aufl', 'evtl', 'bzgl', 'Abschn', 'Bsp',
-    'max', 'min', 'Std', 'Prof', 'Dipl', 'Ing', 'zul',
+    'Prof', 'Dipl', 'Ing', 'zul',
   ].filter((a) => a !== 'EG' && a !== 'EU' && a !== 'EWG' && a !== 'Nummer'),
 );
 
@@ -108,7 +108,9 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
   if (/^(\p{L}\.)+\p{L}$/u.test(token)) return false;
   if (/^\d+$/.test(token)) {
     if (MONTHS.test(next) || AFTER_ORDINAL.test(next)) return false;
-    if (prev !== undefined && ORDINAL_DETERMINERS.has(prev)) return false;
+    // "nach den §§ 39 bis 42. § 287 …", "die Nummern 1 bis 3. Die …": the end of a range of labels
+    const rangeEnd = prev === 'bis' && beforePrev !== undefined && /^\d+[a-z]*$/.test(beforePrev);
+    if (prev !== undefined && ORDINAL_DETERMINERS.has(prev) && !rangeEnd && !next.startsWith('§')) return false;
     // "dem 19. oder 20. Abschnitt": the second of two joined ordinals
     if (prev !== undefined && ORDINAL_JOINERS.has(prev) && beforePrev !== undefined && /^\d+\.$/.test(beforePrev)) return false;
   }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanActText, locate } from '../../src/act/clean-text.js';
 import { parseActFragment } from '../../src/act/parse-act.js';
-import { quotedBlocks } from '../../src/consolidate/parse-quoted.js';
+import { parseQuotedParagraphs, quotedBlocks } from '../../src/consolidate/parse-quoted.js';
 
 const frag = (t: string) => parseActFragment(cleanActText('act.txt', t));
 
@@ -48,8 +48,11 @@ describe('page furniture and layout characters never enter quoted text', () => {
     expect(quoted(['(1) Erster', '– 4 –', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\nTeil.');
     expect(quoted(['(1) Erster', 'BGBl. 2023 I Nr. 217 vom 18.08.2023', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\nTeil.');
     expect(quoted(['(1) Erster', 'Seite 4 von 40', '4', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\nTeil.');
-    // a number alone with no furniture near it stays (the field numbers of a form)
+    // a number alone with no furniture near it stays (the field numbers of a form), also a year or "Teil I"
     expect(quoted(['(1) Erster', '4', 'Teil.'])).toBe('§ 2\nTitel\n(1) Erster\n4\nTeil.');
+    expect(quoted(['(1) im Jahr', '2024', '12', 'Euro nach', 'Teil I', '1', 'Liste.'])).toBe('§ 2\nTitel\n(1) im Jahr\n2024\n12\nEuro nach\nTeil I\n1\nListe.');
+    // the title block of a BGBl issue is furniture as a whole
+    expect(cleanActText('act.txt', 'Bundesgesetzblatt\nTeil I\n2023\n\nAusgegeben zu Bonn am 18. August 2023\n\nNr. 217\nGesetz').text).toBe('Gesetz');
   });
   it('soft hyphens inside a word and ligatures are folded; diagnostics keep their columns', () => {
     expect(quoted(['(1) Sozial\u00adversicherung und Pﬂanzen\u00ad', 'zeit.'])).toBe('§ 2\nTitel\n(1) Sozialversicherung und Pflanzenzeit.');
@@ -68,5 +71,11 @@ describe('quoted lists', () => {
   it('a wrapped date at a line start ("4. Januar 2023") is no Nummer', () => {
     const blocks = quotedBlocks('Es gilt:\n1. eins ab dem 1. Januar 2022,\n2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem\n3. Januar 2023.');
     expect(blocks.map((b) => b.text)).toEqual(['Es gilt:', '1. eins ab dem 1. Januar 2022,', '2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem 3. Januar 2023.']);
+    expect(quotedBlocks('Es gilt bis zum Ende des\n1. Quartals des Folgejahres.').map((b) => b.text)).toEqual(['Es gilt bis zum Ende des 1. Quartals des Folgejahres.']);
+  });
+  it('a wrapped reference at a line start ("§ 2b Absatz 2 entsprechend.") does not open § 2b', () => {
+    const r = parseQuotedParagraphs('§ 2a\nErster\n(1) Es gelten die Vorschriften in\n§ 2b Absatz 2 entsprechend.\n§ 2b\nZweiter\n(1) Text.', ['2a', '2b']);
+    expect(r.error).toBeUndefined();
+    expect(r.paragraphs.map((p) => [p.label, p.heading])).toEqual([['2a', 'Erster'], ['2b', 'Zweiter']]);
   });
 });

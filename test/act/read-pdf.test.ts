@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanActText, isFurniture } from '../../src/act/clean-text.js';
+import { cleanActText, withoutFurniture } from '../../src/act/clean-text.js';
 import { parseActFragment, type InstructionNode, type ParsedActFragment } from '../../src/act/parse-act.js';
 import {
   endsLikePdf,
@@ -421,10 +421,7 @@ const DIST_READER = join(ROOT, 'dist', 'src', 'act', 'read-pdf.js');
  * U+00AD; pdfjs gives the hyphen as drawn.
  */
 function words(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((l) => !isFurniture(l.trim()))
-    .join('\n')
+  return withoutFurniture(text)
     .replace(/[-\u00AD]\n(?=\p{Ll})/gu, '')
     .replace(/\u00AD/g, '')
     .split(/\s+/)

@@ -66,6 +66,10 @@ describe('splitSentences: ordinals', () => {
 
   it('a number that ends a Satz is still a boundary', () => {
     expect(splitSentences('Das gilt nach Absatz 2 oder 3. Die Behörde entscheidet.')).toHaveLength(2);
+    // the end of a range of labels (AufenthG § 69 Abs. 1)
+    expect(splitSentences('Es gilt nach den §§ 39 bis 42. § 287 des Dritten Buches bleibt unberührt.')).toHaveLength(2);
+    expect(splitSentences('Es gelten die Nummern 1 bis 3. Die Behörde entscheidet.')).toHaveLength(2);
+    expect(splitSentences('Es gilt vom 1. bis 3. Oktober. Neu.')).toHaveLength(2);
     expect(splitSentences('Das gilt nach § 26 Absatz 2. Die Zahl ist begrenzt.')).toEqual([
       'Das gilt nach § 26 Absatz 2.',
       'Die Zahl ist begrenzt.',
