@@ -163,6 +163,7 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
     return replaceBody(law, idx, paragraphs[0]);
   }
   if (op.action === 'repeal' && target.length === 1) {
+    if (original.weggefallen) tidied.push(`§ ${original.label} was already "(weggefallen)": the repeal changes nothing`);
     // the last § of a lettered series ("§ 105d" with no "§ 105e" after it) leaves no gap in the numbering:
     // the official consolidation drops it; any other § stays as "(weggefallen)"
     const m = /^(\d+)([a-z]+)$/.exec(original.label);
@@ -251,6 +252,8 @@ function checkOrder(label: string, anchor: string, before: boolean, prefix = '')
 }
 
 /** New §§ right after § `anchorLabel`, or right before it (in its Gliederung unit: after any heading above it). */
+const GLIEDERUNG_LEVELS: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
+
 /**
  * New §§ after (or before) a §; with `gliederung`, a part of the Gliederung with its §§ ("Nach § 2 wird
  * folgender Abschnitt 1a eingefügt"). Its headings are kept where the text carries Gliederung headings;
@@ -279,8 +282,13 @@ function insertParagraphs(law: Law, anchorLabel: string, labels: string[], conte
     } else {
       // before a § that opens a part of the Gliederung the new part would stand inside that part's heading
       if (before && law.body[idx - 1]?.kind === 'gliederung') fail('target-unsupported', `§ ${anchorLabel} opens a part of the Gliederung: a new ${gliederung.type} before it is not placed`);
+      const taken = new Set(law.body.flatMap((n) => (n.kind === 'gliederung' ? [n.id] : [])));
       for (const g of heads) {
-        if (law.body.some((n) => n.kind === 'gliederung' && n.id === g.id)) fail('target-exists', `${g.type} ${g.label} exists already`);
+        // an Abschnitt 1 inside a new Kapitel 3 is no second Abschnitt 1 of the law (numbers restart)
+        const restarts = heads.slice(0, heads.indexOf(g)).some((h) => GLIEDERUNG_LEVELS.indexOf(h.type) < GLIEDERUNG_LEVELS.indexOf(g.type));
+        if (taken.has(g.id) && !restarts) fail('target-exists', `${g.type} ${g.label} exists already`);
+        for (let k = 2; taken.has(g.id); k++) g.id = `gl-${g.type.toLowerCase()}-${g.label}-${k}`;
+        taken.add(g.id);
         const depth = depths.get(g.type);
         if (depth === undefined) fail('target-unsupported', `this text has no ${g.type} headings: the level of a new ${g.type} ${g.label} is not known`);
         g.depth = depth;
@@ -563,6 +571,9 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     case 'append-units': {
       if (hits.length !== 1) fail('target-unsupported', 'appending needs exactly one container');
       const container = hits[0].node;
+      if ((container.kind === 'absatz' || isListItemKind(container.kind)) && isWeggefallen(container as Absatz | ListItem)) {
+        fail('target-empty', `${formatAddress(op.target)} is "(weggefallen)": nothing can be appended to it`);
+      }
       const units = parseUnits(op.unitKind, op.content, op.labels);
       const put = <T,>(list: T[], xs: T[]) => {
         // "Folgender Absatz 7 wird angefügt" to a § whose last Absatz is 3 leaves a gap the act did not make

@@ -883,3 +883,14 @@ describe('Halbsätze addressed', () => {
     expect(r.text).toContain('(1) Das x hier. Das x dort (a; b); das y bleibt.\n\n(2) Kein Halbsatz x.');
   });
 });
+
+describe('placeholders and parts of the Gliederung, from a review round', () => {
+  it('nothing is appended to a "(weggefallen)" Absatz; a new Kapitel may hold an Abschnitt 1 of its own', () => {
+    const r = apply('1. In § 6 wird Absatz 2 aufgehoben.\n2. Dem § 6 Absatz 2 wird folgender Satz angefügt: „Neu.“\n');
+    expect(r.failed).toEqual(['Artikel 1 Nummer 2: § 6 Abs. 2 is "(weggefallen)": nothing can be appended to it']);
+    const law = '% Testverordnung\n\n## Kapitel 1 - Eins\n\n### Abschnitt 1 - Erster\n\n# § 1 – A\n\nText.\n';
+    const k = apply('1. Nach § 1 wird folgendes Kapitel 2 eingefügt:\n„Kapitel 2\nZwei\nAbschnitt 1\nAnfang\n§ 2\nB\nText.“\n', law);
+    expect(k.failed).toEqual([]);
+    expect(k.text).toContain('# Kapitel 2 - Zwei\n\n# Abschnitt 1 - Anfang\n\n# § 2 – B\n\nText.');
+  });
+});
