@@ -251,11 +251,11 @@ function checkOrder(label: string, anchor: string, before: boolean, prefix = '')
   if (before ? order >= 0 : order <= 0) fail('label-order', `${prefix}${label} cannot ${before ? 'precede' : 'follow'} ${prefix}${anchor}`);
 }
 
-/** New §§ right after § `anchorLabel`, or right before it (in its Gliederung unit: after any heading above it). */
 const GLIEDERUNG_LEVELS: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
 
 /**
- * New §§ after (or before) a §; with `gliederung`, a part of the Gliederung with its §§ ("Nach § 2 wird
+ * New §§ right after § `anchorLabel`, or right before it (in its Gliederung unit: after any heading above
+ * it); with `gliederung`, a part of the Gliederung with its §§ ("Nach § 2 wird
  * folgender Abschnitt 1a eingefügt"). Its headings are kept where the text carries Gliederung headings;
  * a text without any (the official consolidation's Markdown) gets the §§ alone, and a note says so.
  */
