@@ -12,6 +12,7 @@ import { assignIds } from '../model/build-units.js';
 import { compareLabels, expandRange, nextLabels, writtenLabel } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Anlage, Angabe, BodyNode, Gliederung, GliederungType, Law, ListItem, Paragraph, Satz, Unit, UnitKind } from '../model/types.js';
+import { GLIEDERUNG_ORDER } from '../model/types.js';
 import { cloneParagraph, findChildren, sentencesOf, type ChildHit } from '../model/walk.js';
 import { parseQuotedAbsaetze, parseQuotedAngaben, parseQuotedGliederung, parseQuotedItems, parseQuotedParagraphs, parseQuotedSentences } from './parse-quoted.js';
 import { sentencesText } from '../model/text-of.js';
@@ -251,8 +252,6 @@ function checkOrder(label: string, anchor: string, before: boolean, prefix = '')
   if (before ? order >= 0 : order <= 0) fail('label-order', `${prefix}${label} cannot ${before ? 'precede' : 'follow'} ${prefix}${anchor}`);
 }
 
-const GLIEDERUNG_LEVELS: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
-
 /**
  * New §§ right after § `anchorLabel`, or right before it (in its Gliederung unit: after any heading above
  * it); with `gliederung`, a part of the Gliederung with its §§ ("Nach § 2 wird
@@ -285,7 +284,7 @@ function insertParagraphs(law: Law, anchorLabel: string, labels: string[], conte
       const taken = new Set(law.body.flatMap((n) => (n.kind === 'gliederung' ? [n.id] : [])));
       for (const g of heads) {
         // an Abschnitt 1 inside a new Kapitel 3 is no second Abschnitt 1 of the law (numbers restart)
-        const restarts = heads.slice(0, heads.indexOf(g)).some((h) => GLIEDERUNG_LEVELS.indexOf(h.type) < GLIEDERUNG_LEVELS.indexOf(g.type));
+        const restarts = heads.slice(0, heads.indexOf(g)).some((h) => GLIEDERUNG_ORDER.indexOf(h.type) < GLIEDERUNG_ORDER.indexOf(g.type));
         if (taken.has(g.id) && !restarts) fail('target-exists', `${g.type} ${g.label} exists already`);
         for (let k = 2; taken.has(g.id); k++) g.id = `gl-${g.type.toLowerCase()}-${g.label}-${k}`;
         taken.add(g.id);

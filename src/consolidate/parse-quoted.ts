@@ -10,6 +10,7 @@ import { buildContent, buildItems, assignIds, type TextBlock } from '../model/bu
 import { matchItemLabel, nextLabels, paragraphHeadingLabel, LIST_RANK } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, Gliederung, GliederungType, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
+import { GLIEDERUNG_ORDER } from '../model/types.js';
 
 
 const FIRST: Record<ListKind, string> = { nummer: '1', buchstabe: 'a', doppelbuchstabe: 'aa', dreifachbuchstabe: 'aaa' };
@@ -122,7 +123,6 @@ export function parseQuotedParagraphs(content: string, labels: string[]): { para
   return { paragraphs };
 }
 
-const GLIEDERUNG_ORDER: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
 const GLIEDERUNG_LINE = /^(Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\s+(\d+[a-z]*|[IVXLC]+[a-z]*)\.?(?:\s*[–-]?\s+(.*))?$/;
 const PARAGRAPH_LINE = { test: (line: string) => paragraphHeadingLabel(line) !== undefined };
 

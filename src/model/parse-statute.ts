@@ -28,8 +28,8 @@ import type {
   OpaqueRole,
   Paragraph,
 } from './types.js';
+import { GLIEDERUNG_ORDER } from './types.js';
 
-const GLIEDERUNG_ORDER: GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
 
 export function detectDialect(source: string): Dialect {
   const head = source.replace(/^\uFEFF/, '').trimStart();

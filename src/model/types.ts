@@ -74,6 +74,8 @@ export interface Paragraph {
 }
 
 export type GliederungType = 'Buch' | 'Teil' | 'Kapitel' | 'Abschnitt' | 'Unterabschnitt' | 'Titel';
+/** the kinds of Gliederung from the outermost to the innermost */
+export const GLIEDERUNG_ORDER: readonly GliederungType[] = ['Buch', 'Teil', 'Kapitel', 'Abschnitt', 'Unterabschnitt', 'Titel'];
 
 export interface Gliederung {
   kind: 'gliederung';
