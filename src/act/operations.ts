@@ -18,7 +18,7 @@ interface OpBase {
 }
 
 export type Operation =
-  | (OpBase & { action: 'rewrite'; unitKind: UnitKind | 'ueberschrift' | 'angabe' | 'satzteil'; content: string })
+  | (OpBase & { action: 'rewrite'; unitKind: UnitKind | 'ueberschrift' | 'angabe' | 'satzteil' | 'halbsatz'; content: string })
   /** replace the addressed unit(s) by new units whose labels may differ ("Nummer 3 wird durch die folgenden Nummern 3 bis 10 ersetzt") */
   | (OpBase & { action: 'substitute-units'; unitKind: UnitKind; labels: string[]; content: string })
   | (OpBase & { action: 'repeal' })

@@ -14,7 +14,7 @@
  */
 import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
 import { EACH_PARAGRAPH, type NewGliederung, type Operation } from './operations.js';
-import { expandRange, paragraphHeadingLabel } from '../model/labels.js';
+import { compareLabels, expandRange, paragraphHeadingLabel } from '../model/labels.js';
 import type { GliederungType, UnitKind } from '../model/types.js';
 
 export type InstructionParse =
@@ -131,8 +131,11 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/ (wird|werden) ((?:das Wort|die Wörter|die Angabe|die Angaben) ⟦\d+⟧) jeweils /, ' $1 jeweils $2 ')
     .replace(/^(.*\bnach (?:dem Wort|den Wörtern|der Angabe) ⟦\d+⟧ (?:das Wort|die Wörter|die Angabe) ⟦\d+⟧) ergänzt\b/, '$1 eingefügt');
   s = s.replace(/^Vor dem (Punkt|Komma|Semikolon) am Ende (wird|werden) (.*) eingefügt$/, '$2 vor dem $1 am Ende $3 eingefügt');
+  // "Das Komma am Ende wird durch einen Punkt ersetzt" = "wird das Komma am Ende durch einen Punkt ersetzt"
+  s = s.replace(/^(Der Punkt|Das Komma|Das Semikolon)( am Ende)? (wird|werden) (durch .+ ersetzt)$/, (_, w: string, end: string | undefined, v: string, rest: string) => `${v} ${w[0].toLowerCase()}${w.slice(1)}${end ?? ''} ${rest}`);
   // the anchor first: "Nach dem Wort ⟦0⟧ werden die Wörter ⟦1⟧ eingefügt" = "werden nach dem Wort ⟦0⟧ die Wörter ⟦1⟧ eingefügt"
-  s = s.replace(/^(Nach|Vor) (dem Wort|den Wörtern|der Angabe|den Angaben) (⟦\d+⟧) (wird|werden) (.+ eingefügt)$/, (_, p: string, w: string, a: string, v: string, rest: string) => `${v} ${p.toLowerCase()} ${w} ${a} ${rest}`);
+  // (also "Nach dem Wort ⟦0⟧ wird das Komma gestrichen")
+  s = s.replace(/^(Nach|Vor) (dem Wort|den Wörtern|der Angabe|den Angaben) (⟦\d+⟧) (wird|werden) (.+ (?:eingefügt|gestrichen|ersetzt))$/, (_, p: string, w: string, a: string, v: string, rest: string) => `${v} ${p.toLowerCase()} ${w} ${a} ${rest}`);
   // "der Punkt am Ende des Satzes" (with no number): the end of the addressed unit
   s = s.replace(/ am Ende (?:des Satzes|der Nummer|des Absatzes|des Buchstabens)(?= durch )/, ' am Ende');
   // "der Punkt am Ende von Nummer 3 / des Satzes 2": the unit belongs to the address
@@ -157,7 +160,10 @@ function onePerParagraph(op: Operation): Operation[] {
   const [first, ...rest] = op.target;
   // a range ("Die §§ 5 bis 7") is counted out against the text when applied: it may hold a § 5a
   if (!EACH_PARAGRAPH.has(op.action) || first?.kind !== 'paragraph' || first.labels.length < 2 || first.spans) return [op];
-  return first.labels.map((label) => ({ ...op, target: [{ ...first, labels: [label] }, ...rest] }));
+  // a repeal from the last § to the first, so that a lettered series repealed whole goes as one ("Die §§ 5a
+  // und 5b": § 5b is the last of its series, then § 5a), whatever order the act names them in
+  const labels = op.action === 'repeal' ? [...first.labels].sort((a, b) => compareLabels(b, a)) : first.labels;
+  return labels.map((label) => ({ ...op, target: [{ ...first, labels: [label] }, ...rest] }));
 }
 
 /**
@@ -358,6 +364,13 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   // Der bisherige § 2 wird § 4 / Die bisherigen §§ 2 und 3 werden die §§ 3 und 4 / Der bisherige Absatz 3 wird Absatz 4
   if ((m = new RegExp(`^(?:Der|Die|Das) bisherigen? (${ANY_UNIT}) (.+?) (?:wird|werden) (?:die |der |das )?(?:${ANY_UNIT}) (.+)$`).exec(s))) {
     return renumbering(m[1], m[2], m[3]);
+  }
+  // In Absatz 1 Satz 1 wird der zweite Halbsatz durch die Wörter ⟦n⟧ ersetzt / … durch folgenden Halbsatz ersetzt: ⟦n⟧
+  if ((m = new RegExp(`^In (.+?) (?:wird|werden) der (erste|zweite|dritte|letzte) Halbsatz durch (?:die Wörter|das Wort|folgender Halbsatz:?) ${Q} ersetzt$`).exec(s)) ||
+      (m = new RegExp(`^In (.+?) (?:wird|werden) der (erste|zweite|dritte|letzte) Halbsatz durch folgender Halbsatz ersetzt:? ${Q}$`).exec(s))) {
+    const base = addr(m[1]);
+    const own = parseAddress(`${m[2]} Halbsatz`);
+    if (base && own) return ok([{ action: 'rewrite', target: inheritAddress(base, own), unitKind: 'halbsatz', content: q(quotes, m[3]) }]);
   }
   // In § 3 werden Absatz 2 Satz 2 und Absatz 3 aufgehoben (several addresses, each repealed)
   if ((m = /^In (.+?) (?:wird|werden) (?:die |der |das )?([^⟦]+?) aufgehoben$/.exec(s))) {
@@ -628,6 +641,11 @@ function parseClauseWords(c: string, quotes: string[], target: Address, each: bo
   if ((m = new RegExp(`^(das Komma|das Semikolon|der Punkt|der Doppelpunkt) nach ${WORDS} ${Q} durch (?:(ein Komma|ein Semikolon|einen Punkt|einen Doppelpunkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
     const anchor = q(quotes, m[2]);
     return { action: 'replace', target, find: anchor + MARK[m[1]], replacement: m[3] ? anchor + PUNCT[m[3]] : `${anchor} ${q(quotes, m[4])}`, each };
+  }
+  // the anchor first: "nach dem Wort A das Komma durch das Wort B ersetzt"
+  if ((m = new RegExp(`^nach ${WORDS} ${Q} (das Komma|das Semikolon|der Punkt|der Doppelpunkt) durch (?:(ein Komma|ein Semikolon|einen Punkt|einen Doppelpunkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
+    const anchor = q(quotes, m[1]);
+    return { action: 'replace', target, find: anchor + MARK[m[2]], replacement: m[3] ? anchor + PUNCT[m[3]] : `${anchor} ${q(quotes, m[4])}`, each };
   }
   // nach dem Komma am Ende das Wort „oder“ eingefügt
   if ((m = new RegExp(`^nach dem (Komma|Semikolon) am Ende ${WORDS} ${Q} eingefügt$`).exec(c))) {

@@ -190,12 +190,13 @@ function applyUnchecked(law: Law, op: Operation): ApplyResult {
 }
 
 /**
- * The labels a part names among those the text has, in the text's order: a range ("§§ 5 bis 7",
+ * The labels a part names, in the text's order (those the text lacks last): a range ("§§ 5 bis 7",
  * "Nummern 2 bis 4") takes every unit from its first to its last, lettered ones ("§ 5a", "3a") included;
  * where the text lacks an end of the range, the range counted by number (so the missing ones are reported).
  */
 function labelsInText(inText: string[], part: { labels: string[]; spans?: Array<{ from: string; to: string }> }): string[] {
-  if (!part.spans) return part.labels;
+  const at = (l: string) => (inText.includes(l) ? inText.indexOf(l) : Infinity);
+  if (!part.spans) return [...part.labels].sort((a, b) => at(a) - at(b));
   const counted = new Set<string>();
   const out: string[] = [];
   for (const sp of part.spans) {
@@ -206,16 +207,18 @@ function labelsInText(inText: string[], part: { labels: string[]; spans?: Array<
     out.push(...(i >= 0 && j >= i ? inText.slice(i, j + 1) : range));
   }
   for (const l of part.labels) if (!counted.has(l)) out.push(l);
-  const at = (l: string) => (inText.includes(l) ? inText.indexOf(l) : Infinity);
   return [...new Set(out)].sort((a, b) => at(a) - at(b));
 }
 
 /** "Die §§ 6 und 7 werden aufgehoben", "In den §§ 5 bis 7 wird jeweils …": the operation on each §, in the text's order. */
 function applyToEachParagraph(law: Law, op: Operation, first: Extract<AddressPart, { kind: UnitKind }>): ApplyResult {
-  const inText = law.body.flatMap((n) => (n.kind === 'paragraph' ? [n.label] : []));
+  const inText = law.body.flatMap((n) => (n.kind === 'paragraph' && !n.weggefallen ? [n.label] : []));
   let cur = law;
   const touched: string[] = [];
-  for (const label of labelsInText(inText, first)) {
+  // a repeal from the last § to the first, so that a lettered series repealed whole goes as one
+  // ("Die §§ 5a und 5b": § 5b is the last of its series, then § 5a), whatever order the act names them in
+  const labels = labelsInText(inText, first);
+  for (const label of op.action === 'repeal' ? [...labels].reverse() : labels) {
     const r = applyUnchecked(cur, { ...op, target: [{ kind: 'paragraph', labels: [label] }, ...op.target.slice(1)] } as Operation);
     cur = r.law;
     if (r.paragraphId) touched.push(r.paragraphId);
@@ -303,11 +306,14 @@ function insertParagraphs(law: Law, anchorLabel: string, labels: string[], conte
 // resolution inside a §
 
 
-/** The labels of the units of one kind directly in a unit, in order (Absätze of a §, the items of its lists). */
+/**
+ * The labels of the units of one kind directly in a unit, in order (Absätze of a §, the items of its
+ * lists), for a range to take: "(weggefallen)" units are no part of one ("Absatz 2 bis 4 … jeweils").
+ */
 function siblingLabels(node: Unit, kind: UnitKind): string[] {
-  if (kind === 'absatz') return node.kind === 'paragraph' ? node.children.flatMap((c) => (c.kind === 'absatz' ? [c.label] : [])) : [];
+  if (kind === 'absatz') return node.kind === 'paragraph' ? node.children.flatMap((c) => (c.kind === 'absatz' && !isWeggefallen(c) ? [c.label] : [])) : [];
   if (kind === 'satz' || kind === 'paragraph') return [];
-  return sentencesOf(node).flatMap((s) => (s.items ?? []).filter((it) => it.kind === kind).map((it) => it.label));
+  return sentencesOf(node).flatMap((s) => (s.items ?? []).filter((it) => it.kind === kind && !isWeggefallen(it)).map((it) => it.label));
 }
 
 function resolveUnits(p: Paragraph, parts: AddressPart[]): Hit[] {
@@ -371,9 +377,19 @@ function satzteilSlot(node: Unit, part: Extract<AddressPart, { kind: 'satzteil' 
   return { get: () => s.nach ?? '', set: (v) => (s.nach = v) };
 }
 
+/**
+ * The Satz whose Halbsätze an address names: the addressed Satz, or the one Satz of an Absatz or list
+ * item ("In Absatz 2 wird der zweite Halbsatz aufgehoben", "Nummer 1 zweiter Halbsatz").
+ */
+function halbsatzHolder(node: Unit): Satz {
+  const satz = node.kind === 'satz' ? node : node.kind !== 'paragraph' && node.children.length === 1 && node.children[0].kind === 'satz' ? node.children[0] : undefined;
+  if (!satz || satz.items !== undefined || satz.opaque) fail('target-unsupported', 'a Halbsatz is addressed in one Satz without a list');
+  return satz;
+}
+
 /** The Halbsätze of a Satz without a list: its parts between semicolons outside parentheses and quotes. */
-function halbsaetzeOf(node: Unit): { text: string; parts: Array<{ start: number; end: number }> } {
-  if (node.kind !== 'satz' || node.items !== undefined || node.opaque) fail('target-unsupported', 'a Halbsatz is addressed in a Satz without a list');
+function halbsaetzeOf(unit: Unit): { text: string; parts: Array<{ start: number; end: number }> } {
+  const node = halbsatzHolder(unit);
   const text = node.text ?? '';
   const parts: Array<{ start: number; end: number }> = [];
   let depth = 0;
@@ -393,7 +409,7 @@ function halbsaetzeOf(node: Unit): { text: string; parts: Array<{ start: number;
 }
 
 function setSatzText(node: Unit, text: string): void {
-  (node as Satz).text = text;
+  halbsatzHolder(node).text = text;
 }
 
 /** The words of one Halbsatz ("Satz 2 zweiter Halbsatz"); -1: the last. */
@@ -405,10 +421,10 @@ function halbsatzSlot(node: Unit, index: number): Slot {
   return {
     get: () => {
       const r = halbsaetzeOf(node).parts[k];
-      return (node as Satz).text!.slice(r.start, r.end);
+      return halbsatzHolder(node).text!.slice(r.start, r.end);
     },
     set: (v) => {
-      const t = (node as Satz).text!;
+      const t = halbsatzHolder(node).text!;
       const r = halbsaetzeOf(node).parts[k];
       setSatzText(node, t.slice(0, r.start) + v + t.slice(r.end));
     },
@@ -509,6 +525,15 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         p.heading = op.content.replace(/\s+/g, ' ').trim();
         return p.id;
       }
+      if (op.unitKind === 'halbsatz') {
+        if (last?.kind !== 'halbsatz' || hits.length !== 1) fail('target-unsupported', 'a Halbsatz is set anew in one Satz at a time');
+        const slot = halbsatzSlot(hits[0].node, last.index);
+        // the new words take the place of the old ones; the Satz keeps its closing mark
+        const mark = /[.,;:!?]$/.exec(slot.get().trim())?.[0] ?? '';
+        const words = op.content.replace(/\s+/g, ' ').trim();
+        slot.set(/[.,;:!?]$/.test(words) ? words : words + mark);
+        return hits[0].node.id;
+      }
       return rewriteUnits(hits, op.unitKind as UnitKind, op.content);
     }
     case 'repeal':
@@ -519,7 +544,8 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         const { text, parts: halves } = halbsaetzeOf(hits[0].node);
         const k = last.index < 0 ? halves.length - 1 : last.index - 1;
         if (halves.length < 2 || k !== halves.length - 1) fail('target-unsupported', `only the last Halbsatz of a Satz is repealed here (the Satz has ${halves.length} Halbsätze)`);
-        const end = /[.!?:]?\s*$/.exec(text)![0].trim();
+        // the Satz (or the list item) keeps its closing mark: "." or the "," of a Nummer
+        const end = /[.!?:,;]?\s*$/.exec(text)![0].trim();
         setSatzText(hits[0].node, text.slice(0, halves[k].start).replace(/\s*;\s*$/, '') + end);
         return p.id;
       }

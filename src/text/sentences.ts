@@ -106,7 +106,8 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
   if (ABBREVIATIONS.has(token) && !label) return false;
   // Single capital letter abbreviations ("S.") are covered above; dotted chains like "z.B" or "i.V.m".
   if (/^(\p{L}\.)+\p{L}$/u.test(token)) return false;
-  if (/^\d+$/.test(token)) {
+  // a year ("bis 2025.", "ab 2024.") is no ordinal
+  if (/^\d{1,3}$/.test(token)) {
     if (MONTHS.test(next) || AFTER_ORDINAL.test(next)) return false;
     // "nach den §§ 39 bis 42. § 287 …", "die Nummern 1 bis 3. Die …": the end of a range of labels
     const rangeEnd = prev === 'bis' && beforePrev !== undefined && /^\d+[a-z]*$/.test(beforePrev);

@@ -894,3 +894,25 @@ describe('placeholders and parts of the Gliederung, from a review round', () => 
     expect(k.text).toContain('# Kapitel 2 - Zwei\n\n# Abschnitt 1 - Anfang\n\n# § 2 – B\n\nText.');
   });
 });
+
+describe('from a second review round', () => {
+  it('a Halbsatz of an Absatz or Nummer with one Satz, a Halbsatz set anew; "Das Komma am Ende wird durch …"; "nach dem Wort „x“ das Komma durch …"; a range skips "(weggefallen)" units', () => {
+    const law = '% Testverordnung\n\n# § 1 – Eins\n\n(1) Die Frist beginnt; sie endet heute.\n\n(2) Es gilt x:\n\n1. die Behörde ist zuständig; dies gilt nicht für z,\n\n2. die Stelle, und die Kammer\n\n(3) (weggefallen)\n\n(4) Das x gilt.\n\n(5) Das x auch.\n';
+    const r = apply(`1. In § 1 Absatz 1 wird der zweite Halbsatz durch die Wörter „sie endet morgen“ ersetzt.
+2. In § 1 Absatz 2 Nummer 1 wird der zweite Halbsatz aufgehoben.
+3. § 1 Absatz 2 Nummer 2 wird wie folgt geändert:
+a) Nach dem Wort „Stelle“ wird das Komma gestrichen.
+b) Das Wort „Kammer“ wird durch die Wörter „Kammer entscheiden.“ ersetzt.
+4. In § 1 Absatz 2 bis 5 wird jeweils das Wort „x“ durch das Wort „y“ ersetzt.
+`, law);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1) Die Frist beginnt; sie endet morgen.\n\n(2) Es gilt y:\n\n1. die Behörde ist zuständig,\n\n2. die Stelle und die Kammer entscheiden.\n\n(3) (weggefallen)\n\n(4) Das y gilt.\n\n(5) Das y auch.');
+    const comma = apply('1. § 38 Absatz 1 Nummer 1 wird wie folgt geändert:\na) Das Wort „und“ am Ende wird gestrichen.\nb) Das Komma am Ende wird durch einen Punkt ersetzt.\n');
+    expect(comma.failed).toEqual(['Artikel 1 Nummer 1 Buchstabe b: the addressed unit does not end with "," but with "erstens"']);
+  });
+
+  it('§§ of one lettered series repealed at once give one text whatever order the act names them in', () => {
+    const law = '% Testverordnung\n\n# § 5 – F\n\nF.\n\n# § 5a – A\n\nA.\n\n# § 5b – B\n\nB.\n\n# § 6 – S\n\nS.\n';
+    expect(apply('1. Die §§ 5a und 5b werden aufgehoben.\n', law).text).toBe(apply('1. Die §§ 5b und 5a werden aufgehoben.\n', law).text);
+  });
+});

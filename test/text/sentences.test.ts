@@ -70,6 +70,9 @@ describe('splitSentences: ordinals', () => {
     expect(splitSentences('Es gilt nach den §§ 39 bis 42. § 287 des Dritten Buches bleibt unberührt.')).toHaveLength(2);
     expect(splitSentences('Es gelten die Nummern 1 bis 3. Die Behörde entscheidet.')).toHaveLength(2);
     expect(splitSentences('Es gilt vom 1. bis 3. Oktober. Neu.')).toHaveLength(2);
+    // a year after "bis", "ab", "seit" ends a Satz
+    expect(splitSentences('Die Regelung gilt bis 2025. Danach gilt Absatz 2. Die Behörde informiert.')).toHaveLength(3);
+    expect(splitSentences('Sie gilt seit 2020. Sie endet.')).toHaveLength(2);
     expect(splitSentences('Das gilt nach § 26 Absatz 2. Die Zahl ist begrenzt.')).toEqual([
       'Das gilt nach § 26 Absatz 2.',
       'Die Zahl ist begrenzt.',
