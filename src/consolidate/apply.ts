@@ -559,13 +559,16 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         const node = h.node;
         // a repealed Absatz or list item that later ones of its kind follow keeps its number, as the
         // official consolidation prints it: "(2) (weggefallen)", "4. (weggefallen)"; the last one goes
-        const numbered = node.kind === 'absatz' || isListItemKind(node.kind);
+        // an Absatz keeps its number as "(5) (weggefallen)", also the last one of its § (as AufenthG §§ 28,
+        // 43, 52, 60 show); a list item only where later ones follow (a list ends with its last real item:
+        // TestV § 4a Nr. 4 went, and no official list ends with a "(weggefallen)" item)
+        const numbered = isListItemKind(node.kind);
         const later = (owner.list as Array<{ kind: string }>).slice(at + 1).some((n) => n.kind === node.kind && !removed.has(n));
-        if (numbered && later) {
+        if (node.kind === 'absatz' || (numbered && later)) {
           owner.list[at] = weggefallen(node as Absatz | ListItem) as never;
         } else {
           owner.list.splice(at, 1);
-          // the last one goes, and "(weggefallen)" units before it that would now end the list with it
+          // the last item goes, and "(weggefallen)" items before it that would now end the list with it
           if (numbered) {
             const list = owner.list as Array<Absatz | ListItem | { kind: string }>;
             for (let k = list.length - 1; k >= 0 && list[k].kind === node.kind && isWeggefallen(list[k] as Absatz | ListItem); k--) list.splice(k, 1);

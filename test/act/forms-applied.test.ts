@@ -755,27 +755,30 @@ describe('several §§ named at once', () => {
 });
 
 describe('a repealed Absatz or list item', () => {
-  it('keeps its number as "(weggefallen)" when later ones follow (AufenthG § 62 Abs. 3a Nr. 4 since 1.3.2024); the last one goes; a renumbering takes the number back', () => {
+  it('keeps its number as "(weggefallen)" (AufenthG § 62 Abs. 3a Nr. 4 since 1.3.2024), an Absatz also as the last of its § (AufenthG § 28 Abs. 5); the last list item goes; a renumbering takes the number back', () => {
     const r = apply(`1. In § 6 wird Absatz 2 aufgehoben.
 2. In § 51 Absatz 1 wird Nummer 2 aufgehoben.
 3. In § 29 werden die Absätze 3 und 4 aufgehoben.
+4. In § 51 Absatz 1 werden die Nummern 4 und 5 aufgehoben.
 `);
     expect(r.failed).toEqual([]);
     expect(r.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) (weggefallen)\n\n(3) Drei.\n');
-    expect(r.text).toContain('(1) Es gilt:\n\n1. eins,\n\n2. (weggefallen)\n\n3. drei,');
-    expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Zwei.\n\n# § 38');
+    expect(r.text).toMatch(/\(1\) Es gilt:\n\n1\. eins,\n\n2\. \(weggefallen\)\n\n3\. drei,\n$/);
+    expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Zwei.\n\n(3) (weggefallen)\n\n(4) (weggefallen)\n\n# § 38');
     const renumbered = apply('1. In § 6 wird Absatz 2 aufgehoben und Absatz 3 wird Absatz 2.\n');
     expect(renumbered.failed).toEqual([]);
     expect(renumbered.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Drei.\n');
   });
 
-  it('a "(weggefallen)" unit yields its number to units the act inserts, substitutes or appends, goes with the Absatzbezeichnung, and does not end a list', () => {
+  it('a "(weggefallen)" unit yields its number to units the act inserts, substitutes or appends, goes with the Absatzbezeichnung, and does not end a list of items', () => {
     const six = (instructions: string) => apply(instructions).text.split('# § 22')[0].split('# § 6 – Ersetzen\n\n')[1];
     expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird nach Absatz 1 folgender Absatz 2 eingefügt:\n„(2) Neu.“\n')).toBe('(1) Eins.\n\n(2) Neu.\n\n(3) Drei.\n\n');
     expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 durch die folgenden Absätze 2 und 3 ersetzt:\n„(2) Zwei.\n(3) Drei neu.“\n')).toBe('(1) Eins.\n\n(2) Zwei.\n\n(3) Drei neu.\n\n');
-    // one at a time as in one sentence: the last goes, and the placeholder before it
-    expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 aufgehoben.\n')).toBe('(1) Eins.\n\n');
-    expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 aufgehoben.\n3. Dem § 6 wird folgender Absatz 2 angefügt:\n„(2) Angefügt.“\n')).toBe('(1) Eins.\n\n(2) Angefügt.\n\n');
+    // one item at a time as in one sentence: the last goes, and the placeholder before it; an item appended takes the number
+    const list = (instructions: string) => apply(instructions).text.split('# § 51 – Liste\n\n')[1];
+    expect(list('1. In § 51 Absatz 1 wird Nummer 4 aufgehoben.\n2. In § 51 Absatz 1 wird Nummer 5 aufgehoben.\n')).toBe('(1) Es gilt:\n\n1. eins,\n\n2. zwei,\n\n3. drei,\n');
+    expect(list('1. In § 51 Absatz 1 wird Nummer 4 aufgehoben.\n2. In § 51 Absatz 1 wird Nummer 5 aufgehoben.\n3. Dem § 51 Absatz 1 wird folgende Nummer 4 angefügt:\n„4. vier neu.“\n')).toBe('(1) Es gilt:\n\n1. eins,\n\n2. zwei,\n\n3. drei,\n\n4. vier neu.\n');
+    expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 aufgehoben.\n')).toBe('(1) Eins.\n\n(2) (weggefallen)\n\n(3) (weggefallen)\n\n');
     // "gestrichen" for a unit is read as "aufgehoben"
     expect(six('1. In § 6 wird Absatz 2 gestrichen.\n')).toBe('(1) Eins.\n\n(2) (weggefallen)\n\n(3) Drei.\n\n');
     const unnumbered = apply('1. In § 6 werden die Absätze 1 und 2 aufgehoben.\n2. In § 6 wird die Absatzbezeichnung „(3)“ gestrichen.\n');
