@@ -22,8 +22,10 @@ export function quotedBlocks(content: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   const last: Partial<Record<ListKind, string>> = {};
   lines.forEach((line, i) => {
-    // "4. Januar 2023 …" at a line start is a wrapped date, not Nummer 4
-    const l = DATE_AT_START.test(line) ? undefined : matchItemLabel(line, true);
+    // "4. Januar 2023 …", "1. Quartals" at a line start is a wrapped date or ordinal, not Nummer 4: where the
+    // line before leaves its sentence open ("… ab dem"); after ":" or "," a list goes on ("1. Quartal eins,")
+    const wrapped = DATE_AT_START.test(line) && i > 0 && !/(?:[:,;]|\bund|\boder|\bsowie)$/.test(lines[i - 1]);
+    const l = wrapped ? undefined : matchItemLabel(line, true);
     let accept = false;
     if (l) {
       if (l.kind === 'absatz') accept = true;

@@ -25,16 +25,17 @@ const ABBREVIATIONS = new Set(
  */
 const LABEL_NOUN = /(?:[Bb]uchstaben?|Anhangs?|Anlagen?|Teils?|Klassen?|Gruppen?|Kategorien?|Spalten?|Zeilen?|Typs?|Stufen?|Listen?|Abschnitts?|Unterabschnitts?|Kapitels?|Titels?|Musters?|Moduls?|Nummer|Buchst\.|Buchstb\.|Nr\.|Anl\.|Kap\.|Abschn\.|Ziff\.|lit\.)$/iu;
 
-/** Nouns that follow an ordinal number and never start a sentence ("seines 16. Lebensjahres"). */
-const AFTER_ORDINAL = /^(?:Lebens(?:jahr|monat|woche)|Kalender(?:jahr|monat|woche|tag)|Schwangerschaftswoche|Geburtstag|Schuljahr|Ausbildungsjahr|Studienjahr|Semester|Quartal|Halbjahr|Jahrhundert|Wahlperiode)/u;
+/** Nouns that follow an ordinal number and never start a sentence ("seines 16. Lebensjahres", "am 3. Tag"). */
+const AFTER_ORDINAL = /^(?:Lebens(?:jahr|monat|woche)|Kalender(?:jahr|monat|woche|tag)|Schwangerschaftswoche|Geburtstag|Schuljahr|Ausbildungsjahr|Studienjahr|Semester|Quartal|Halbjahr|Jahrhundert|Wahlperiode|Tag(?:es|s)?\b|Monat(?:s|es)?\b|Woche\b|Jahr(?:es|s)?\b|Mal(?:e)?\b)/u;
 
 const MONTHS =
   /^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jänner)\b/u;
 
 /** Words that stand before an ordinal number ("des 45. Lebensjahres", "zum 31. Dezember"). */
+// (no prepositions: after "bis", "ab", "zum" a number is as often an amount or a day that ends a Satz
+// — "bis zu 500.", "jeweils zum 15." — and the dates and nouns after ordinals are read above)
 const ORDINAL_DETERMINERS = new Set([
-  'des', 'dem', 'der', 'den', 'die', 'das', 'zum', 'zur', 'vom', 'am', 'im', 'bis', 'ab', 'seit', 'nach',
-  'vor', 'ein', 'eine', 'einem', 'einer', 'eines', 'jedes', 'jeden', 'jedem', 'zu', 'spätestens', 'frühestens',
+  'des', 'dem', 'der', 'den', 'die', 'das', 'zur', 'ein', 'eine', 'einem', 'einer', 'eines', 'jedes', 'jeden', 'jedem',
   'dieses', 'diesem', 'seines', 'seinem', 'seiner', 'seinen', 'ihres', 'ihrem', 'ihrer', 'ihren', 'jenes', 'jenem',
   'vollendeten', 'vollendete', 'vollendetes', 'vollendetem',
 ]);
@@ -69,7 +70,21 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === OPEN_QUOTE) quoteDepth++;
-    else if (c === CLOSE_QUOTE && quoteDepth > 0) quoteDepth--;
+    else if (c === CLOSE_QUOTE && quoteDepth > 0) {
+      quoteDepth--;
+      // a quoted sentence that closes the Satz: "Der Vermerk lautet: „Gilt nicht.“ Die Behörde …"
+      if (quoteDepth === 0 && parenDepth === 0 && i > 0 && /[.!?]/.test(text[i - 1])) {
+        let j = i + 1;
+        if (j < n && isSpaceCode(text.charCodeAt(j))) {
+          while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+          if (j < n && SENTENCE_START.test(text.slice(j, j + 2))) {
+            spans.push({ start, end: i + 1 });
+            start = j;
+          }
+        }
+      }
+      continue;
+    }
     else if (c === 0x28) parenDepth++;
     else if (c === 0x29 && parenDepth > 0) parenDepth--;
     if (c !== 0x2e && c !== 0x21 && c !== 0x3f) continue; // . ! ?

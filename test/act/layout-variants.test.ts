@@ -72,6 +72,8 @@ describe('quoted lists', () => {
     const blocks = quotedBlocks('Es gilt:\n1. eins ab dem 1. Januar 2022,\n2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem\n3. Januar 2023.');
     expect(blocks.map((b) => b.text)).toEqual(['Es gilt:', '1. eins ab dem 1. Januar 2022,', '2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem 3. Januar 2023.']);
     expect(quotedBlocks('Es gilt bis zum Ende des\n1. Quartals des Folgejahres.').map((b) => b.text)).toEqual(['Es gilt bis zum Ende des 1. Quartals des Folgejahres.']);
+    // after ":" or "," a list goes on, whatever its items start with
+    expect(quotedBlocks('(2) Es gilt:\n1. Quartal eins,\n2. Kalenderjahr 2025: 25 000.').map((b) => b.text)).toEqual(['(2) Es gilt:', '1. Quartal eins,', '2. Kalenderjahr 2025: 25 000.']);
   });
   it('a wrapped reference at a line start ("§ 2b Absatz 2 entsprechend.") does not open § 2b', () => {
     const r = parseQuotedParagraphs('§ 2a\nErster\n(1) Es gelten die Vorschriften in\n§ 2b Absatz 2 entsprechend.\n§ 2b\nZweiter\n(1) Text.', ['2a', '2b']);

@@ -70,6 +70,12 @@ describe('splitSentences: ordinals', () => {
     expect(splitSentences('Es gilt nach den §§ 39 bis 42. § 287 des Dritten Buches bleibt unberührt.')).toHaveLength(2);
     expect(splitSentences('Es gelten die Nummern 1 bis 3. Die Behörde entscheidet.')).toHaveLength(2);
     expect(splitSentences('Es gilt vom 1. bis 3. Oktober. Neu.')).toHaveLength(2);
+    // an amount or a day after "bis zu", "ab", "zum" ends a Satz; a quoted sentence that closes one too
+    for (const end of ['beträgt bis zu 500.', 'gilt im Alter bis 14.', 'gilt bei Beträgen ab 100.', 'erfolgt jeweils zum 15.', 'lautet: „Gilt nicht.“']) {
+      expect(splitSentences(`Die Zahl ${end} Die Behörde prüft x. Das Amt prüft x.`), end).toHaveLength(3);
+    }
+    expect(splitSentences('Sie gilt bis zum 3. Tag. Neu.')).toHaveLength(2);
+    expect(splitSentences('Er sagte „Ja.“ und ging. Neu.')).toHaveLength(2);
     // a year after "bis", "ab", "seit" ends a Satz
     expect(splitSentences('Die Regelung gilt bis 2025. Danach gilt Absatz 2. Die Behörde informiert.')).toHaveLength(3);
     expect(splitSentences('Sie gilt seit 2020. Sie endet.')).toHaveLength(2);
