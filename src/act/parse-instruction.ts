@@ -263,6 +263,8 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   const angabenAtEnd = (target: Address, quote: string, what: string): InstructionParse =>
     target.length === 1 && target[0].kind === 'inhalt' ? ok([{ action: 'insert-units', target, unitKind: 'angabe', labels: [], content: block(quotes, quote) }]) : bad(`new units not understood: "${what}"`);
 
+  // "Absatz 1 wird alleiniger Wortlaut" (after the other Absätze went): its number goes
+  if ((m = /^(?:Der )?(?:bisherige )?Absatz (\S+) wird (?:alleiniger|der) Wortlaut$/.exec(s))) return ok([{ action: 'unnumber-absatz', target: context, label: m[1] }]);
   // Der (bisherige) Wortlaut wird Absatz 1 / Dem Wortlaut wird folgender Absatz 2 angefügt
   if (/^Der (?:bisherige )?(?:Wortlaut|Text) wird Absatz 1$/.test(s)) return ok([{ action: 'number-wortlaut', target: context }]);
   if ((m = new RegExp(`^Dem (?:bisherigen )?(?:Wortlaut|Text) (?:wird|werden) (?:folgender|folgende) (Absatz \\S+|Absätze .+?) angefügt:? ${Q}$`).exec(s))) {
@@ -312,10 +314,10 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (!own) return bad(`address not understood: "${m[2]}"`);
     const target = inheritAddress(base, own);
     const last = target[target.length - 1];
-    const unitKind =
-      last.kind === 'ueberschrift' || last.kind === 'satzteil' ? last.kind : last.kind === 'angabe' ? 'angabe' : 'labels' in last ? last.kind : undefined;
+    const words = last.kind === 'ueberschrift' || last.kind === 'satzteil' || last.kind === 'halbsatz';
+    const unitKind = words ? last.kind : last.kind === 'angabe' ? 'angabe' : 'labels' in last ? last.kind : undefined;
     if (!unitKind) return bad(`cannot set anew: "${m[2]}"`);
-    return ok([{ action: 'rewrite', target, unitKind: unitKind as UnitKind, content: unitKind === 'ueberschrift' || unitKind === 'satzteil' ? q(quotes, m[3]) : block(quotes, m[3]) }]);
+    return ok([{ action: 'rewrite', target, unitKind: unitKind as UnitKind, content: words ? q(quotes, m[3]) : block(quotes, m[3]) }]);
   }
   // Anlage lists: "Nach dem Abschnitt zu Jordanien ⟦0⟧ wird in der nächsten Zeile das Wort ⟦1⟧ eingefügt"
   if ((m = new RegExp(`^Nach dem Abschnitt zu \\S+ ${Q} (?:wird|werden) in der nächsten Zeile (?:das Wort|die Wörter|die Angabe) ${Q} eingefügt$`).exec(s))) {

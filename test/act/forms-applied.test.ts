@@ -919,3 +919,12 @@ b) Das Wort „Kammer“ wird durch die Wörter „Kammer entscheiden.“ ersetz
     expect(apply('1. Die §§ 5a und 5b werden aufgehoben.\n', law).text).toBe(apply('1. Die §§ 5b und 5a werden aufgehoben.\n', law).text);
   });
 });
+
+describe('from a third review round', () => {
+  it('"… zweiter Halbsatz wird wie folgt gefasst", "In § 6 wird Absatz 2 aufgehoben und Absatz 1 wird alleiniger Wortlaut"', () => {
+    const law = '% Testverordnung\n\n# § 1 – Eins\n\n(1) Es gilt a; es gilt b.\n\n# § 8 – Acht\n\n(1) Eins.\n\n(2) Zwei.\n';
+    const r = apply('1. § 1 Absatz 1 Satz 1 zweiter Halbsatz wird wie folgt gefasst: „es gilt c“.\n2. In § 8 wird Absatz 2 aufgehoben und Absatz 1 wird alleiniger Wortlaut.\n', law);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toBe('% Testverordnung\n\n# § 1 – Eins\n\n(1) Es gilt a; es gilt c.\n\n# § 8 – Acht\n\nEins.\n');
+  });
+});
