@@ -604,6 +604,16 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       }
       const units = parseUnits(op.unitKind, op.content, op.labels);
       const put = <T,>(list: T[], xs: T[]) => {
+        // units appended after "(weggefallen)" ones the act repealed take over their numbers: "Absatz 2 und
+        // Absatz 3 werden aufgehoben … Folgender Absatz 2 wird angefügt" ends the § with the new Absatz 2
+        if (!op.atStart && op.labels.length) {
+          const ls = list as unknown as Array<Absatz | ListItem | { kind: string }>;
+          for (let k = ls.length - 1; k >= 0; k--) {
+            const u = ls[k] as Absatz | ListItem;
+            if (u.kind !== op.unitKind || !isWeggefallen(u) || compareLabels(u.label, op.labels[0]) < 0) break;
+            ls.splice(k, 1);
+          }
+        }
         // "Folgender Absatz 7 wird angefügt" to a § whose last Absatz is 3 leaves a gap the act did not make
         const labelled = (list as unknown as Array<{ kind: string; label?: string }>).filter((x) => x.kind === op.unitKind && x.label !== undefined);
         const lastLabel = labelled[labelled.length - 1]?.label;
