@@ -606,7 +606,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       const put = <T,>(list: T[], xs: T[]) => {
         // units appended after "(weggefallen)" ones the act repealed take over their numbers: "Absatz 2 und
         // Absatz 3 werden aufgehoben … Folgender Absatz 2 wird angefügt" ends the § with the new Absatz 2
-        if (!op.atStart && op.labels.length) {
+        if (!op.atStart && op.labels.length && (op.unitKind === 'absatz' || isListItemKind(op.unitKind))) {
           const ls = list as unknown as Array<Absatz | ListItem | { kind: string }>;
           for (let k = ls.length - 1; k >= 0; k--) {
             const u = ls[k] as Absatz | ListItem;
@@ -686,7 +686,7 @@ function yieldNumbers(list: Array<{ kind: string }>, units: Array<{ kind: string
 
 /** "(2) (weggefallen)", "4. (weggefallen)": a repealed unit that keeps its number */
 function isWeggefallen(u: Absatz | ListItem): boolean {
-  return normalizeSpace(sentencesText(u.children)) === WEGGEFALLEN;
+  return (u.kind === 'absatz' || isListItemKind(u.kind)) && normalizeSpace(sentencesText(u.children)) === WEGGEFALLEN;
 }
 
 function weggefallen(u: Absatz | ListItem): Absatz | ListItem {

@@ -779,6 +779,8 @@ describe('a repealed Absatz or list item', () => {
     expect(list('1. In § 51 Absatz 1 wird Nummer 4 aufgehoben.\n2. In § 51 Absatz 1 wird Nummer 5 aufgehoben.\n')).toBe('(1) Es gilt:\n\n1. eins,\n\n2. zwei,\n\n3. drei,\n');
     expect(list('1. In § 51 Absatz 1 wird Nummer 4 aufgehoben.\n2. In § 51 Absatz 1 wird Nummer 5 aufgehoben.\n3. Dem § 51 Absatz 1 wird folgende Nummer 4 angefügt:\n„4. vier neu.“\n')).toBe('(1) Es gilt:\n\n1. eins,\n\n2. zwei,\n\n3. drei,\n\n4. vier neu.\n');
     expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 aufgehoben.\n')).toBe('(1) Eins.\n\n(2) (weggefallen)\n\n(3) (weggefallen)\n\n');
+    // a Satz appended with its number goes on as before (7ad0295 had crashed on it)
+    expect(six('1. Dem § 6 Absatz 3 wird folgender Satz 2 angefügt: „Neu.“\n')).toBe('(1) Eins.\n\n(2) Zwei.\n\n(3) Drei. Neu.\n\n');
     // an Absatz appended after the repealed ones takes over their numbers (a regression of 3b94262, found by a review)
     expect(six('1. In § 6 wird Absatz 2 aufgehoben.\n2. In § 6 wird Absatz 3 aufgehoben.\n3. Dem § 6 wird folgender Absatz 2 angefügt:\n„(2) Neu.“\n')).toBe('(1) Eins.\n\n(2) Neu.\n\n');
     // "gestrichen" for a unit is read as "aufgehoben"
