@@ -40,7 +40,7 @@ const FURNITURE: RegExp[] = [
 ];
 
 /**
- * Lines that are furniture only among furniture (within two lines of one above): the "Teil I", the
+ * Lines that are furniture only among furniture (within two lines of a line of FURNITURE, above or below): the "Teil I", the
  * year, the "Nr. 217" of a title block, a page number. Alone they may be words of a wrapped table or
  * sentence ("im Jahr\n2024\n12 Euro").
  */

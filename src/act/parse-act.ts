@@ -618,7 +618,6 @@ function parseArtikel(
   return nodes;
 }
 
-/** The amending sentence of an Artikel (or of one of its Absätze) and its instructions. */
 /**
  * The last ":" or sentence-ending "." at a line end: where the text before an amending sentence ends (an
  * Eingangsformel, a lost heading). A period that closes an abbreviation or an ordinal ("BGBl.\nI S. 5",
@@ -633,6 +632,7 @@ function lastSentenceEndAtLineEnd(head: string): number {
   return -1;
 }
 
+/** The amending sentence of an Artikel (or of one of its Absätze) and its instructions. */
 function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to: number, diagnostics: Diagnostic[]): void {
   const text = clean.text;
   let start = from;

@@ -14,7 +14,7 @@
  */
 import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
 import { EACH_PARAGRAPH, type NewGliederung, type Operation } from './operations.js';
-import { compareLabels, expandRange, paragraphHeadingLabel } from '../model/labels.js';
+import { expandRange, quotedParagraphLabels } from '../model/labels.js';
 import type { GliederungType, UnitKind } from '../model/types.js';
 
 export type InstructionParse =
@@ -76,7 +76,7 @@ function parseNewUnits(what: string, quote?: string): { unitKind: UnitKind | 'an
   if (m && GLIEDERUNG_WORDS[m[1]]) {
     if (quote === undefined) return undefined;
     const parts = parseNewUnits(`Nummern ${m[2]}`); // the labels, as of Nummern ("4a und 4b", "4 bis 6")
-    const labels = quote.split('\n').flatMap((l) => paragraphHeadingLabel(l) ?? []);
+    const labels = quotedParagraphLabels(quote);
     return labels.length && parts ? { unitKind: 'paragraph', labels, gliederung: { type: GLIEDERUNG_WORDS[m[1]], labels: parts.labels } } : undefined;
   }
   m = new RegExp(`^(${ANY_UNIT})(?:\\s+(.+))?$`).exec(w);
@@ -160,10 +160,9 @@ function onePerParagraph(op: Operation): Operation[] {
   const [first, ...rest] = op.target;
   // a range ("Die §§ 5 bis 7") is counted out against the text when applied: it may hold a § 5a
   if (!EACH_PARAGRAPH.has(op.action) || first?.kind !== 'paragraph' || first.labels.length < 2 || first.spans) return [op];
-  // a repeal from the last § to the first, so that a lettered series repealed whole goes as one ("Die §§ 5a
-  // und 5b": § 5b is the last of its series, then § 5a), whatever order the act names them in
-  const labels = op.action === 'repeal' ? [...first.labels].sort((a, b) => compareLabels(b, a)) : first.labels;
-  return labels.map((label) => ({ ...op, target: [{ ...first, labels: [label] }, ...rest] }));
+  // a repeal stays one operation: applied § by § from the last to the first (applyToEachParagraph)
+  if (op.action === 'repeal') return [op];
+  return first.labels.map((label) => ({ ...op, target: [{ ...first, labels: [label] }, ...rest] }));
 }
 
 /**
@@ -368,8 +367,8 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return renumbering(m[1], m[2], m[3]);
   }
   // In Absatz 1 Satz 1 wird der zweite Halbsatz durch die Wörter ⟦n⟧ ersetzt / … durch folgenden Halbsatz ersetzt: ⟦n⟧
-  if ((m = new RegExp(`^In (.+?) (?:wird|werden) der (erste|zweite|dritte|letzte) Halbsatz durch (?:die Wörter|das Wort|folgender Halbsatz:?) ${Q} ersetzt$`).exec(s)) ||
-      (m = new RegExp(`^In (.+?) (?:wird|werden) der (erste|zweite|dritte|letzte) Halbsatz durch folgender Halbsatz ersetzt:? ${Q}$`).exec(s))) {
+  if ((m = new RegExp(`^In (.+?) (?:wird|werden) der (erste|zweite|dritte|letzte) Halbsatz durch (?:die Wörter|das Wort) ${Q} ersetzt$`).exec(s)) ||
+      (m = new RegExp(`^In (.+?) (?:wird|werden) der (erste|zweite|dritte|letzte) Halbsatz durch folgende[nr]? Halbsatz ersetzt:? ${Q}$`).exec(s))) {
     const base = addr(m[1]);
     const own = parseAddress(`${m[2]} Halbsatz`);
     if (base && own) return ok([{ action: 'rewrite', target: inheritAddress(base, own), unitKind: 'halbsatz', content: q(quotes, m[3]) }]);

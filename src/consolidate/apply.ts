@@ -557,22 +557,18 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         if (!owner) fail('target-unsupported', 'cannot remove this unit');
         const at = owner.list.indexOf(h.node as never);
         const node = h.node;
-        // a repealed Absatz or list item that later ones of its kind follow keeps its number, as the
-        // official consolidation prints it: "(2) (weggefallen)", "4. (weggefallen)"; the last one goes
-        // an Absatz keeps its number as "(5) (weggefallen)", also the last one of its § (as AufenthG §§ 28,
-        // 43, 52, 60 show); a list item only where later ones follow (a list ends with its last real item:
-        // TestV § 4a Nr. 4 went, and no official list ends with a "(weggefallen)" item)
-        const numbered = isListItemKind(node.kind);
+        // a repealed unit keeps its number as the official consolidation prints it: an Absatz always as
+        // "(5) (weggefallen)", also the last one of its § (AufenthG §§ 28, 43, 52, 60); a list item as
+        // "4. (weggefallen)" only where later ones follow (TestV § 4a Nr. 4 went, and no official list ends
+        // with a "(weggefallen)" item)
+        const isItem = isListItemKind(node.kind);
         const later = (owner.list as Array<{ kind: string }>).slice(at + 1).some((n) => n.kind === node.kind && !removed.has(n));
-        if (node.kind === 'absatz' || (numbered && later)) {
+        if (node.kind === 'absatz' || (isItem && later)) {
           owner.list[at] = weggefallen(node as Absatz | ListItem) as never;
         } else {
           owner.list.splice(at, 1);
           // the last item goes, and "(weggefallen)" items before it that would now end the list with it
-          if (numbered) {
-            const list = owner.list as Array<Absatz | ListItem | { kind: string }>;
-            for (let k = list.length - 1; k >= 0 && list[k].kind === node.kind && isWeggefallen(list[k] as Absatz | ListItem); k--) list.splice(k, 1);
-          }
+          if (isItem) dropTrailingWeggefallen(owner.list as Array<{ kind: string }>, node.kind);
         }
       }
       return p.id;
@@ -591,7 +587,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         }
       }
       const owner = h.owner!;
-      yieldNumbers(owner.list, units, 0);
+      yieldNumbers(owner.list, units);
       const at = owner.list.indexOf(h.node as never);
       owner.list.splice(op.before ? at : at + 1, 0, ...(units as never[]));
       return (units[0] as Unit)?.id;
@@ -606,14 +602,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       const put = <T,>(list: T[], xs: T[]) => {
         // units appended after "(weggefallen)" ones the act repealed take over their numbers: "Absatz 2 und
         // Absatz 3 werden aufgehoben … Folgender Absatz 2 wird angefügt" ends the § with the new Absatz 2
-        if (!op.atStart && op.labels.length && (op.unitKind === 'absatz' || isListItemKind(op.unitKind))) {
-          const ls = list as unknown as Array<Absatz | ListItem | { kind: string }>;
-          for (let k = ls.length - 1; k >= 0; k--) {
-            const u = ls[k] as Absatz | ListItem;
-            if (u.kind !== op.unitKind || !isWeggefallen(u) || compareLabels(u.label, op.labels[0]) < 0) break;
-            ls.splice(k, 1);
-          }
-        }
+        if (!op.atStart && op.labels.length) dropTrailingWeggefallen(list as unknown as Array<{ kind: string }>, op.unitKind, op.labels[0]);
         // "Folgender Absatz 7 wird angefügt" to a § whose last Absatz is 3 leaves a gap the act did not make
         const labelled = (list as unknown as Array<{ kind: string; label?: string }>).filter((x) => x.kind === op.unitKind && x.label !== undefined);
         const lastLabel = labelled[labelled.length - 1]?.label;
@@ -622,7 +611,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         }
         return op.atStart ? list.unshift(...xs) : list.push(...xs);
       };
-      for (const list of [container.kind === 'satz' ? [] : container.children, ...sentencesOf(container).map((x) => x.items ?? [])]) yieldNumbers(list as Array<{ kind: string }>, units, 0);
+      for (const list of [container.kind === 'satz' ? [] : container.children, ...sentencesOf(container).map((x) => x.items ?? [])]) yieldNumbers(list as Array<{ kind: string }>, units);
       if (op.unitKind === 'absatz') {
         if (container.kind !== 'paragraph') fail('target-unsupported', 'an Absatz can only be appended to a §');
         if (container.children.some((c) => c.kind === 'satz')) fail('target-unsupported', `§ ${container.label} has no Absätze: its Wortlaut must first become Absatz 1`);
@@ -667,11 +656,20 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
 
 const WEGGEFALLEN = '(weggefallen)';
 
+/** "(weggefallen)" units of a kind at the end of a list go (those numbered `from` or later, when given). */
+function dropTrailingWeggefallen(list: Array<{ kind: string }>, kind: string, from?: string): void {
+  for (let k = list.length - 1; k >= 0; k--) {
+    const u = list[k] as Absatz | ListItem;
+    if (u.kind !== kind || !isWeggefallen(u) || (from !== undefined && compareLabels(u.label, from) < 0)) break;
+    list.splice(k, 1);
+  }
+}
+
 /**
  * New units take the numbers of "(weggefallen)" units ("Absatz 2 wird aufgehoben. Nach Absatz 1 wird
  * folgender Absatz 2 eingefügt"): those placeholders leave the list. Returns how many stood before `at`.
  */
-function yieldNumbers(list: Array<{ kind: string }>, units: Array<{ kind: string }>, at: number): number {
+function yieldNumbers(list: Array<{ kind: string }>, units: Array<{ kind: string }>, at = 0): number {
   const taken = new Set(units.filter((u) => 'label' in u).map((u) => `${u.kind} ${(u as ListItem).label}`));
   let before = 0;
   for (let k = list.length - 1; k >= 0; k--) {

@@ -7,7 +7,7 @@
  * wrapped date "16. August 2023" at a line start stays in its sentence.
  */
 import { buildContent, buildItems, assignIds, type TextBlock } from '../model/build-units.js';
-import { matchItemLabel, nextLabels, paragraphHeadingLabel, LIST_RANK } from '../model/labels.js';
+import { matchItemLabel, nextLabels, paragraphHeadingLabel, quotedParagraphLabels, LIST_RANK } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, Gliederung, GliederungType, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
 import { GLIEDERUNG_ORDER } from '../model/types.js';
@@ -128,10 +128,7 @@ export function parseQuotedParagraphs(content: string, labels: string[]): { para
 const GLIEDERUNG_LINE = /^(Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\s+(\d+[a-z]*|[IVXLC]+[a-z]*)\.?(?:\s*[–-]?\s+(.*))?$/;
 const PARAGRAPH_LINE = { test: (line: string) => paragraphHeadingLabel(line) !== undefined };
 
-/** The §§ a quoted text opens, in order ("„§ 2a … § 2b …“"), wrapped references left out. */
-function quotedParagraphLabels(text: string): string[] {
-  return text.split('\n').flatMap((l) => paragraphHeadingLabel(l) ?? []);
-}
+
 
 /**
  * Parts of the Gliederung with their §§ ("„Abschnitt 1a\nZwischenteil\n§ 2a\n…“"): the first announced

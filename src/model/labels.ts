@@ -170,3 +170,8 @@ export function paragraphHeadingLabel(line: string): string | undefined {
   if (m[2] !== undefined && (REFERENCE_GOES_ON.test(m[2]) || /[.,;:]$/.test(m[2]))) return undefined;
   return m[1];
 }
+
+/** The §§ a quoted text opens, in order ("„§ 2a … § 2b …“"), wrapped references left out. */
+export function quotedParagraphLabels(text: string): string[] {
+  return text.split('\n').flatMap((l) => paragraphHeadingLabel(l) ?? []);
+}

@@ -31,9 +31,12 @@ const AFTER_ORDINAL = /^(?:Lebens(?:jahr|monat|woche)|Kalender(?:jahr|monat|woch
 const MONTHS =
   /^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jänner)\b/u;
 
-/** Words that stand before an ordinal number ("des 45. Lebensjahres", "zum 31. Dezember"). */
-// (no prepositions: after "bis", "ab", "zum" a number is as often an amount or a day that ends a Satz
-// — "bis zu 500.", "jeweils zum 15." — and the dates and nouns after ordinals are read above)
+/**
+ * Articles and the like that stand before an ordinal number ("des 45. Lebensjahres", "seines 16.
+ * Lebensjahres"). No bare prepositions ("bis", "ab", "zum"): after them a number is as often an amount,
+ * a day or the end of a range that ends a Satz ("bis zu 500.", "jeweils zum 15.", "§§ 39 bis 42."); the
+ * dates and nouns that follow ordinals are read by MONTHS and AFTER_ORDINAL.
+ */
 const ORDINAL_DETERMINERS = new Set([
   'des', 'dem', 'der', 'den', 'die', 'das', 'zur', 'ein', 'eine', 'einem', 'einer', 'eines', 'jedes', 'jeden', 'jedem',
   'dieses', 'diesem', 'seines', 'seinem', 'seiner', 'seinen', 'ihres', 'ihrem', 'ihrer', 'ihren', 'jenes', 'jenem',
@@ -124,9 +127,7 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
   // a year ("bis 2025.", "ab 2024.") is no ordinal
   if (/^\d{1,3}$/.test(token)) {
     if (MONTHS.test(next) || AFTER_ORDINAL.test(next)) return false;
-    // "nach den §§ 39 bis 42. § 287 …", "die Nummern 1 bis 3. Die …": the end of a range of labels
-    const rangeEnd = prev === 'bis' && beforePrev !== undefined && /^\d+[a-z]*$/.test(beforePrev);
-    if (prev !== undefined && ORDINAL_DETERMINERS.has(prev) && !rangeEnd && !next.startsWith('§')) return false;
+    if (prev !== undefined && ORDINAL_DETERMINERS.has(prev) && !next.startsWith('§')) return false;
     // "dem 19. oder 20. Abschnitt": the second of two joined ordinals
     if (prev !== undefined && ORDINAL_JOINERS.has(prev) && beforePrev !== undefined && /^\d+\.$/.test(beforePrev)) return false;
   }

@@ -930,5 +930,8 @@ describe('from a third review round', () => {
     const r = apply('1. § 1 Absatz 1 Satz 1 zweiter Halbsatz wird wie folgt gefasst: „es gilt c“.\n2. In § 8 wird Absatz 2 aufgehoben und Absatz 1 wird alleiniger Wortlaut.\n', law);
     expect(r.failed).toEqual([]);
     expect(r.text).toBe('% Testverordnung\n\n# § 1 – Eins\n\n(1) Es gilt a; es gilt c.\n\n# § 8 – Acht\n\nEins.\n');
+    const s = apply('1. In § 1 Absatz 1 Satz 1 wird der zweite Halbsatz durch den folgenden Halbsatz ersetzt: „es gilt d“.\n', law);
+    expect(s.failed).toEqual([]);
+    expect(s.text).toContain('(1) Es gilt a; es gilt d.\n');
   });
 });

@@ -55,7 +55,7 @@ export interface BrokenLink {
 }
 
 /** What the link checks need of a page: its references (href/src of a, link, script, img, iframe) and ids in order. */
-export interface PageScan {
+interface PageScan {
   refs: string[];
   ids: string[];
 }
@@ -92,21 +92,21 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/**
- * The same scan as scanWithHtmlparser2 for the HTML the site writes, several times faster. It reads
- * the bytes, not a decoded string (decoding 320 MB of UTF-8 costs more than scanning it): a start
- * tag's end is found past quoted values, its attributes are decoded and read only when it is a link or
- * may carry an id, comments and the text of raw-text elements are skipped. Whatever it does not read
- * exactly (a named entity other than the five of XML, an unclosed construct, a bogus comment, a quote
- * inside a name) sends the page to htmlparser2 instead; site-check.test.ts checks that the two agree,
- * and the real site's link test compares them on a sample of its pages.
- */
+/** A page's references and ids: scanBytes's own reading where it reads exactly, else htmlparser2's. */
 export function scanPage(page: Uint8Array | string): PageScan {
   const buf = typeof page === 'string' ? Buffer.from(page, 'utf8') : Buffer.from(page.buffer, page.byteOffset, page.byteLength);
   return scanBytes(buf) ?? scanWithHtmlparser2(buf.toString('utf8'));
 }
 
-/** scanPage's own reading, or undefined where it hands the page to htmlparser2 */
+/**
+ * The same scan as scanWithHtmlparser2 for the HTML the site writes, several times faster, or undefined
+ * where it cannot read exactly. It reads the bytes, not a decoded string (decoding 320 MB of UTF-8 costs
+ * more than scanning it): a start tag's end is found past quoted values, its attributes are decoded and
+ * read only when it is a link or may carry an id, comments and the text of raw-text elements are
+ * skipped. A named entity other than the five of XML, an unclosed construct, a bogus comment or a quote
+ * inside a name leaves the page to htmlparser2; site-check.test.ts checks that the two agree, and the
+ * real site's link test compares them on a sample of its pages.
+ */
 export function scanBytes(page: Uint8Array | string): PageScan | undefined {
   const buf = typeof page === 'string' ? Buffer.from(page, 'utf8') : Buffer.from(page.buffer, page.byteOffset, page.byteLength);
   const refs: string[] = [];
