@@ -155,7 +155,10 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   return s;
 }
 
-/** An operation on several §§ as one operation per §, in the act's order (units set anew or inserted stay one). */
+/**
+ * An operation on several §§ as one operation per §, in the act's order. A repeal, a range, units set
+ * anew or inserted stay one operation (apply takes a repeal or a range § by § against the text).
+ */
 function onePerParagraph(op: Operation): Operation[] {
   const [first, ...rest] = op.target;
   // a range ("Die §§ 5 bis 7") is counted out against the text when applied: it may hold a § 5a
@@ -583,8 +586,13 @@ const PUNCT: Record<string, string> = {
   'einen Doppelpunkt': ':',
 };
 
-/** a punctuation mark named with its article */
-const MARK: Record<string, string> = { 'das Komma': ',', 'das Semikolon': ';', 'der Punkt': '.', 'der Doppelpunkt': ':' };
+/** a punctuation mark by its name, with or without its article ("Komma", "das Komma") */
+const MARK_OF: Record<string, string> = { Komma: ',', Semikolon: ';', Punkt: '.', Doppelpunkt: ':' };
+const mark = (name: string): string => MARK_OF[name.replace(/^(?:das|der) /, '')];
+/** a mark after quoted words, named in a clause */
+const NAMED_MARK = '(das Komma|das Semikolon|der Punkt|der Doppelpunkt)';
+/** what takes a mark's place: another mark, or words */
+const NEW_MARK = `(?:(ein Komma|ein Semikolon|einen Punkt|einen Doppelpunkt)|${WORDS} ${Q})`;
 
 type ClauseResult = Operation | { rebase: { anchor: string; op: Omit<Operation, 'target'> } };
 
@@ -611,7 +619,7 @@ function parseClauseWords(c: string, quotes: string[], target: Address, each: bo
   // a Nummer; "jeweils das Komma …" means every comma, which is not read)
   if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon)( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
     if (!m[2] && each) return undefined;
-    const punctuation = { Punkt: '.', Komma: ',', Semikolon: ';' }[m[1]]!;
+    const punctuation = mark(m[1]);
     const replacement = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
     return { action: 'replace-end', target, punctuation, replacement, ...(m[2] ? {} : { sole: true }) };
   }
@@ -622,7 +630,7 @@ function parseClauseWords(c: string, quotes: string[], target: Address, each: bo
   }
   // vor dem Punkt am Ende die Wörter B eingefügt
   if ((m = new RegExp(`^vor dem (Punkt|Komma|Semikolon) am Ende ${WORDS} ${Q} eingefügt$`).exec(c))) {
-    const punctuation = { Punkt: '.', Komma: ',', Semikolon: ';' }[m[1]]!;
+    const punctuation = mark(m[1]);
     return { action: 'replace-end', target, punctuation, replacement: `${q(quotes, m[2])}${punctuation}` };
   }
   // die Wörter B angefügt (at the end of the unit)
@@ -635,22 +643,20 @@ function parseClauseWords(c: string, quotes: string[], target: Address, each: bo
     return { action: 'append-words', target, words: q(quotes, m[1]) };
   }
   // nach dem Wort A das Komma gestrichen / das Komma nach dem Wort A durch ein Semikolon ersetzt
-  if ((m = new RegExp(`^nach ${WORDS} ${Q} (das Komma|das Semikolon|der Punkt|der Doppelpunkt) gestrichen$`).exec(c))) {
-    const anchor = q(quotes, m[1]);
-    return { action: 'replace', target, find: anchor + MARK[m[2]], replacement: anchor, each };
-  }
-  if ((m = new RegExp(`^(das Komma|das Semikolon|der Punkt|der Doppelpunkt) nach ${WORDS} ${Q} durch (?:(ein Komma|ein Semikolon|einen Punkt|einen Doppelpunkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
-    const anchor = q(quotes, m[2]);
-    return { action: 'replace', target, find: anchor + MARK[m[1]], replacement: m[3] ? anchor + PUNCT[m[3]] : `${anchor} ${q(quotes, m[4])}`, each };
-  }
-  // the anchor first: "nach dem Wort A das Komma durch das Wort B ersetzt"
-  if ((m = new RegExp(`^nach ${WORDS} ${Q} (das Komma|das Semikolon|der Punkt|der Doppelpunkt) durch (?:(ein Komma|ein Semikolon|einen Punkt|einen Doppelpunkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
-    const anchor = q(quotes, m[1]);
-    return { action: 'replace', target, find: anchor + MARK[m[2]], replacement: m[3] ? anchor + PUNCT[m[3]] : `${anchor} ${q(quotes, m[4])}`, each };
-  }
+  // the mark after quoted words, struck or replaced: the words with the mark become the words without it
+  // or with the new one ("nach dem Wort A das Komma gestrichen", "das Komma nach dem Wort A durch …
+  // ersetzt", the anchor first: "nach dem Wort A das Komma durch das Wort B ersetzt")
+  const markAfter = (anchorQ: string, named: string, newMark?: string, newWordsQ?: string): Operation => {
+    const anchor = q(quotes, anchorQ);
+    const replacement = newMark ? anchor + PUNCT[newMark] : newWordsQ ? `${anchor} ${q(quotes, newWordsQ)}` : anchor;
+    return { action: 'replace', target, find: anchor + mark(named), replacement, each };
+  };
+  if ((m = new RegExp(`^nach ${WORDS} ${Q} ${NAMED_MARK} gestrichen$`).exec(c))) return markAfter(m[1], m[2]);
+  if ((m = new RegExp(`^${NAMED_MARK} nach ${WORDS} ${Q} durch ${NEW_MARK} ersetzt$`).exec(c))) return markAfter(m[2], m[1], m[3], m[4]);
+  if ((m = new RegExp(`^nach ${WORDS} ${Q} ${NAMED_MARK} durch ${NEW_MARK} ersetzt$`).exec(c))) return markAfter(m[1], m[2], m[3], m[4]);
   // nach dem Komma am Ende das Wort „oder“ eingefügt
   if ((m = new RegExp(`^nach dem (Komma|Semikolon) am Ende ${WORDS} ${Q} eingefügt$`).exec(c))) {
-    const punctuation = m[1] === 'Komma' ? ',' : ';';
+    const punctuation = mark(m[1]);
     return { action: 'replace-end', target, punctuation, replacement: `${punctuation} ${q(quotes, m[2])}` };
   }
   // folgender Satz wird angefügt: ⟦n⟧ (a second clause of a combined instruction)

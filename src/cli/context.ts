@@ -134,22 +134,27 @@ export class CliContext {
   }
 
   private async derivedConsolidation(): Promise<Derived<Consolidation>> {
-    const { key, inputs: manifestInputs } = this.ctx();
+    const { key } = this.ctx();
     const known = this.memo.consolidation.get(key);
     if (known) return known;
     const d = await new DerivedCache('consolidation').getOrCompute(
       key,
       readConsolidation,
       async () => {
-        const corpus = await this.corpus();
         const { consolidate } = await import('../consolidate/consolidate.js');
-        const run = recordInputs(() => consolidate(corpus));
-        return { value: run.value, inputs: [...manifestInputs, ...corpus.inputs, ...run.inputs] };
+        return this.fromCorpus(consolidate);
       },
       writeConsolidation,
     );
     this.memo.consolidation.set(key, d);
     return d;
+  }
+
+  /** A result computed from the corpus, with every file read for it (manifest, corpus, what the computation read) as its inputs. */
+  private async fromCorpus<T>(compute: (corpus: Corpus) => T): Promise<{ value: T; inputs: InputFile[] }> {
+    const corpus = await this.corpus();
+    const run = recordInputs(() => compute(corpus));
+    return { value: run.value, inputs: [...this.ctx().inputs, ...corpus.inputs, ...run.inputs] };
   }
 
   /** The consolidation if this run (or the test suite) has it, or the derived-result cache holds it unchanged. */
@@ -168,7 +173,7 @@ export class CliContext {
   async lawVersions(law: LawEntry): Promise<LawVersions> {
     const known = this.knownConsolidation();
     if (known) return lawVersionsOf(known.value, law);
-    const { key, inputs: manifestInputs } = this.ctx();
+    const { key } = this.ctx();
     const request = `${key}\n${law.id}`;
     const cached = this.memo.laws.get(request);
     if (cached) return cached.law;
@@ -176,10 +181,8 @@ export class CliContext {
       request,
       readLawConsolidation,
       async () => {
-        const corpus = await this.corpus();
         const { consolidateOneLaw } = await import('../consolidate/consolidate.js');
-        const run = recordInputs(() => consolidateOneLaw(corpus, law.id));
-        return { value: run.value, inputs: [...manifestInputs, ...corpus.inputs, ...run.inputs] };
+        return this.fromCorpus((corpus) => consolidateOneLaw(corpus, law.id));
       },
       writeLawConsolidation,
     );
