@@ -351,6 +351,11 @@ const SNAPSHOT_SCRATCH_BYTES = 4 * 1024 * 1024;
 
 let scratch: Buffer | undefined;
 
+/** The citation of an act of the corpus ("BGBl. 2023 I Nr. 217"), its id where it has none. */
+function citationOf(corpus: Corpus, act: string): string {
+  return corpus.acts.find((a) => a.entry.id === act)?.entry.citation ?? act;
+}
+
 function buildSeries(corpus: Corpus, entry: LawEntry): OfficialSeries {
   const cache: BlockCache = cacheRoot() ? PARSED_BLOCKS : new Map();
   // every snapshot is read into this one buffer (the series copies the few blocks it keeps)
@@ -361,7 +366,7 @@ function buildSeries(corpus: Corpus, entry: LawEntry): OfficialSeries {
     .map((i) => ({
       date: i.effective!,
       act: i.act,
-      citation: corpus.acts.find((a) => a.entry.id === i.act)?.entry.citation ?? i.act,
+      citation: citationOf(corpus, i.act),
       artikel: i.artikel,
       path: i.path,
       units: unitsNamedBy(i),
@@ -442,7 +447,6 @@ function consolidateLaw(corpus: Corpus, entry: LawEntry, firstChange: number): {
   /** provenance per unit, carried from version to version */
   const prov = new Map<string, UnitProvenance>();
   const lastOfficial = series.lastDate;
-  const citationOf = (act: string) => corpus.acts.find((a) => a.entry.id === act)?.entry.citation ?? act;
 
   /** tier of a unit whose wording is derived (base or applied), against the official wording on `date` */
   const derivedTier = (id: string, node: UnitNode, date: string, source: UnitSource, since: string, viaInstructionAfterLastOfficial: boolean): UnitProvenance => {
@@ -477,7 +481,7 @@ function consolidateLaw(corpus: Corpus, entry: LawEntry, firstChange: number): {
       const a = corpus.acts.find((x) => x.entry.id === i.act);
       const from = a?.entry.verkuendung.date ?? a?.entry.date ?? B;
       const k = stepDates.findIndex((d) => d >= from);
-      if (k >= 0 && stepDates[k] === date) notes.push(`${citationOf(i.act)} ${i.path}: Inkrafttreten unbekannt (${i.effectiveSource}), nicht angewendet`);
+      if (k >= 0 && stepDates[k] === date) notes.push(`${citationOf(corpus, i.act)} ${i.path}: Inkrafttreten unbekannt (${i.effectiveSource}), nicht angewendet`);
     }
     // which units this step derived, and which it failed on
     const derivedNow = new Map<string, number[]>();
@@ -489,7 +493,7 @@ function consolidateLaw(corpus: Corpus, entry: LawEntry, firstChange: number): {
       if (c.status === 'applied') {
         if (u) derivedNow.set(u, [...(derivedNow.get(u) ?? []), idx]);
       } else {
-        const what = `${citationOf(c.act)} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : c.status === 'not-in-corpus' ? 'Gesetz nicht im Korpus' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`;
+        const what = `${citationOf(corpus, c.act)} ${c.path}${c.target ? ` (${c.target})` : ''}: ${c.status === 'incomplete-text' ? 'Text unvollständig' : c.status === 'not-in-corpus' ? 'Gesetz nicht im Korpus' : 'nicht angewendet'}${c.reason ? ` – ${c.reason}` : ''}`;
         if (c.status !== 'not-in-corpus' && !noToc) notes.push(what);
         const named = unitsNamedBy(all.find((i) => i.act === c.act && i.path === c.path)!);
         const targets = named.length ? named : u ? [u] : [];
@@ -510,7 +514,7 @@ function consolidateLaw(corpus: Corpus, entry: LawEntry, firstChange: number): {
         continue;
       }
       const first = change(idxs[0]);
-      prov.set(u, derivedTier(u, node, date, { kind: 'act', changes: idxs, act: first.act, citation: citationOf(first.act), artikel: first.artikel, inForce: date, inForceFrom: 'act' }, date, afterLast));
+      prov.set(u, derivedTier(u, node, date, { kind: 'act', changes: idxs, act: first.act, citation: citationOf(corpus, first.act), artikel: first.artikel, inForce: date, inForceFrom: 'act' }, date, afterLast));
     }
     // 2. official fallback: units the official text changes on this date that no instruction derived,
     //    and units an instruction failed on
