@@ -29,6 +29,11 @@ export interface JsonBytesOptions {
 const NEWLINE = Buffer.from('\n');
 
 export function indentedJsonBytes(value: unknown, options: JsonBytesOptions): Buffer {
+  return Buffer.concat(indentedJsonChunks(value, options));
+}
+
+/** indentedJsonBytes in parts, as they were made (the shared objects' bytes are the memo's own buffers: not to be changed). */
+export function indentedJsonChunks(value: unknown, options: JsonBytesOptions): Buffer[] {
   const parts: Buffer[] = [];
   const pending: string[] = [];
   const text = (s: string) => pending.push(s);
@@ -115,7 +120,7 @@ export function indentedJsonBytes(value: unknown, options: JsonBytesOptions): Bu
 
   if (!write(value, [], 0)) throw new TypeError('indentedJsonBytes: the value has no JSON form');
   bytes(NEWLINE);
-  return Buffer.concat(parts);
+  return parts;
 }
 
 function isObject(v: unknown): v is object {

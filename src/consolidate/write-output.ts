@@ -32,11 +32,11 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { serializeLawBytes, type SerializeBytesMemo } from '../model/serialize.js';
-import { indentedJsonBytes, type JsonBytesOptions } from './json-bytes.js';
+import { serializeLawChunks, type SerializeBytesMemo } from '../model/serialize.js';
+import { indentedJsonChunks, type JsonBytesOptions } from './json-bytes.js';
 import type { Consolidation } from './types.js';
 import { CACHE_MAX_AGE_MS, cacheRoot, pruneOld, sha } from '../cache/cache-root.js';
-import { utf8, writeFileAtomic } from '../fs/write-file-atomic.js';
+import { writeContentSync, writeFileAtomic, type FileContent } from '../fs/write-file-atomic.js';
 
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
@@ -44,8 +44,8 @@ export function stableJson(value: unknown): string {
 
 export interface OutputFile {
   path: string;
-  /** the text, or its UTF-8 bytes */
-  content: string | Buffer;
+  /** the text, or its UTF-8 bytes (whole or in parts) */
+  content: FileContent;
 }
 
 /** The containers of a version's JSON written part by part: down to the nodes of the tree's body. */
@@ -80,13 +80,13 @@ export function* consolidationFiles(c: Consolidation, extra: OutputFile[] = []):
   const versionJson: JsonBytesOptions = { expand: (path) => VERSION_JSON_PATHS.has(path.join('/')), share: (o) => 'kind' in o, memo: new WeakMap() };
   for (const l of c.laws) {
     for (const v of l.versions) {
-      const md = serializeLawBytes(v.tree, 'gesetze-tools', mdMemo);
+      const md = serializeLawChunks(v.tree, 'gesetze-tools', mdMemo);
       const warning = v.complete
         ? ''
         : `<!-- fassung: UNVOLLSTÄNDIGE Fassung (incomplete version), gültig ab ${v.validFrom}. Nicht angewendet:\n${v.missing.map((m) => `  - ${m}`).join('\n')}\n-->\n\n`;
-      yield { path: `${l.law}/${v.validFrom}.md`, content: warning ? Buffer.concat([Buffer.from(warning, 'utf8'), md]) : md };
+      yield { path: `${l.law}/${v.validFrom}.md`, content: warning ? [Buffer.from(warning, 'utf8'), ...md] : md };
       const json = { law: l.law, validFrom: v.validFrom, validTo: v.validTo, isBase: v.isBase, complete: v.complete, missing: v.missing, changes: v.changes, official: v.official, tiers: v.tiers, units: v.units, tree: v.tree };
-      yield { path: `${l.law}/${v.validFrom}.json`, content: indentedJsonBytes(json, versionJson) };
+      yield { path: `${l.law}/${v.validFrom}.json`, content: indentedJsonChunks(json, versionJson) };
     }
   }
   yield { path: 'changes.json', content: stableJson(c.changes) };
@@ -476,7 +476,7 @@ export function writeOutputAtomic(outDir: string, files: Iterable<OutputFile>, o
       const p = join(gen, f.path);
       if (!within(p, gen) || p === gen) throw new Error(`output file path leaves the output folder: ${f.path}`);
       mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, utf8(f.content));
+      writeContentSync(p, f.content);
       written.add(f.path.split('/')[0]);
     }
     if (!written.has('README.md')) writeFileSync(join(gen, 'README.md'), README_TEXT);

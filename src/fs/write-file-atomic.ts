@@ -5,7 +5,7 @@
  * through here (cache records, output stamps, baselines, synopses).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writevSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -15,11 +15,38 @@ import { basename, dirname, join } from 'node:path';
  */
 export const utf8 = (content: string | Buffer): Buffer => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 
-export function writeFileAtomic(file: string, content: string | Buffer): void {
+/**
+ * What a file is written from: a text, its UTF-8 bytes, or its bytes in parts (chunks). The output's
+ * versions are put together from the bytes of each distinct §, shared by many versions: written part by
+ * part they are never copied into one buffer per file (concatenating the 84 MB of the corpus's output
+ * cost more than writing it).
+ */
+export type FileContent = string | Buffer | readonly Buffer[];
+
+/** The bytes of a file content in one buffer (for a reader that needs them whole). */
+export const contentBytes = (content: FileContent): Buffer => (typeof content === 'string' || Buffer.isBuffer(content) ? utf8(content) : Buffer.concat(content));
+
+/** Write a file (created or truncated) from its content; chunks go to the file with gathered writes, none copied. */
+export function writeContentSync(file: string, content: FileContent): void {
+  if (typeof content === 'string' || Buffer.isBuffer(content)) return writeFileSync(file, utf8(content));
+  const fd = openSync(file, 'w');
+  try {
+    let total = 0;
+    for (const c of content) total += c.byteLength;
+    // writevSync writes every chunk (libuv loops over IOV_MAX batches and short writes); a count that
+    // differs would be a truncated file, so it is an error
+    const written = content.length ? writevSync(fd, content as Buffer[]) : 0;
+    if (written !== total) throw new Error(`${file}: wrote ${written} of ${total} bytes`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeFileAtomic(file: string, content: FileContent): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    writeFileSync(tmp, utf8(content));
+    writeContentSync(tmp, content);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -32,6 +32,11 @@ const NEWLINE = Buffer.from('\n');
  * whole version again for every version costs more than writing it.
  */
 export function serializeLawBytes(law: Law, dialect: Dialect, memo: SerializeBytesMemo): Buffer {
+  return Buffer.concat(serializeLawChunks(law, dialect, memo));
+}
+
+/** serializeLawBytes in parts (the §§' bytes are the memo's own buffers: not to be changed). */
+export function serializeLawChunks(law: Law, dialect: Dialect, memo: SerializeBytesMemo): Buffer[] {
   const style: Style = { dialect };
   const parts = lawParts(
     law,
@@ -39,7 +44,7 @@ export function serializeLawBytes(law: Law, dialect: Dialect, memo: SerializeByt
     memoized(memo, dialect, (node, depth) => Buffer.from(serializeBodyNode(node, style, depth), 'utf8')),
     (s) => Buffer.from(s, 'utf8'),
   );
-  return Buffer.concat([...parts.flatMap((p, i) => (i ? [BLANK_LINE, p] : [p])), NEWLINE]);
+  return [...parts.flatMap((p, i) => (i ? [BLANK_LINE, p] : [p])), NEWLINE];
 }
 
 function memoized(memo: SerializeBytesMemo, dialect: Dialect, make: (node: BodyNode, depth: number) => Buffer): (node: BodyNode, depth: number) => Buffer {
