@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { RealSiteLastSequencer } from './test/sequencer.js';
+import { RealSiteSequencer } from './test/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -18,7 +18,7 @@ export default defineConfig({
     execArgv: ['--max-old-space-size=8192'],
     // parse the corpus once into the shared cache before the workers start
     globalSetup: ['test/global-setup.ts'],
-    // files that need the real site last, its build started in the background (test/sequencer.ts)
-    sequence: { sequencer: RealSiteLastSequencer },
+    // the real site built in the background; the files that need it last unless it is ready at once (test/sequencer.ts)
+    sequence: { sequencer: RealSiteSequencer },
   },
 });
