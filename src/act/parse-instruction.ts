@@ -286,12 +286,13 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return { kind: 'error', code: 'gliederung-not-supported', message: 'changes to the Gliederung (Buch, Teil, Kapitel, Abschnitt, Titel headings) are not applied by fassung yet' };
   }
   // Die bisherige Nummer 3 wird Nummer 4 und wie folgt geändert: (renumbered, then changed under its new label)
-  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(${ONE_UNIT}) (\\S+) wird (?:${ONE_UNIT}) (\\S+) und wie folgt (?:geändert|ergänzt):?$`).exec(s))) {
+  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(${ONE_UNIT}) (\\S+) wird (${ONE_UNIT}) (\\S+) und wie folgt (?:geändert|ergänzt):?$`).exec(s))) {
     const unitKind = unitKindOfWord(m[1])!;
+    if (unitKindOfWord(m[3]) !== unitKind) return bad(`a ${m[1]} cannot become a ${m[3]}`);
     return {
       kind: 'context',
-      address: inheritAddress(context, [{ kind: unitKind, labels: [m[3]] }]),
-      operations: [{ action: 'renumber', target: context, unitKind, from: [m[2]], to: [m[3]] }],
+      address: inheritAddress(context, [{ kind: unitKind, labels: [m[4]] }]),
+      operations: [{ action: 'renumber', target: context, unitKind, from: [m[2]], to: [m[4]] }],
     };
   }
   // X wird wie folgt geändert:
@@ -301,11 +302,12 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return { kind: 'context', address: a };
   }
   // Die bisherige Nummer 3 wird Nummer 4 und wie folgt gefasst: ⟦n⟧ (renumbered, then set anew under its new label)
-  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(${ONE_UNIT}) (\\S+) wird (?:${ONE_UNIT}) (\\S+) und wie folgt gefasst:? ${Q}$`).exec(s))) {
+  if ((m = new RegExp(`^(?:(?:Der|Die|Das) (?:bisherige )?)?(${ONE_UNIT}) (\\S+) wird (${ONE_UNIT}) (\\S+) und wie folgt gefasst:? ${Q}$`).exec(s))) {
     const unitKind = unitKindOfWord(m[1])!;
+    if (unitKindOfWord(m[3]) !== unitKind) return bad(`a ${m[1]} cannot become a ${m[3]}`);
     return ok([
-      { action: 'renumber', target: context, unitKind, from: [m[2]], to: [m[3]] },
-      { action: 'rewrite', target: inheritAddress(context, [{ kind: unitKind, labels: [m[3]] }]), unitKind, content: block(quotes, m[4]) },
+      { action: 'renumber', target: context, unitKind, from: [m[2]], to: [m[4]] },
+      { action: 'rewrite', target: inheritAddress(context, [{ kind: unitKind, labels: [m[4]] }]), unitKind, content: block(quotes, m[5]) },
     ]);
   }
   // In X wird/werden Y wie folgt gefasst: ⟦n⟧  |  X wird wie folgt gefasst: ⟦n⟧
@@ -358,16 +360,17 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (!nu || nu.unitKind === 'angabe') return bad(`new units not understood: "${m[3]}"`);
     return ok([{ action: 'substitute-units', target: inheritAddress(base, own), unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[4]) }]);
   }
-  /** "die Nummern 2 und 3" → "die Nummern 1 und 2": the unit word, the old and the new labels */
-  const renumbering = (word: string, oldLabels: string, newLabels: string, target: Address = context) => {
+  /** "die Nummern 2 und 3" → "die Nummern 1 und 2": the unit words and labels, old and new (of one kind) */
+  const renumbering = (word: string, oldLabels: string, newWord: string, newLabels: string, target: Address = context) => {
+    if (unitKindOfWord(newWord) !== unitKindOfWord(word)) return bad(`${word} cannot become ${newWord}`);
     const from = parseNewUnits(`${word} ${oldLabels}`);
     const to = parseNewUnits(`${word} ${newLabels}`);
     if (!from || !to || from.labels.length !== to.labels.length) return bad('renumbering with lists of different length');
     return ok([{ action: 'renumber', target, unitKind: unitKindOfWord(word)!, from: from.labels, to: to.labels }]);
   };
   // Der bisherige § 2 wird § 4 / Die bisherigen §§ 2 und 3 werden die §§ 3 und 4 / Der bisherige Absatz 3 wird Absatz 4
-  if ((m = new RegExp(`^(?:Der|Die|Das) bisherigen? (${ANY_UNIT}) (.+?) (?:wird|werden) (?:die |der |das )?(?:${ANY_UNIT}) (.+)$`).exec(s))) {
-    return renumbering(m[1], m[2], m[3]);
+  if ((m = new RegExp(`^(?:Der|Die|Das) bisherigen? (${ANY_UNIT}) (.+?) (?:wird|werden) (?:die |der |das )?(${ANY_UNIT}) (.+)$`).exec(s))) {
+    return renumbering(m[1], m[2], m[3], m[4]);
   }
   // In Absatz 1 Satz 1 wird der zweite Halbsatz durch die Wörter ⟦n⟧ ersetzt / … durch folgenden Halbsatz ersetzt: ⟦n⟧
   if ((m = new RegExp(`^In (.+?) (?:wird|werden) der (erste|zweite|dritte|letzte) Halbsatz durch (?:die Wörter|das Wort) ${Q} ersetzt$`).exec(s)) ||
@@ -398,14 +401,14 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (a) return ok([{ action: 'delete-unit', target: a }]);
   }
   // Die Nummern 2 und 3 werden die Nummern 1 und 2 / Die bisherigen Buchstaben vv bis xx werden die Buchstaben xx bis zz
-  if ((m = new RegExp(`^Die (?:bisherigen )?(${MANY_UNITS}) (.+?) werden die (?:${MANY_UNITS}) (.+)$`).exec(s))) {
-    return renumbering(m[1], m[2], m[3]);
+  if ((m = new RegExp(`^Die (?:bisherigen )?(${MANY_UNITS}) (.+?) werden die (${MANY_UNITS}) (.+)$`).exec(s))) {
+    return renumbering(m[1], m[2], m[3], m[4]);
   }
   // In § 29 werden die (bisherigen) Absätze 3 und 4 die Absätze 2 und 3
-  if ((m = new RegExp(`^In (.+?) werden die (?:bisherigen )?(${SUB_UNITS}) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*) die (?:${SUB_UNITS}) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*)$`).exec(s))) {
+  if ((m = new RegExp(`^In (.+?) werden die (?:bisherigen )?(${SUB_UNITS}) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*) die (${SUB_UNITS}) ([0-9a-z]+(?:(?:, | und | bis )[0-9a-z]+)*)$`).exec(s))) {
     const a = addr(m[1]);
     if (!a) return bad(`address not understood: "${m[1]}"`);
-    return renumbering(m[2], m[3], m[4], a);
+    return renumbering(m[2], m[3], m[4], m[5], a);
   }
   // Nach X wird folgender Y eingefügt/angefügt: ⟦n⟧  (also "In X wird nach Satz 2 folgender Satz eingefügt")
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) nach|Nach) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s)) ||

@@ -586,6 +586,19 @@ Dritter Satz x.
 `);
     expect(r.failed.map((f) => f.split(':')[0])).toEqual(['Artikel 1 Nummer 1', 'Artikel 1 Nummer 2']);
     expect(r.text).toContain('(2) Erster Satz. Auch hier ein x.');
+    // every form of renumbering: the old and the new unit are of one kind, else nothing is changed
+    const kinds = apply(`1. In § 6 wird der bisherige Absatz 3 Nummer 4.
+2. § 22 wird wie folgt geändert:
+a) Der bisherige Absatz 2 wird Satz 3 und wie folgt geändert:
+aa) Das Wort „Auch“ wird gestrichen.
+b) Der bisherige Absatz 1 wird Nummer 1 und wie folgt gefasst:
+„1. Neu.“
+3. Die Absätze 2 und 3 werden die Nummern 1 und 2.
+4. In § 29 werden die Absätze 1 und 2 die Sätze 1 und 2.
+`);
+    expect(kinds.failed.map((f) => f.split(':')[0])).toEqual(['Artikel 1 Nummer 1', 'Artikel 1 Nummer 2 Buchstabe a', 'Artikel 1 Nummer 2 Buchstabe b', 'Artikel 1 Nummer 3', 'Artikel 1 Nummer 4']);
+    expect(kinds.failed.slice(1).every((f) => /cannot become/.test(f))).toBe(true);
+    expect(kinds.text).toBe(serializeLaw(parseStatute(LAW), 'kmein'));
   });
 
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {
