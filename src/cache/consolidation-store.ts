@@ -19,6 +19,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import type { Consolidation, LawConsolidation, LawVersion, UnitProvenance } from '../consolidate/types.js';
 import type { BodyNode, Inhaltsuebersicht, Law } from '../model/types.js';
+import { writeContentSync } from '../fs/write-file-atomic.js';
 
 const INDEX = 'consolidation.json';
 const VERSIONS = 'versions.bin';
@@ -119,8 +120,8 @@ export function writeConsolidation(dir: string, c: Consolidation): void {
     nodeHeads,
     units,
   };
-  writeFileSync(join(dir, NODES), Buffer.concat(nodes.parts, nodes.size));
-  writeFileSync(join(dir, VERSIONS), Buffer.concat(versions.parts, versions.size));
+  writeContentSync(join(dir, NODES), nodes.parts);
+  writeContentSync(join(dir, VERSIONS), versions.parts);
   writeFileSync(join(dir, INDEX), JSON.stringify(stored));
 }
 
