@@ -11,7 +11,7 @@
  * file read cost more than parsing.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Law } from './types.js';
@@ -82,12 +82,24 @@ function pruneStatuteCache(dir: string): void {
   for (const sub of subs) pruneOld(join(dir, sub), CACHE_MAX_AGE_MS);
 }
 
+/** Where the tree of this input is cached (undefined: the cache is off, or the text is too small for it). */
+function entryFile(source: string, lawId: string): string | undefined {
+  const dir = source.length >= MIN_CACHED_CHARS ? cacheDir() : undefined;
+  if (!dir) return undefined;
+  const key = createHash('sha256').update(parserFingerprint()).update('\0').update(lawId).update('\0').update(source).digest('hex');
+  return join(dir, key.slice(0, 2), `${key}.json`);
+}
+
+/** Is the tree of this input in the cache (without reading it)? */
+export function isCached(source: string, lawId: string): boolean {
+  const file = entryFile(source, lawId);
+  return file !== undefined && existsSync(file);
+}
+
 /** The cached tree for this input, or the result of `parse` (then stored). */
 export function cachedParse(source: string, lawId: string, parse: () => Law): Law {
-  const dir = source.length >= MIN_CACHED_CHARS ? cacheDir() : undefined;
-  if (!dir) return parse();
-  const key = createHash('sha256').update(parserFingerprint()).update('\0').update(lawId).update('\0').update(source).digest('hex');
-  const file = join(dir, key.slice(0, 2), `${key}.json`);
+  const file = entryFile(source, lawId);
+  if (!file) return parse();
   try {
     const law = JSON.parse(readFileSync(file, 'utf8')) as Law;
     cacheStats.hits++;
@@ -101,7 +113,7 @@ export function cachedParse(source: string, lawId: string, parse: () => Law): La
   // parser's modules are all loaded before the first parse, so the times seen by the fingerprint suffice)
   if (writtenSinceStart(newestNs)) return law;
   try {
-    pruneStatuteCache(dir);
+    pruneStatuteCache(dirname(dirname(file)));
     writeFileAtomic(file, JSON.stringify(law));
   } catch {
     // a read-only or full disk only costs speed

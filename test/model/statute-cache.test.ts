@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseStatute, parseStatuteUncached } from '../../src/model/parse-statute.js';
-import { MIN_CACHED_CHARS, cacheDir, cacheStats } from '../../src/model/statute-cache.js';
+import { MIN_CACHED_CHARS, cacheDir, cacheStats, isCached } from '../../src/model/statute-cache.js';
 import { CORPUS, HAS_CORPUS } from '../helpers.js';
 
 const big = (n: number) =>
@@ -40,6 +40,21 @@ describe('statute cache', () => {
     const files = readdirSync(join(dir, 'statute'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
     expect(files).toHaveLength(1);
     expect(readdirSync(join(dir, 'statute'), { recursive: true }).map(String).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('says whether a tree is cached, by content and law id, without reading it', () => {
+    const src = big(400);
+    expect(isCached(src, 'x')).toBe(false);
+    const { hits, misses } = cacheStats;
+    parseStatute(src, { lawId: 'x' });
+    expect(isCached(src, 'x')).toBe(true);
+    expect(isCached(src, 'y')).toBe(false);
+    expect(isCached(src + ' ', 'x')).toBe(false);
+    expect([cacheStats.hits - hits, cacheStats.misses - misses]).toEqual([0, 1]);
+    // small texts are never cached; nor is anything when the cache is off
+    expect(isCached('% G\n\n# § 1 – A\n\nText.\n', '')).toBe(false);
+    process.env.FASSUNG_CACHE = 'off';
+    expect(isCached(src, 'x')).toBe(false);
   });
 
   it('keys on the content and the law id; a deleted cache is rebuilt', () => {
