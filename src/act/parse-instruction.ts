@@ -149,8 +149,9 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   if (inner && parseAddress(inner[1]) && (parseAddress(inner[3]) || addressList(inner[3], [])) && splitClauses(inner[4]).length === 1) {
     s = `In ${inner[1]} ${inner[3]} ${inner[2]} ${inner[4]}`;
   }
-  // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben": the unit belongs to the address
-  const m = new RegExp(`^In (.+?) (wird|werden) (?:die |der |das )?((?:${SUB_UNIT}|${SUB_UNITS}) [^⟦]+?) (aufgehoben|gestrichen)$`).exec(s);
+  // "In Absatz 4 wird Satz 2 aufgehoben", "… werden die Sätze 2 und 3 aufgehoben", "In der Inhaltsübersicht
+  // wird die Angabe zu § 14 aufgehoben": the unit belongs to the address
+  const m = new RegExp(`^In (.+?) (wird|werden) (?:die |der |das )?((?:${SUB_UNIT}|${SUB_UNITS}|Angaben? zu) [^⟦]+?) (aufgehoben|gestrichen)$`).exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
   return s;
 }

@@ -950,7 +950,7 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   }
   const copy = entries.map((e) => ({ ...e }));
   assignAngabeIds(copy);
-  return { law: { ...law, inhalt: { kind: 'inhaltsuebersicht', id: 'inhalt', entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
+  return { law: { ...law, inhalt: { ...law.inhalt, entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
 }
 
 export type { Address };

@@ -29,6 +29,7 @@ import type {
   Paragraph,
 } from './types.js';
 import { GLIEDERUNG_ORDER } from './types.js';
+import { parseInhaltTable } from './inhalt-table.js';
 
 
 export function detectDialect(source: string): Dialect {
@@ -405,6 +406,11 @@ const ANGABE_LABEL =
   /^(§{1,2}\s*\d+[a-z]*(?:\s+(?:bis|und)\s+\d+[a-z]*)?|(?:Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\s+\d+[a-z]*|Anlagen?(?:\s+[A-Z]?\d*[a-z]?)?)(?:\s+(.*))?$/u;
 
 function parseInhaltsuebersicht(src: string, sec: Section): Inhaltsuebersicht {
+  const table = parseInhaltTable(src.slice(sec.contentStart, sec.contentEnd).trim());
+  if (table) {
+    assignAngabeIds(table.entries);
+    return { kind: 'inhaltsuebersicht', id: 'inhalt', entries: table.entries, table: table.table };
+  }
   const blocks = blocksOfNodes(src, sec.nodes);
   const entries: Angabe[] = [];
   for (const b of blocks) {

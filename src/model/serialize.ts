@@ -4,6 +4,7 @@
  * paragraph per line). Reading the output again gives the same tree.
  */
 import { writtenLabel } from './labels.js';
+import { serializeInhaltTable } from './inhalt-table.js';
 import type { Absatz, BodyNode, Dialect, Inhaltsuebersicht, Law, ListItem, Paragraph, Satz } from './types.js';
 
 const WIDTH = 72;
@@ -77,6 +78,7 @@ function lawParts<T>(law: Law, style: Style, part: (node: BodyNode, depth: numbe
 }
 
 export function serializeInhalt(inhalt: Inhaltsuebersicht): string {
+  if (inhalt.table) return `# Inhaltsübersicht\n\n${serializeInhaltTable(inhalt)}`;
   const parts = ['# Inhaltsübersicht'];
   for (const e of inhalt.entries) {
     if (e.label) parts.push(escapeLineStarts(e.label));

@@ -121,12 +121,16 @@ export interface Angabe {
   label: string;
   id: string;
   text: string;
+  /** in an Inhaltsübersicht laid out as an HTML table: the cells of the Angabe's rows as written (inhalt-table.ts) */
+  rows?: string[];
 }
 
 export interface Inhaltsuebersicht {
   kind: 'inhaltsuebersicht';
   id: 'inhalt';
   entries: Angabe[];
+  /** laid out as an HTML table (official texts since 2025): its markup before and after the rows */
+  table?: { head: string; tail: string };
 }
 
 export type Dialect = 'gesetze-tools' | 'kmein';
