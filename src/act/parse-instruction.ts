@@ -411,6 +411,12 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (!a) return bad(`address not understood: "${m[1]}"`);
     return renumbering(m[2], m[3], m[4], m[5], a);
   }
+  // In § 5 Absatz 1 wird die bisherige Nummer 4 (die) Nummer 3 / In Absatz 2 wird Satz 3 Satz 2
+  if ((m = new RegExp(`^In (.+?) wird (?:die |der |das )?(?:bisherige )?(${SUB_UNIT}) ([0-9a-z]+) (?:die |der |das )?(${SUB_UNIT}) ([0-9a-z]+)$`).exec(s))) {
+    const a = addr(m[1]);
+    if (!a) return bad(`address not understood: "${m[1]}"`);
+    return renumbering(m[2], m[3], m[4], m[5], a);
+  }
   // Nach X wird folgender Y eingefügt/angefügt: ⟦n⟧  (also "In X wird nach Satz 2 folgender Satz eingefügt")
   if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) nach|Nach) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s)) ||
       (m = new RegExp(`^In (.+?) (?:wird|werden) nach (.+?) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) (?:eingefügt|angefügt):? ${Q}\\.?$`).exec(s))) {

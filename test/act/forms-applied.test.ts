@@ -601,6 +601,16 @@ b) Der bisherige Absatz 1 wird Nummer 1 und wie folgt gefasst:
     expect(kinds.text).toBe(serializeLaw(parseStatute(LAW), 'kmein'));
   });
 
+  it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
+    const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
+2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.
+3. In § 51 Absatz 1 wird Nummer 2 Nummer 3.
+`);
+    expect(r.failed).toEqual(['Artikel 1 Nummer 3: the result would break the numbering (§ 51 Abs. 1 nummer: 3 twice); not applied']);
+    expect(r.text).toContain('(3) Drei.\n\n(5) Vier.');
+    expect(r.text).toContain('4. vier,\n\n6. fünf.');
+  });
+
   it('one clause for several addresses: "In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils …"', () => {
     const r = apply(`1. In § 22 Absatz 1 Satz 2 und Absatz 2 Satz 2 wird jeweils das Wort „x“ durch das Wort „y“ ersetzt.
 `);
