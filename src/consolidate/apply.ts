@@ -522,7 +522,14 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         return hits[0]?.node.id;
       }
       if (op.unitKind === 'ueberschrift') {
-        p.heading = op.content.replace(/\s+/g, ' ').trim();
+        let heading = op.content.replace(/\s+/g, ' ').trim();
+        // the act quotes the heading line with its label ("„§ 4 Auslagen und Reisekosten“"): the label is the §'s own
+        const label = /^§\s*(\d+[a-z]*)\b\s*(?:[–-]\s*)?/.exec(heading);
+        if (label) {
+          if (label[1] !== p.label) fail('content-mismatch', `the new heading is quoted with § ${label[1]}, but it is the heading of § ${p.label}`);
+          heading = heading.slice(label[0].length);
+        }
+        p.heading = heading;
         return p.id;
       }
       if (op.unitKind === 'halbsatz') {

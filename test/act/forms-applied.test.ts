@@ -601,6 +601,20 @@ b) Der bisherige Absatz 1 wird Nummer 1 und wie folgt gefasst:
     expect(kinds.text).toBe(serializeLaw(parseStatute(LAW), 'kmein'));
   });
 
+  it('a heading set anew quoted with its § label ("„§ 22 Wort und Zahl“", also on two lines) takes the words after the label; another §\'s label is refused', () => {
+    const r = apply(`1. Die Überschrift des § 22 wird wie folgt gefasst: „§ 22 Wort und Zahl“.
+2. § 29 wird wie folgt geändert:
+a) Die Überschrift wird wie folgt gefasst:
+„§ 29
+Neue Nummerierung“.
+3. Die Überschrift des § 38 wird wie folgt gefasst: „§ 39 Komma“.
+`);
+    expect(r.failed).toEqual(['Artikel 1 Nummer 3: the new heading is quoted with § 39, but it is the heading of § 38']);
+    expect(r.text).toContain('# § 22 – Wort und Zahl\n');
+    expect(r.text).toContain('# § 29 – Neue Nummerierung\n');
+    expect(r.text).toContain('# § 38 – Punkt\n');
+  });
+
   it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
     const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
 2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.
