@@ -4,7 +4,8 @@
  * A sentence ends at ".", "!" or "?" followed by white space and an upper-case letter, "§" or "„",
  * unless the period closes an abbreviation (Abs., Nr., S., BGBl., z. B., i. V. m., Mio. …) or an
  * ordinal ("1. März 2024", "des 45. Lebensjahres", "seines 16. Lebensjahres", "dem 19. oder 20.
- * Abschnitt"). A letter after a noun that labels ("Buchstabe d.", "Anhang V.") is no abbreviation.
+ * Abschnitt"). A letter after a noun that labels ("Buchstabe d.", "Anhang V.") is no abbreviation; "ff.",
+ * "usw.", "e. V." may close a Satz ("… §§ 15 ff. Die Prüfstelle …", see abbreviationClosesSatz).
  */
 
 const ABBREVIATIONS = new Set(
@@ -42,6 +43,30 @@ const ORDINAL_DETERMINERS = new Set([
   'dieses', 'diesem', 'seines', 'seinem', 'seiner', 'seinen', 'ihres', 'ihrem', 'ihrer', 'ihren', 'jenes', 'jenem',
   'vollendeten', 'vollendete', 'vollendetes', 'vollendetem',
 ]);
+
+/**
+ * Abbreviations that may close a Satz with their period ("die §§ 15 ff.", "Gebühren, Auslagen usw.",
+ * "Deutsches Institut für Normung e. V."): "usw.", "etc." and "e. V." end it before any word that opens
+ * a Satz; "f.", "ff." unless the word is the abbreviation of a law ("§§ 15 ff. BGB", "AufenthG"); "Co.",
+ * "Ltd.", "u. a." only before a word that never stands inside one (an article, a pronoun, a
+ * conjunction: "… GmbH & Co. Die …", not "GmbH & Co. KG").
+ */
+const CLOSES_BEFORE_ANY = new Set(['usw', 'etc', 'V']);
+const CLOSES_BEFORE_NO_LAW = new Set(['f', 'ff']);
+const CLOSES_BEFORE_OPENER = new Set(['Co', 'Inc', 'Ltd', 'a']);
+/** the abbreviation of a law: two capitals in its first word ("BGB", "AufenthG", "SGB", "VwVfG") */
+const LAW_ABBREVIATION = /^\p{Lu}[\p{L}-]*\p{Lu}/u;
+const SATZ_OPENER =
+  /^(?:Die|Der|Das|Dies|Diese[rsmn]?|Ein|Eine[rsmn]?|Es|Er|Sie|Im|In|Bei|Für|Soweit|Sofern|Wenn|Wer|Satz|Absatz|Nach|Abweichend|Dabei|Hierbei|Ferner|Zudem|Außerdem|Auch|Ist|Sind|Hat|Haben|Wird|Werden|Kann|Können|Als)\s/u;
+
+/** Does the period of this abbreviation close the Satz, `next` being the text after it (it opens a Satz)? */
+function abbreviationClosesSatz(token: string, prev: string | undefined, next: string): boolean {
+  // "V." only as "e. V.", "a." only as "u. a." (elsewhere initials, or parts of chains like "z. B.")
+  if ((token === 'V' && prev !== 'e.') || (token === 'a' && prev !== 'u.')) return false;
+  if (CLOSES_BEFORE_ANY.has(token)) return true;
+  if (CLOSES_BEFORE_NO_LAW.has(token)) return !LAW_ABBREVIATION.test(next);
+  return CLOSES_BEFORE_OPENER.has(token) && SATZ_OPENER.test(next);
+}
 
 /** Words that join two ordinals ("nach dem 19. oder 20. Abschnitt"). */
 const ORDINAL_JOINERS = new Set(['oder', 'und', 'bis', 'bzw.', 'sowie']);
@@ -121,7 +146,7 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
   const [prev, beforePrev] = wordsBefore(text, k, 2);
   // "Buchstabe d.", "Anhang V.": a label, which ends a sentence like any word
   const label = /^(?:\p{L}|[IVXLC]+)$/u.test(token) && prev !== undefined && LABEL_NOUN.test(prev);
-  if (ABBREVIATIONS.has(token) && !label) return false;
+  if (ABBREVIATIONS.has(token) && !label) return abbreviationClosesSatz(token, prev, next);
   // Single capital letter abbreviations ("S.") are covered above; dotted chains like "z.B" or "i.V.m".
   if (/^(\p{L}\.)+\p{L}$/u.test(token)) return false;
   // a year ("bis 2025.", "ab 2024.") is no ordinal

@@ -64,6 +64,22 @@ describe('splitSentences: ordinals', () => {
     expect(splitSentences('Es gilt z. B. Satz 1 i. V. m. Absatz 2 nach BGBl. I S. 5 und Abs. 2. Neu.')).toHaveLength(2);
   });
 
+  it('"ff.", "usw.", "e. V." close a Satz before a word that opens one, not before a law\'s abbreviation or a name', () => {
+    for (const end of ['die §§ 15 ff.', 'Gebühren, Auslagen usw.', 'das Deutsche Institut für Normung e. V.', 'Hunde, Katzen u. a.', 'der Vertrag nach Artikel 5 f.']) {
+      expect(splitSentences(`Im Übrigen gelten ${end} Die Prüfstelle kann Ausnahmen zulassen. Sie entscheidet.`)).toEqual([
+        `Im Übrigen gelten ${end}`,
+        'Die Prüfstelle kann Ausnahmen zulassen.',
+        'Sie entscheidet.',
+      ]);
+    }
+    for (const end of ['die Lenkung usw.', 'die §§ 15 ff.', 'das Institut e. V.']) {
+      expect(splitSentences(`Es gilt ${end} Prüfer haben zu prüfen.`)).toEqual([`Es gilt ${end}`, 'Prüfer haben zu prüfen.']);
+    }
+    for (const one of ['Es gelten die §§ 15 ff. BGB entsprechend.', 'Es gelten die §§ 3 ff. AufenthG und § 2 f. SGB II.', 'Zuständig ist die X GmbH & Co. KG in Bonn.', 'Es gilt § 5 Abs. 2 Die Behörde betreffend.', 'Es gilt Art. 5 f. des Vertrags.', 'Er heißt Peter V. Müller.']) {
+      expect(splitSentences(one)).toEqual([one]);
+    }
+  });
+
   it('a number that ends a Satz is still a boundary', () => {
     expect(splitSentences('Das gilt nach Absatz 2 oder 3. Die Behörde entscheidet.')).toHaveLength(2);
     // the end of a range of labels (AufenthG § 69 Abs. 1)
