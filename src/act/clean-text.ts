@@ -20,6 +20,12 @@ export interface CleanText {
   /** number of lines of the original file */
   lineCount: number;
   /**
+   * Offsets (sorted) of the logical lines that stood after a blank line of the source, not at a page
+   * break: where a web copy (or a text extraction) sets a block apart. Quoted text keeps them as blank
+   * lines (parse-act.ts), so that the words closing a list stay a block of their own.
+   */
+  blockStarts: number[];
+  /**
    * Editorial in-force markers of web copies ("abweichendes Inkrafttreten am 15.07.2021" …
    * "Ende abweichendes Inkrafttreten"): the offset where each starts or ends (date null), in order.
    */
@@ -237,7 +243,7 @@ export function countLines(raw: string): number {
 
 export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary): CleanText {
   const lines = normaliseWebLayout(raw);
-  const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: countLines(raw), markers: [] };
+  const out: CleanText = { file, text: '', segStart: [], segLine: [], segCol: [], lineCount: countLines(raw), markers: [], blockStarts: [] };
   // The text is built as finished logical lines + the current one, with its length tracked: reading the
   // end of one ever-growing string (regex, slice) flattens it each time and made cleaning quadratic.
   const done: string[] = [];
@@ -246,6 +252,10 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
   let started = false;
   let inFootnote = false;
   let lastWasEmpty = true;
+  /** a blank line stands before the current line, and no page furniture (a page break is no block boundary) */
+  let blankBefore = false;
+  /** page furniture was dropped since the last line of text */
+  let pageBreak = false;
   for (let i = 0; i < lines.length; i++) {
     const rawLine = lines[i].text;
     const srcLine = lines[i].line;
@@ -260,6 +270,7 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
     if (line === '') {
       inFootnote = false;
       lastWasEmpty = true;
+      blankBefore = true;
       continue;
     }
     // a footnote starts with "*" at the beginning of a block, and runs to the next blank line
@@ -274,7 +285,15 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
       out.markers.push({ offset: started ? doneLength + cur.length + 1 : 0, date: mk ? `${mk[3]}-${mk[2]}-${mk[1]}` : null, line: srcLine });
       continue;
     }
-    if (isFurnitureAt(lines, i) || WEB_CHROME.some((r) => r.test(line)) || /^Anm\. d\. Red\.:/.test(line)) continue;
+    if (isFurnitureAt(lines, i)) {
+      blankBefore = false;
+      pageBreak = true;
+      continue;
+    }
+    if (WEB_CHROME.some((r) => r.test(line)) || /^Anm\. d\. Red\.:/.test(line)) continue;
+    const blockStart = blankBefore && !pageBreak;
+    blankBefore = false;
+    pageBreak = false;
     // footnote markers at the end of a title line ("Fachkräfteeinwanderung*") and after "Verkündung*)"
     line = line.replace(/(\p{L})\*+$/u, '$1').replace(/(\p{L})\*\)/gu, '$1');
     if (!started) {
@@ -308,6 +327,7 @@ export function cleanActText(file: string, raw: string, vocabulary?: Vocabulary)
     done.push(cur);
     doneLength += cur.length + 1;
     seg(doneLength);
+    if (blockStart) out.blockStarts.push(doneLength);
     cur = line;
   }
   if (started) done.push(cur);

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { locate, type CleanText } from './clean-text.js';
-import { nextLabels } from '../model/labels.js';
+import { blocksSetApart, nextLabels } from '../model/labels.js';
 import { sentenceSpans } from '../text/sentences.js';
 
 export interface Quote {
@@ -230,7 +230,7 @@ export function parseInstructionTree(
       sentence: '',
       truncated: false,
     };
-    const quotes = findQuotesInBody(body, f.bodyStart);
+    const quotes = findQuotesInBody(body, f.bodyStart, clean.blockStarts);
     node.quotes = quotes.quotes;
     node.truncated = quotes.truncated;
     node.sentence = quotes.sentence;
@@ -248,9 +248,41 @@ function sameprefix(parent: string[], child: string[]): boolean {
   return parent.every((l, i) => child[i] === l);
 }
 
+/**
+ * The text of a quote, body[from, to); where the source sets its blocks apart with blank lines (a web
+ * copy: blocksSetApart), with a blank line again before each line that stood after one (`blockStarts`,
+ * offsets in the text the body was cut from at `bodyOffset`). Blank lines of a PDF's text are layout.
+ */
+function quoteText(body: string, from: number, to: number, bodyOffset: number, blockStarts: readonly number[]): string {
+  let out = '';
+  let last = from;
+  // the first block start after `from` (binary search: an act has thousands of quotes and lines)
+  let k = 0;
+  for (let hi = blockStarts.length; k < hi; ) {
+    const mid = (k + hi) >> 1;
+    if (blockStarts[mid] - bodyOffset <= from) k = mid + 1;
+    else hi = mid;
+  }
+  for (; k < blockStarts.length; k++) {
+    const rel = blockStarts[k] - bodyOffset;
+    if (rel >= to) break;
+    // only where the body still has that line start (a displaced label line may have been cut out of it)
+    if (body[rel - 1] !== '\n') continue;
+    out += body.slice(last, rel) + '\n';
+    last = rel;
+  }
+  if (last === from) return body.slice(from, to);
+  out += body.slice(last, to);
+  const raw = out.split('\n').map((l) => l.trim());
+  const lines = raw.filter((l) => l !== '');
+  const afterBlank = raw.flatMap((l, i) => (l === '' ? [] : [i > 0 && raw[i - 1] === '']));
+  return blocksSetApart(lines, afterBlank) ? out : body.slice(from, to);
+}
+
 function findQuotesInBody(
   body: string,
   bodyOffset: number,
+  blockStarts: readonly number[],
 ): { quotes: Quote[]; sentence: string; truncated: boolean } {
   const quotes: Quote[] = [];
   let depth = 0;
@@ -269,7 +301,7 @@ function findQuotesInBody(
       depth--;
       if (depth === 0) {
         sentence += `⟦${quotes.length}⟧`;
-        quotes.push({ text: body.slice(start + 1, i), start: bodyOffset + start, end: bodyOffset + i + 1, truncated: false, periodAfter: body[i + 1] === '.' });
+        quotes.push({ text: quoteText(body, start + 1, i, bodyOffset, blockStarts), start: bodyOffset + start, end: bodyOffset + i + 1, truncated: false, periodAfter: body[i + 1] === '.' });
         last = i + 1;
       }
     } else if (ch === '“' && depth === 0) {
@@ -279,7 +311,7 @@ function findQuotesInBody(
         let qs = colon + 1;
         while (qs < i && /\s/.test(body[qs])) qs++;
         sentence += body.slice(last, colon + 1) + ` ⟦${quotes.length}⟧`;
-        quotes.push({ text: body.slice(qs, i), start: bodyOffset + qs, end: bodyOffset + i + 1, truncated: false, openingSupplied: true, periodAfter: body[i + 1] === '.' });
+        quotes.push({ text: quoteText(body, qs, i, bodyOffset, blockStarts), start: bodyOffset + qs, end: bodyOffset + i + 1, truncated: false, openingSupplied: true, periodAfter: body[i + 1] === '.' });
         last = i + 1;
       }
     }
@@ -287,7 +319,7 @@ function findQuotesInBody(
   let truncated = false;
   if (depth > 0) {
     sentence += `⟦${quotes.length}⟧`;
-    quotes.push({ text: body.slice(start + 1), start: bodyOffset + start, end: bodyOffset + body.length, truncated: true });
+    quotes.push({ text: quoteText(body, start + 1, body.length, bodyOffset, blockStarts), start: bodyOffset + start, end: bodyOffset + body.length, truncated: true });
     truncated = true;
   } else {
     sentence += body.slice(last);
@@ -676,7 +708,7 @@ function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to:
     const firstLabelled = node.instructions.length ? node.instructions[0].start : to;
     const lead = text.slice(treeFrom, firstLabelled);
     if (lead.trim() !== '') {
-      const q = findQuotesInBody(lead, treeFrom);
+      const q = findQuotesInBody(lead, treeFrom, clean.blockStarts);
       const leadNode: InstructionNode = {
         labels: [],
         path: '',
@@ -692,7 +724,7 @@ function readAmendingPart(node: ArtikelNode, clean: CleanText, from: number, to:
     }
   } else {
     // a single-sentence Artikel: the whole body is one instruction
-    const q = findQuotesInBody(body, start);
+    const q = findQuotesInBody(body, start, clean.blockStarts);
     node.instructions = [
       {
         labels: [],

@@ -7,18 +7,26 @@
  * wrapped date "16. August 2023" at a line start stays in its sentence.
  */
 import { buildContent, buildItems, assignIds, type TextBlock } from '../model/build-units.js';
-import { matchItemLabel, nextLabels, paragraphHeadingLabel, quotedParagraphLabels, LIST_RANK } from '../model/labels.js';
+import { blocksSetApart, matchItemLabel, nextLabels, paragraphHeadingLabel, quotedParagraphLabels, DATE_AT_START, LIST_RANK } from '../model/labels.js';
 import { assignAngabeIds } from '../model/parse-statute.js';
 import type { Absatz, Angabe, Gliederung, GliederungType, ListItem, ListKind, Paragraph, Satz } from '../model/types.js';
 import { GLIEDERUNG_ORDER } from '../model/types.js';
 
 
 const FIRST: Record<ListKind, string> = { nummer: '1', buchstabe: 'a', doppelbuchstabe: 'aa', dreifachbuchstabe: 'aaa' };
-/** "4. Januar 2023", "1. Quartals", "18. Lebensjahres" at a line start: a wrapped date or ordinal, not a Nummer */
-const DATE_AT_START = /^\d{1,2}\.\s+(?:(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b|(?:Quartals?|Halbjahr(?:es|s)?|Kalenderjahr(?:es|s)?|Kalendermonats?|Lebensjahr(?:es|s)?|Lebensmonats?|Monats|Jahres)\b)/u;
-
 export function quotedBlocks(content: string): TextBlock[] {
-  const lines = content.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const raw = content.split('\n').map((l) => l.trim());
+  const lines: string[] = [];
+  /** per line: a blank line stands before it */
+  const afterBlank: boolean[] = [];
+  for (const [i, l] of raw.entries()) {
+    if (l === '') continue;
+    lines.push(l);
+    afterBlank.push(i > 0 && raw[i - 1] === '');
+  }
+  // blocks set apart by blank lines (a web copy): a blank line ends a block, also the last list item
+  // before the words that close the list ("2. ein Nachweis über die Vollmacht" ⏎⏎ "beizufügen.")
+  const blankSeparated = blocksSetApart(lines, afterBlank);
   const blocks: TextBlock[] = [];
   const last: Partial<Record<ListKind, string>> = {};
   lines.forEach((line, i) => {
@@ -45,7 +53,7 @@ export function quotedBlocks(content: string): TextBlock[] {
       blocks.push({ text: line, indent: 0, line: i + 1 });
     } else if (blocks.length === 0) {
       blocks.push({ text: line, indent: 0, line: i + 1 });
-    } else if (endsListItem(blocks[blocks.length - 1].text, lines[i - 1], line)) {
+    } else if ((blankSeparated && afterBlank[i]) || endsListItem(blocks[blocks.length - 1].text, lines[i - 1], line)) {
       // words after a list: a new sentence ("Ist der Arbeitgeber tarifgebunden …" after "c) …") or the
       // Satzteil nach the list ("sofern die Tätigkeit …" after "5. … erteilt,"): a block of its own
       blocks.push({ text: line, indent: 0, line: i + 1 });

@@ -11,6 +11,20 @@ export interface ItemLabel {
   length: number;
 }
 
+/** "4. Januar 2023", "1. Quartals", "18. Lebensjahres" at a line start: a wrapped date or ordinal, not a Nummer */
+export const DATE_AT_START = /^\d{1,2}\.\s+(?:(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b|(?:Quartals?|Halbjahr(?:es|s)?|Kalenderjahr(?:es|s)?|Kalendermonats?|Lebensjahr(?:es|s)?|Lebensmonats?|Monats|Jahres)\b)/u;
+
+/**
+ * Does a quoted text set its blocks apart with blank lines, as a web copy does: every line after the
+ * first that opens with a label ("(2)", "1.", "a)") has a blank line before it (and there is one)? Only
+ * then is a blank line a block boundary; in a text taken from a PDF a blank line may be a page break or a
+ * wider gap inside a block. `lines` are the non-blank lines, `afterBlank` says which had one before.
+ */
+export function blocksSetApart(lines: readonly string[], afterBlank: readonly boolean[]): boolean {
+  const labelled = lines.flatMap((l, i) => (i > 0 && matchItemLabel(l, true) && !DATE_AT_START.test(l) ? [i] : []));
+  return labelled.length > 0 && labelled.every((i) => afterBlank[i]);
+}
+
 /** Recognise "(1) ", "2a. ", "c) ", "aa) ", "aaa) " at the start of a block of text. */
 export function matchItemLabel(text: string, allowAbsatz = true): ItemLabel | undefined {
   let m: RegExpMatchArray | null;

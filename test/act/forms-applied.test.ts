@@ -615,6 +615,36 @@ Neue Nummerierung“.
     expect(r.text).toContain('# § 38 – Punkt\n');
   });
 
+  it('a quoted Absatz whose blocks a web copy sets apart by blank lines keeps the words after its list as their own block', () => {
+    const r = apply(`1. In § 6 wird nach Absatz 1 folgender Absatz 1a eingefügt:
+
+„(1a) Dem Antrag sind
+
+1. eine Kopie der Zulassung und
+
+2. ein Nachweis über die Vollmacht
+
+beizufügen. Die Prüfstelle kann weitere Unterlagen verlangen.“
+
+2. In § 6 Absatz 1a Satz 2 wird das Wort „weitere“ durch das Wort „andere“ ersetzt.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1a) Dem Antrag sind\n\n1. eine Kopie der Zulassung und\n\n2. ein Nachweis über die Vollmacht\n\nbeizufügen. Die Prüfstelle kann andere Unterlagen verlangen.\n');
+    // a blank line at a page break (page furniture dropped around it) is no block boundary
+    const paged = apply(`1. In § 6 werden nach Absatz 1 folgende Absätze 1a und 1b eingefügt:
+
+„(1a) Dem Antrag ist ein Nachweis über die
+
+– 4 –
+
+Vollmacht beizufügen.
+
+(1b) Die Prüfstelle entscheidet.“
+`);
+    expect(paged.failed).toEqual([]);
+    expect(paged.text).toContain('(1a) Dem Antrag ist ein Nachweis über die Vollmacht beizufügen.\n\n(1b) Die Prüfstelle entscheidet.\n');
+  });
+
   it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
     const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
 2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.
