@@ -333,10 +333,17 @@ const ARTIKEL_LINE = /^Artikel\s+(\d+[a-z]?)(?:\s+(\p{Lu}.*))?$/u;
 /** "Artikel 2 Diese Verordnung tritt am … in Kraft.": a heading line that already holds the Artikel's in-force sentence */
 const INKRAFT_ON_HEADING_LINE = /^(?:Dieses Gesetz|Diese Verordnung|Die Verordnung|Das Gesetz)\s+(?:tritt|treten)\b[^„]*\bin Kraft\b/;
 
-/** the rest of an "Artikel N …" line is a heading, not the continuation of a sentence */
+/**
+ * The rest of an "Artikel N …" line is a heading, not the continuation of a sentence. A sentence of the
+ * Inkrafttreten article may start at a line with the Artikel it names ("Artikel 1 Nummer 1 und 3 tritt
+ * am … in Kraft.", "Artikel 1 Nummer 2 ist ab dem … anzuwenden."): its verb, or a unit of the Artikel
+ * named right after the number (a heading never starts with "Nummer" or "Absatz"; the verb may be on
+ * the next line), makes it a sentence.
+ */
 function isArtikelHeading(rest: string | undefined): boolean {
   if (rest === undefined) return true;
-  return !/\b(?:wird|werden|worden|ist|sind|vom|des Gesetzes|der Verordnung|dieses|dieser)\b|[„“]/.test(rest) && rest.length < 200;
+  if (/^(?:Nummer|Nummern|Absatz|Absätze|Satz|Sätze|Buchstabe|Buchstaben)\b/.test(rest)) return false;
+  return !/\b(?:wird|werden|worden|ist|sind|tritt|treten|gilt|gelten|anzuwenden|Kraft|vom|des Gesetzes|der Verordnung|dieses|dieser)\b|[„“]/.test(rest) && rest.length < 200;
 }
 
 /** A law citation inside an amending sentence: where it starts and ends, and the law's name as written. */

@@ -37,6 +37,21 @@ describe('Artikel headings', () => {
     // a reference at a line start is no heading
     expect(frag(`Artikel 1\nÄnderung\n${INTRO}\n1. In § 30 wird nach\nArtikel 2 des Gesetzes das Wort „x“ eingefügt.`).artikel.map((a) => a.number)).toEqual(['1']);
   });
+  it('an in-force sentence at a line start that begins "Artikel 1 Nummer 2 …" is no heading of Artikel 1', () => {
+    const act = (inkraft: string) => frag(`Artikel 1\nÄnderung der Beschäftigungsverordnung\n${INTRO}\n1. In § 30 wird das Wort „x“ gestrichen.\n2. In § 31 wird das Wort „y“ gestrichen.\nArtikel 2\nInkrafttreten\n${inkraft}`);
+    for (const inkraft of [
+      'Artikel 1 Nummer 1 tritt am 1. Januar 2025 in Kraft. Im Übrigen tritt diese Verordnung am Tag nach der Verkündung in Kraft.',
+      'Artikel 1 Nummer 2 tritt am 1. Januar 2025 in Kraft.',
+      'Artikel 1 Nummer 2\ntritt am 1. Januar 2025 in Kraft.',
+      'Artikel 1 Nummer 2 ist ab dem 1. Januar 2025 anzuwenden.',
+    ]) {
+      const f = act(inkraft);
+      expect(f.diagnostics.map((d) => d.code)).toEqual([]);
+      expect(f.artikel.map((a) => [a.number, a.heading])).toEqual([['1', 'Änderung der Beschäftigungsverordnung'], ['2', 'Inkrafttreten']]);
+      expect(f.artikel[0].instructions.map((i) => i.path)).toEqual(['Nummer 1', 'Nummer 2']);
+      expect(f.artikel[1].absaetze.map((a) => a.text)).toEqual([inkraft.replace(/\n/g, ' ')]);
+    }
+  });
 });
 
 describe('page furniture and layout characters never enter quoted text', () => {
