@@ -69,18 +69,26 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
         unreadable.push(where);
         continue;
       }
-      const subject = m[1];
-      const when = `${m[2]}${m[3]}`;
+      let subject = m[1];
+      let whenWords = m[2];
+      // the subject after the verb: "Im Übrigen tritt diese Verordnung am …", "Abweichend von Satz 1
+      // treten Artikel 1 Nummer 1 und Artikel 1 Nummer 3 am … in Kraft"
+      const inverted = /^(?:Im Übrigen|Abweichend von\b.*)$/.exec(subject) && /^(.+?)\s+((?:am|mit Wirkung vom)\s.*)$/.exec(m[2]);
+      if (inverted) {
+        subject = inverted[1].replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+        whenWords = inverted[2];
+      }
+      const when = `${whenWords}${m[3]}`;
       let kind: InkrafttretenRule['kind'];
       let date: string | undefined;
       let earliest: string | undefined;
-      const dm = GERMAN_DATE.exec(m[2]);
-      const given = /am Tag nach der Verkündung\s*\((\d{2})\.(\d{2})\.(\d{4})\)/.exec(m[2]);
+      const dm = GERMAN_DATE.exec(whenWords);
+      const given = /am Tag nach der Verkündung\s*\((\d{2})\.(\d{2})\.(\d{4})\)/.exec(whenWords);
       if (given) {
         // a web copy that states the resulting day: "am Tag nach der Verkündung (24.07.2025)"
         kind = 'fixed';
         date = `${given[3]}-${given[2]}-${given[1]}`;
-      } else if (/am Tag nach der Verkündung/.test(m[2])) {
+      } else if (/am Tag nach der Verkündung/.test(whenWords)) {
         kind = 'day-after-verkuendung';
         const e = /frühestens jedoch am (\d{1,2})\.\s*(\S+)\s+(\d{4})/.exec(when);
         if (e) {
@@ -100,14 +108,14 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
           continue;
         }
       } else {
-        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `in-force date not understood: "${m[2]}"`, location: loc, act: act.id, path: where });
+        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `in-force date not understood: "${whenWords}"`, location: loc, act: act.id, path: where });
         unreadable.push(where);
         continue;
       }
       const source = `${where}: ${sentence}`;
       if (/^(?:Die|Das|Diese|Dieses)\s+(?:Verordnung|Gesetz)\b|^(?:Gesetz|Verordnung)\b/.test(subject)) {
         // "vorbehaltlich der Absätze 2 bis 4": those Absätze must be there
-        const vb = /vorbehaltlich (?:der Absätze (\d+) bis (\d+)|der Absätze ([\d, und]+)|des Absatzes (\d+))/.exec(subject + ' ' + m[2]);
+        const vb = /vorbehaltlich (?:der Absätze (\d+) bis (\d+)|der Absätze ([\d, und]+)|des Absatzes (\d+))/.exec(subject + ' ' + whenWords);
         if (vb) {
           const wanted = vb[1] ? Array.from({ length: Number(vb[2]) - Number(vb[1]) + 1 }, (_, i) => String(Number(vb[1]) + i)) : (vb[3] ?? vb[4]).split(/\s*(?:,|und)\s*/).filter(Boolean);
           const missing = wanted.filter((w) => !a.absaetze.some((x) => x.label === w));

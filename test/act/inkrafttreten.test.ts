@@ -48,3 +48,34 @@ describe('Inkrafttreten', () => {
     expect(bad.diags[0]).toMatchObject({ severity: 'error', code: 'impossible-date' });
   });
 });
+
+const AMENDING_ARTIKEL1 = `Artikel 1
+Änderung der Prüfstellen-Gebührenverordnung
+Die Prüfstellen-Gebührenverordnung vom 3. März 2010 (BGBl. I S. 250) wird wie folgt geändert:
+1. In § 2 wird das Wort „zehn“ durch das Wort „zwölf“ ersetzt.
+2. In § 3 wird das Wort „eins“ durch das Wort „zwei“ ersetzt.
+3. In § 4 wird das Wort „drei“ durch das Wort „vier“ ersetzt.`;
+
+/** A whole act: the diagnostics of its parse and of its Inkrafttreten article, and the in-force date of Artikel 1 Nummer 1 to 3. */
+function actDates(text: string, entry: ActEntry) {
+  const frag = parseActFragment(cleanActText('x.txt', text));
+  const diags: Diagnostic[] = [...frag.diagnostics];
+  const ink = frag.artikel.find((a) => /Inkrafttreten/.test(a.heading));
+  const r = ink ? readInkrafttreten(ink, entry, diags) : [];
+  return { frag, codes: diags.map((d) => d.code), dates: ['1', '2', '3'].map((n) => effectiveDate(r, '1', n, entry).date) };
+}
+
+describe('the Inkrafttreten article of a whole act', () => {
+  const known = act({ date: '2024-05-15', source: 'test' });
+  it('"Im Übrigen tritt diese Verordnung …": the subject after the verb is the default rule', () => {
+    for (const text of [
+      'Artikel 1 Nummer 1 und 3 tritt am 1. Januar 2025 in Kraft. Im Übrigen tritt diese Verordnung am Tag nach der Verkündung in Kraft.',
+      '(1) Artikel 1 Nummer 1 und 3 tritt am 1. Januar 2025 in Kraft.\n(2) Im Übrigen tritt diese Verordnung am Tag nach der Verkündung in Kraft.',
+      'Diese Verordnung tritt am Tag nach der Verkündung in Kraft. Abweichend von Satz 1 treten Artikel 1 Nummer 1 und Artikel 1 Nummer 3 am 1. Januar 2025 in Kraft.',
+    ]) {
+      const a = actDates(`${AMENDING_ARTIKEL1}\nArtikel 2\nInkrafttreten\n${text}`, known);
+      expect(a.codes).toEqual([]);
+      expect(a.dates).toEqual(['2025-01-01', '2024-05-16', '2025-01-01']);
+    }
+  });
+});
