@@ -3,12 +3,14 @@
  *
  * "(1) Die Verordnung tritt vorbehaltlich der Absätze 2 bis 4 am 1. März 2024 in Kraft." (default),
  * "(2) Die Artikel 1 und 4 treten am Tag nach der Verkündung in Kraft, frühestens jedoch am
- * 18. November 2023.", "(3) Artikel 3 sowie Artikel 5 Nummer 2 und 7 treten am 1. Juni 2024 in Kraft."
+ * 18. November 2023.", "(3) Artikel 3 sowie Artikel 5 Nummer 2 und 7 treten am 1. Juni 2024 in Kraft.",
+ * "Diese Verordnung tritt am ersten Tag des (zweiten) auf die Verkündung folgenden Kalendermonats (Quartals,
+ * Kalenderjahres) in Kraft." — dates counted from the Verkündung are known only with its date.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ActEntry } from '../corpus/manifest.js';
 import { locate } from './clean-text.js';
-import { addDays } from '../text/dates.js';
+import { addDays, firstDayOfFollowing } from '../text/dates.js';
 import { GERMAN_DATE, germanDate, type ArtikelNode } from './parse-act.js';
 
 export interface InkrafttretenRule {
@@ -16,11 +18,28 @@ export interface InkrafttretenRule {
   artikel: string | null;
   /** null = the whole Artikel; else the instruction paths it names: "2", "3 b" (Nummer 3 Buchstabe b) */
   nummern: string[] | null;
-  kind: 'fixed' | 'day-after-verkuendung' | 'unknown';
+  kind: 'fixed' | 'day-after-verkuendung' | 'period-after-verkuendung' | 'unknown';
   date?: string;
+  /** 'period-after-verkuendung': the first day of the nth Kalendermonat, Quartal or Kalenderjahr after the Verkündung */
+  period?: { unit: 'month' | 'quarter' | 'year'; nth: number };
   earliest?: string;
   source: string;
 }
+
+const ORDINALS: Record<string, number> = {
+  zweiten: 2, dritten: 3, vierten: 4, fünften: 5, sechsten: 6, siebten: 7, achten: 8, neunten: 9, zehnten: 10, elften: 11, zwölften: 12,
+};
+const PERIOD_UNITS: Record<string, 'month' | 'quarter' | 'year'> = {
+  Kalendermonats: 'month', Monats: 'month', Quartals: 'quarter', Kalendervierteljahres: 'quarter', Vierteljahres: 'quarter',
+  Kalenderjahres: 'year', Jahres: 'year',
+};
+/** "am ersten Tag des (zweiten) auf die Verkündung folgenden Kalendermonats" (Quartals, Kalenderjahres) */
+const PERIOD_AFTER_VERKUENDUNG = new RegExp(
+  `am ersten Tag des (?:(${Object.keys(ORDINALS).join('|')})\\s+)?auf die Verkündung folgenden (${Object.keys(PERIOD_UNITS).join('|')})(?![\\p{L}])`,
+  'u',
+);
+/** a web copy states the day that results: "am Tag nach der Verkündung (24.07.2025)" */
+const STATED_DAY = new RegExp(`(?:am Tag nach der Verkündung|${PERIOD_AFTER_VERKUENDUNG.source})\\s*\\((\\d{2})\\.(\\d{2})\\.(\\d{4})\\)`, 'u');
 
 /** Split an Absatz into its in-force sentences ("… in Kraft. Die Artikel 2, 5 und 9 treten …"). */
 function sentencesOfAbsatz(text: string): string[] {
@@ -83,13 +102,15 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
       let date: string | undefined;
       let earliest: string | undefined;
       const dm = GERMAN_DATE.exec(whenWords);
-      const given = /am Tag nach der Verkündung\s*\((\d{2})\.(\d{2})\.(\d{4})\)/.exec(whenWords);
+      const period = PERIOD_AFTER_VERKUENDUNG.exec(whenWords);
+      const given = STATED_DAY.exec(whenWords)?.slice(-3);
       if (given) {
         // a web copy that states the resulting day: "am Tag nach der Verkündung (24.07.2025)"
         kind = 'fixed';
-        date = `${given[3]}-${given[2]}-${given[1]}`;
-      } else if (/am Tag nach der Verkündung/.test(whenWords)) {
-        kind = 'day-after-verkuendung';
+        date = `${given[2]}-${given[1]}-${given[0]}`;
+      } else if (/am Tag nach der Verkündung/.test(whenWords) || period) {
+        // counted from the Verkündung, when its date is known (effectiveDate)
+        kind = period ? 'period-after-verkuendung' : 'day-after-verkuendung';
         const e = /frühestens jedoch am (\d{1,2})\.\s*(\S+)\s+(\d{4})/.exec(when);
         if (e) {
           earliest = germanDate(e[1], e[2], e[3]);
@@ -113,6 +134,7 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
         continue;
       }
       const source = `${where}: ${sentence}`;
+      const periodOf = kind === 'period-after-verkuendung' && period ? { unit: PERIOD_UNITS[period[2]], nth: period[1] ? ORDINALS[period[1]] : 1 } : undefined;
       if (/^(?:Die|Das|Diese|Dieses)\s+(?:Verordnung|Gesetz)\b|^(?:Gesetz|Verordnung)\b/.test(subject)) {
         // "vorbehaltlich der Absätze 2 bis 4": those Absätze must be there
         const vb = /vorbehaltlich (?:der Absätze (\d+) bis (\d+)|der Absätze ([\d, und]+)|des Absatzes (\d+))/.exec(subject + ' ' + whenWords);
@@ -124,7 +146,7 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
             unreadable.push(`${where} (Absatz ${missing.join(', ')} missing)`);
           }
         }
-        rules.push({ artikel: null, nummern: null, kind, date, earliest, source });
+        rules.push({ artikel: null, nummern: null, kind, date, earliest, ...(periodOf && { period: periodOf }), source });
         continue;
       }
       const subjects = readSubjects(subject);
@@ -133,7 +155,7 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
         unreadable.push(where);
         continue;
       }
-      for (const x of subjects) rules.push({ artikel: x.artikel, nummern: x.nummern, kind, date, earliest, source });
+      for (const x of subjects) rules.push({ artikel: x.artikel, nummern: x.nummern, kind, date, earliest, ...(periodOf && { period: periodOf }), source });
     }
   }
   // a part of the article that could not be read may hold an exception: the general rule is not safe
@@ -165,14 +187,16 @@ export function effectiveDate(
   if (!specific) return { date: null, source: `no in-force rule for Artikel ${artikel}` };
   if (specific.kind === 'unknown') return { date: null, source: specific.source };
   if (specific.kind === 'fixed') return { date: specific.date!, source: specific.source };
-  // am Tag nach der Verkündung [, frühestens jedoch am …]
+  // am Tag nach der Verkündung, am ersten Tag des auf die Verkündung folgenden Kalendermonats … [, frühestens jedoch am …]
+  const period = specific.period;
+  const after = (verkuendung: string) => (period ? firstDayOfFollowing(verkuendung, period.unit, period.nth) : addDays(verkuendung, 1));
   const v = act.verkuendung;
   if (v.date) {
-    const next = addDays(v.date, 1);
+    const next = after(v.date);
     const date = specific.earliest && specific.earliest > next ? specific.earliest : next;
     return { date, source: `${specific.source} (Verkündung ${v.date}: ${v.source})` };
   }
-  if (v.latest && specific.earliest && addDays(v.latest, 1) <= specific.earliest) {
+  if (v.latest && specific.earliest && after(v.latest) <= specific.earliest) {
     return { date: specific.earliest, source: `${specific.source} (Verkündung no later than ${v.latest}, so the earliest date governs)` };
   }
   return { date: null, source: `${specific.source} (Verkündung date unknown${v.earliest ? `: between ${v.earliest} and ${v.latest}` : ''})` };

@@ -78,4 +78,36 @@ describe('the Inkrafttreten article of a whole act', () => {
       expect(a.dates).toEqual(['2025-01-01', '2024-05-16', '2025-01-01']);
     }
   });
+  it('"am ersten Tag des … auf die Verkündung folgenden Kalendermonats / Quartals / Kalenderjahres" counts from the Verkündung', () => {
+    const dateOf = (when: string, entry: ActEntry) => {
+      const a = actDates(`${AMENDING_ARTIKEL1}\nArtikel 2\nInkrafttreten\nDiese Verordnung tritt ${when} in Kraft.`, entry);
+      expect(a.codes).toEqual([]);
+      return a.dates[0];
+    };
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Kalendermonats', known)).toBe('2024-06-01');
+    expect(dateOf('am ersten Tag des zweiten auf die Verkündung folgenden Kalendermonats', known)).toBe('2024-07-01');
+    expect(dateOf('am ersten Tag des dritten auf die Verkündung folgenden Kalendermonats', known)).toBe('2024-08-01');
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Quartals', known)).toBe('2024-07-01');
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Kalenderjahres', known)).toBe('2025-01-01');
+    // a web copy that states the resulting day
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Kalendermonats (01.06.2024)', act({ date: null, source: 'test' }))).toBe('2024-06-01');
+    // across the turn of the year, and from the last day of a month or quarter
+    const december = act({ date: '2024-12-31', source: 'test' });
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Kalendermonats', december)).toBe('2025-01-01');
+    expect(dateOf('am ersten Tag des dritten auf die Verkündung folgenden Kalendermonats', december)).toBe('2025-03-01');
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Quartals', december)).toBe('2025-01-01');
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Quartals', act({ date: '2024-09-30', source: 'test' }))).toBe('2024-10-01');
+    // "frühestens jedoch" holds here as after "am Tag nach der Verkündung"
+    expect(dateOf('am ersten Tag des auf die Verkündung folgenden Kalendermonats, frühestens jedoch am 1. Oktober 2024,', known)).toBe('2024-10-01');
+  });
+  it('the date says it was derived from the Verkündung; an unknown Verkündung leaves it unknown', () => {
+    const text = `${AMENDING_ARTIKEL1}\nArtikel 2\nInkrafttreten\nDiese Verordnung tritt am ersten Tag des auf die Verkündung folgenden Kalendermonats in Kraft.`;
+    const ink = parseActFragment(cleanActText('x.txt', text)).artikel[1];
+    const r = readInkrafttreten(ink, known, []);
+    expect(effectiveDate(r, '1', '1', known).source).toContain('Verkündung 2024-05-15');
+    const unknown = act({ date: null, earliest: '2024-05-01', latest: '2024-05-31', source: 'test' });
+    const u = effectiveDate(readInkrafttreten(ink, unknown, []), '1', '1', unknown);
+    expect(u.date).toBeNull();
+    expect(u.source).toContain('Verkündung date unknown');
+  });
 });
