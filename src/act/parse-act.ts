@@ -330,8 +330,28 @@ function findQuotesInBody(
 /** "Artikel 3" alone, or "Artikel 2 Änderung der Beschäftigungsverordnung" (web copies) on one line */
 // \s also takes the no-break spaces of web copies ("Artikel\u00a01")
 const ARTIKEL_LINE = /^Artikel\s+(\d+[a-z]?)(?:\s+(\p{Lu}.*))?$/u;
-/** "Artikel 2 Diese Verordnung tritt am … in Kraft.": a heading line that already holds the Artikel's in-force sentence */
-const INKRAFT_ON_HEADING_LINE = /^(?:Dieses Gesetz|Diese Verordnung|Die Verordnung|Das Gesetz)\s+(?:tritt|treten)\b[^„]*\bin Kraft\b/;
+/**
+ * "Diese Verordnung tritt am … in Kraft.": the act's in-force sentence, which may stand on the heading line
+ * ("Artikel 2 Diese Verordnung tritt …") or open a headless Artikel; read with the lines it wraps to
+ * (sentenceFromLine)
+ */
+const ACT_INKRAFT_SENTENCE = /^(?:Dieses Gesetz|Diese Verordnung|Die Verordnung|Das Gesetz)\s+(?:tritt|treten)\b[^„]*\bin Kraft\b/;
+
+/**
+ * The sentence that starts on line `li` (with `first`, the part of that line it starts with), joined
+ * with the lines it wraps to: PDF text breaks a sentence anywhere ("Diese Verordnung tritt am\n1. Januar
+ * 2025 in Kraft."). It ends at a line end where the sentence splitter ends a sentence, so a line that
+ * starts with a date ("1. Januar 2025") continues it; at most `maxLines` lines before line `end` are joined.
+ */
+function sentenceFromLine(lines: Array<{ text: string }>, li: number, first = lines[li].text, end = lines.length, maxLines = 4): string {
+  let sentence = first;
+  for (let k = li + 1; k < Math.min(end, li + 1 + maxLines); k++) {
+    const joined = `${sentence} ${lines[k].text}`;
+    if (sentenceSpans(joined)[0].end <= sentence.length) break;
+    sentence = joined;
+  }
+  return sentence;
+}
 
 /**
  * The rest of an "Artikel N …" line is a heading, not the continuation of a sentence. A sentence of the
@@ -442,7 +462,7 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     const m = ARTIKEL_LINE.exec(l.text.trim());
-    const inForce = m?.[2] !== undefined && INKRAFT_ON_HEADING_LINE.test(m[2]);
+    const inForce = m?.[2] !== undefined && ACT_INKRAFT_SENTENCE.test(sentenceFromLine(lines, li, m[2]));
     if (m && (isArtikelHeading(m[2]) || inForce)) {
       const expected = starts.length === 0 || Number.parseInt(m[1]) === Number.parseInt(starts[starts.length - 1].number) + 1 || starts.some((s) => s.number === m[1]);
       if (depth === 0 || expected) {
@@ -543,7 +563,7 @@ function parseWithoutArtikel(clean: CleanText, lines: Array<{ text: string; star
       ink = li;
       break;
     }
-    if (/^(?:Diese|Dieses|Die|Das)\s+(?:Verordnung|Gesetz)\b.*\bin Kraft\b/.test(lines[li].text)) {
+    if (/^(?:Diese|Dieses|Die|Das)\s+(?:Verordnung|Gesetz)\b.*\bin Kraft\b/.test(sentenceFromLine(lines, li))) {
       ink = li - 1;
       break;
     }
@@ -577,7 +597,8 @@ function parseArtikel(
   let li = startLine + 1;
   const headingLines: string[] = [];
   if (inlineHeading) headingLines.push(inlineHeading);
-  else if (li < endLine && !synthetic && bodyOnLine === undefined && !SENTENCE_START.test(lines[li].text) && !INKRAFT_SENTENCE.test(lines[li].text)) {
+  // the first line is no heading when it starts a sentence; an in-force sentence may wrap ("Diese Verordnung tritt am\n1. Januar 2025 in Kraft.")
+  else if (li < endLine && !synthetic && bodyOnLine === undefined && !SENTENCE_START.test(lines[li].text) && !INKRAFT_SENTENCE.test(lines[li].text) && !ACT_INKRAFT_SENTENCE.test(sentenceFromLine(lines, li, lines[li].text, endLine))) {
     headingLines.push(lines[li].text);
     li++;
     while (li < endLine && /^\p{Ll}/u.test(lines[li].text) && !SENTENCE_START.test(lines[li].text)) {

@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanActText, locate } from '../../src/act/clean-text.js';
 import { parseActFragment } from '../../src/act/parse-act.js';
+import { effectiveDate, readInkrafttreten } from '../../src/act/inkrafttreten.js';
+import type { ActEntry } from '../../src/corpus/manifest.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { parseQuotedParagraphs, quotedBlocks } from '../../src/consolidate/parse-quoted.js';
 
 const frag = (t: string) => parseActFragment(cleanActText('act.txt', t));
@@ -51,6 +54,50 @@ describe('Artikel headings', () => {
       expect(f.artikel[0].instructions.map((i) => i.path)).toEqual(['Nummer 1', 'Nummer 2']);
       expect(f.artikel[1].absaetze.map((a) => a.text)).toEqual([inkraft.replace(/\n/g, ' ')]);
     }
+  });
+});
+
+describe('the in-force sentence across lines', () => {
+  const ARTIKEL1 = `Artikel 1\nÄnderung der Beschäftigungsverordnung\n${INTRO}\n1. In § 30 wird das Wort „x“ gestrichen.\n2. In § 31 wird das Wort „y“ gestrichen.`;
+  const entry: ActEntry = { id: 'x', title: 'X', kind: 'Verordnung', date: '2024-05-10', citation: 'X', verkuendung: { date: '2024-05-15', source: 'test' }, files: [], missing: null, inkrafttreten: null };
+  /** the Artikel, every diagnostic of parse and Inkrafttreten article, and the date of Artikel 1 Nummer 2 */
+  const read = (t: string) => {
+    const f = frag(t);
+    const diags: Diagnostic[] = [...f.diagnostics];
+    const ink = f.artikel.find((a) => /Inkrafttreten/.test(a.heading));
+    const rules = ink ? readInkrafttreten(ink, entry, diags) : [];
+    return { f, codes: diags.map((d) => d.code), date: effectiveDate(rules, '1', '2', entry).date };
+  };
+  it.each([
+    ['an Artikel without heading', 'Artikel 2\nDiese Verordnung tritt am Tag nach der Verkündung\nin Kraft.', '2024-05-16'],
+    ['a date wrapped to a line start ("1. Januar" is no Nummer)', 'Artikel 2\nDiese Verordnung tritt am\n1. Januar 2025 in Kraft.', '2025-01-01'],
+    ['a Gesetz, broken inside the phrase', 'Artikel 2\nDieses Gesetz tritt am Tag nach der\nVerkündung in Kraft.', '2024-05-16'],
+    ['on the heading line', 'Artikel 2 Diese Verordnung tritt am Tag nach der Verkündung\nin Kraft.', '2024-05-16'],
+    ['on the heading line, a date wrapped', 'Artikel 2 Diese Verordnung tritt am\n1. Januar 2025 in Kraft.', '2025-01-01'],
+    ['under its heading', 'Artikel 2\nInkrafttreten\nDiese Verordnung tritt am\n1. Januar 2025 in Kraft.', '2025-01-01'],
+  ])('%s', (_, inkraft, date) => {
+    const r = read(`${ARTIKEL1}\n${inkraft}`);
+    expect(r.codes).toEqual([]);
+    expect(r.f.artikel.map((a) => [a.number, a.heading, a.lawName])).toEqual([['1', 'Änderung der Beschäftigungsverordnung', 'Beschäftigungsverordnung'], ['2', 'Inkrafttreten', '']]);
+    expect(r.f.artikel[0].instructions.map((i) => i.path)).toEqual(['Nummer 1', 'Nummer 2']);
+    expect(r.date).toBe(date);
+  });
+  it('an act without Artikel lines whose closing in-force sentence wraps', () => {
+    const r = read(`${INTRO}\n1. In § 30 wird das Wort „x“ gestrichen.\n2. In § 31 wird das Wort „y“ gestrichen.\nDiese Verordnung tritt am\n1. Januar 2025 in Kraft.`);
+    expect(r.codes).toEqual(['act-without-artikel']);
+    expect(r.f.artikel.map((a) => [a.number, a.heading])).toEqual([['1', ''], ['2', 'Inkrafttreten']]);
+    expect(r.f.artikel[0].instructions.map((i) => i.path)).toEqual(['Nummer 1', 'Nummer 2']);
+    expect(r.date).toBe('2025-01-01');
+  });
+  it('an ordinary amending Artikel 2 is read as before', () => {
+    const r = read(`${ARTIKEL1}\nArtikel 2\nÄnderung der Aufenthaltsverordnung\nDie Aufenthaltsverordnung vom 25. November 2004 (BGBl. I S. 2945) wird wie folgt geändert:\n1. In § 3 wird das Wort „z“ gestrichen.\nArtikel 3\nDiese Verordnung tritt am Tag nach der\nVerkündung in Kraft.`);
+    expect(r.codes).toEqual([]);
+    expect(r.f.artikel.map((a) => [a.number, a.heading, a.lawName])).toEqual([
+      ['1', 'Änderung der Beschäftigungsverordnung', 'Beschäftigungsverordnung'],
+      ['2', 'Änderung der Aufenthaltsverordnung', 'Aufenthaltsverordnung'],
+      ['3', 'Inkrafttreten', ''],
+    ]);
+    expect(r.f.artikel[1].instructions.map((i) => i.path)).toEqual(['Nummer 1']);
   });
 });
 
