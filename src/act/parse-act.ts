@@ -335,7 +335,7 @@ const ARTIKEL_LINE = /^Artikel\s+(\d+[a-z]?)(?:\s+(\p{Lu}.*))?$/u;
  * ("Artikel 2 Diese Verordnung tritt …") or open a headless Artikel; read with the lines it wraps to
  * (sentenceFromLine)
  */
-const ACT_INKRAFT_SENTENCE = /^(?:Dieses Gesetz|Diese Verordnung|Die Verordnung|Das Gesetz)\s+(?:tritt|treten)\b[^„]*\bin Kraft\b/;
+const ACT_INKRAFT_SENTENCE = /^(?:Dieses Gesetz|Diese Verordnung|Die Verordnung|Das Gesetz)\s+(?:tritt|treten)\b[^„]*\bin\s+Kraft\b/;
 
 /**
  * The sentence that starts on line `li` (with `first`, the part of that line it starts with), joined
@@ -545,7 +545,7 @@ export function parseActFragment(clean: CleanText): ParsedActFragment {
 }
 
 const SENTENCE_START = /^(?:(?:Die|Das|Der|In|Im|Dem|Den|Nach|Vor|Artikel)\s|§|\(\d)/;
-const INKRAFT_SENTENCE = /\b(?:tritt|treten)\b[^„]*\bin Kraft\b/;
+const INKRAFT_SENTENCE = /\b(?:tritt|treten)\b[^„]*\bin\s+Kraft\b/;
 // white space of any kind: a PDF line may break inside the phrase ("wird wie\nfolgt geändert:")
 const AMENDING = /\b(?:wird|werden)(?:\s[^„:.]{1,80}?)?\s+wie\s+folgt\s+(?:geändert|ergänzt):/;
 
@@ -563,7 +563,7 @@ function parseWithoutArtikel(clean: CleanText, lines: Array<{ text: string; star
       ink = li;
       break;
     }
-    if (/^(?:Diese|Dieses|Die|Das)\s+(?:Verordnung|Gesetz)\b.*\bin Kraft\b/.test(sentenceFromLine(lines, li))) {
+    if (/^(?:Diese|Dieses|Die|Das)\s+(?:Verordnung|Gesetz)\b.*\bin\s+Kraft\b/.test(sentenceFromLine(lines, li))) {
       ink = li - 1;
       break;
     }

@@ -70,6 +70,7 @@ describe('the in-force sentence across lines', () => {
   };
   it.each([
     ['an Artikel without heading', 'Artikel 2\nDiese Verordnung tritt am Tag nach der Verkündung\nin Kraft.', '2024-05-16'],
+    ['an Artikel without heading, broken between "in" and "Kraft"', 'Artikel 2\nDiese Verordnung tritt am Tag nach der Verkündung in\nKraft.', '2024-05-16'],
     ['a date wrapped to a line start ("1. Januar" is no Nummer)', 'Artikel 2\nDiese Verordnung tritt am\n1. Januar 2025 in Kraft.', '2025-01-01'],
     ['a Gesetz, broken inside the phrase', 'Artikel 2\nDieses Gesetz tritt am Tag nach der\nVerkündung in Kraft.', '2024-05-16'],
     ['on the heading line', 'Artikel 2 Diese Verordnung tritt am Tag nach der Verkündung\nin Kraft.', '2024-05-16'],
