@@ -23,10 +23,13 @@ export type Operation =
   | (OpBase & { action: 'substitute-units'; unitKind: UnitKind; labels: string[]; content: string })
   | (OpBase & { action: 'repeal' })
   | (OpBase & { action: 'delete-unit' })
-  /** `occurrence`: only that occurrence in the unit ("das zweite Wort „und“"; -1: the last) */
-  | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean; occurrence?: number })
-  | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean; occurrence?: number })
-  | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean; occurrence?: number })
+  /**
+   * `occurrence`: only that occurrence in the unit ("das zweite Wort „und“", "an der ersten Stelle"; -1: the
+   * last); `occurrences`: how often the words occur in the unit, as the act says ("an beiden Stellen": 2), checked
+   */
+  | (OpBase & { action: 'replace'; find: string; replacement: string; each: boolean; atEnd?: boolean; occurrence?: number; occurrences?: number })
+  | (OpBase & { action: 'delete'; find: string; each: boolean; atEnd?: boolean; occurrence?: number; occurrences?: number })
+  | (OpBase & { action: 'insert-words'; anchor: string; position: 'before' | 'after'; words: string; each: boolean; newLine?: boolean; occurrence?: number; occurrences?: number })
   /** the mark at the end of the unit; `sole`: the act names the mark without "am Ende", so it must be the unit's only one */
   | (OpBase & { action: 'replace-end'; punctuation: string; replacement: string; sole?: boolean })
   /**

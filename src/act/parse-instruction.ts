@@ -574,7 +574,8 @@ function addressList(phrase: string, context: Address): Address[] | undefined {
 /** Split "A und wird B" / "A, B und C" into clauses at conjunctions that start a new clause. */
 export function splitClauses(text: string): string[] {
   const starter = '(?:(?:wird|werden) )?(?:jeweils )?(?:nach|vor|das|die|der|den|dem|ein|eine|in|folgender|folgende|folgendes) ';
-  const parts = text.split(new RegExp(`(?<!\\b(?:ein Komma|ein Semikolon))(?:,| und) (?=${starter})`));
+  // "durch ein Komma und das Wort …", "das Komma und das Wort „und“ am Ende …": one clause
+  const parts = text.split(new RegExp(`(?<!\\b(?:ein Komma|ein Semikolon|das Komma|das Semikolon))(?:,| und) (?=${starter})`));
   // a comma before "und" ("…ersetzt, und das Wort …") stays with no clause
   const clauses = parts.map((p) => p.trim().replace(/,$/, '')).filter((p) => p !== '');
   // "in Satz 1 und in Satz 2 jeweils das Wort …": an address alone is no clause, it belongs to the next one
@@ -614,6 +615,15 @@ const ORDINAL_WORDS = /\b(das|die|der|dem|den) (erste|zweite|dritte|vierte|fünf
  * occurrence only, counted through the addressed unit.
  */
 function parseClause(c: string, quotes: string[], target: Address, each: boolean): ClauseResult | undefined {
+  // "das Wort „A“ an beiden Stellen (an allen Stellen, an der zweiten Stelle) durch … ersetzt": where the
+  // words occur; "an beiden Stellen" also says how often (an operation on every occurrence that checks it)
+  const at = / an (?:(beiden|allen)|der (erste|zweite|dritte|vierte|fünfte|sechste|letzte)n) Stellen?(?= )/.exec(c);
+  if (at && !each) {
+    const op = parseClause(c.slice(0, at.index) + c.slice(at.index + at[0].length), quotes, target, !!at[1]);
+    if (!op || 'rebase' in op || (op.action !== 'replace' && op.action !== 'delete' && op.action !== 'insert-words')) return undefined;
+    if (at[2]) return op.occurrence === undefined ? { ...op, occurrence: ORDINALS[at[2]] } : undefined;
+    return at[1] === 'beiden' ? { ...op, occurrences: 2 } : op;
+  }
   const ord = ORDINAL_WORDS.exec(c);
   if (!ord) return parseClauseWords(c, quotes, target, each);
   if (each) return undefined; // "jeweils das zweite Wort": not read
@@ -627,11 +637,17 @@ function parseClauseWords(c: string, quotes: string[], target: Address, each: bo
   // der Punkt am Ende durch ein Komma ersetzt / durch das Wort ⟦n⟧ ersetzt
   // ("der Punkt durch ein Komma ersetzt" without "am Ende": the unit's only period, as drafters write it for
   // a Nummer; "jeweils das Komma …" means every comma, which is not read)
-  if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon)( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
+  // ("… durch ein Komma und das Wort „und“ ersetzt": the mark and the words after it)
+  if ((m = new RegExp(`^(?:der|das) (Punkt|Komma|Semikolon)( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)(?: und ${WORDS} ${Q})?|(?:das Wort|die Wörter|die Angabe) ${Q}) ersetzt$`).exec(c))) {
     if (!m[2] && each) return undefined;
     const punctuation = mark(m[1]);
-    const replacement = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
+    const replacement = m[3] ? PUNCT[m[3]] + (m[4] ? ` ${q(quotes, m[4])}` : '') : q(quotes, m[5]);
     return { action: 'replace-end', target, punctuation, replacement, ...(m[2] ? {} : { sole: true }) };
+  }
+  // das Komma und das Wort „und“ am Ende durch einen Punkt ersetzt (the mark with the words after it, at the end)
+  if ((m = new RegExp(`^(?:der|das) (Komma|Semikolon) und ${WORDS} ${Q} am Ende durch (?:(ein Komma|ein Semikolon|einen Punkt)|${WORDS} ${Q}) ersetzt$`).exec(c))) {
+    const replacement = m[3] ? PUNCT[m[3]] : q(quotes, m[4]);
+    return { action: 'replace-end', target, punctuation: `${mark(m[1])} ${q(quotes, m[2])}`, replacement };
   }
   // A [am Ende] durch B ersetzt
   if ((m = new RegExp(`^${WORDS} ${Q}( am Ende)? durch (?:(ein Komma|ein Semikolon|einen Punkt)|(?:${WORDS} )?${Q}) ersetzt$`).exec(c))) {

@@ -834,6 +834,9 @@ function editWords(slots: Slot[], op: Extract<Operation, { action: 'replace' | '
   } else if ('atEnd' in op && op.atEnd) {
     chosen = matches.filter((m) => /^\s*[,;.]?\s*$/.test(m.slot.get().slice(m.index + m.length)));
   }
+  if (op.occurrences !== undefined && chosen.length !== op.occurrences) {
+    fail(chosen.length ? 'words-ambiguous' : 'words-not-found', `"${find}" occurs ${chosen.length} times in ${formatAddress(op.target)}, the act names ${op.occurrences} places`);
+  }
   if (!each) {
     if (chosen.length === 0) fail('words-not-found', `"${find}" not found in ${formatAddress(op.target)}`);
     if (chosen.length > 1) fail('words-ambiguous', `"${find}" occurs ${chosen.length} times in ${formatAddress(op.target)} and the instruction does not say "jeweils"`);

@@ -645,6 +645,27 @@ Vollmacht beizufügen.
     expect(paged.text).toContain('(1a) Dem Antrag ist ein Nachweis über die Vollmacht beizufügen.\n\n(1b) Die Prüfstelle entscheidet.\n');
   });
 
+  it('"an beiden Stellen", "an der zweiten Stelle"; a mark at the end replaced together with words, or with the words before it', () => {
+    const r = apply(`1. In § 22 Absatz 1 wird das Wort „x“ an der zweiten Stelle durch das Wort „y“ ersetzt.
+2. In § 51 Absatz 1 Nummer 5 wird der Punkt am Ende durch ein Komma und das Wort „und“ ersetzt.
+3. In § 51 Absatz 1 Nummer 4 wird das Komma am Ende durch ein Semikolon und das Wort „oder“ ersetzt.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1) Das x steht hier. Noch ein y.');
+    expect(r.text).toContain('4. vier; oder\n\n5. fünf, und\n');
+    const back = apply(`1. In § 22 Absatz 1 wird das Wort „x“ an beiden Stellen durch das Wort „z“ ersetzt.
+2. In § 51 Absatz 1 Nummer 5 wird der Punkt am Ende durch ein Komma und das Wort „und“ ersetzt.
+3. In § 51 Absatz 1 Nummer 5 werden das Komma und das Wort „und“ am Ende durch einen Punkt ersetzt.
+`);
+    expect(back.failed).toEqual([]);
+    expect(back.text).toContain('(1) Das z steht hier. Noch ein z.');
+    expect(back.text).toContain('5. fünf.\n');
+    // "an beiden Stellen" where the words occur once is refused, nothing is changed
+    const once = apply('1. In § 47 Absatz 1 wird das Wort „x“ an beiden Stellen durch das Wort „y“ ersetzt.\n');
+    expect(once.failed).toEqual(['Artikel 1 Nummer 1: "x" occurs 1 times in § 47 Abs. 1, the act names 2 places']);
+    expect(once.text).toContain('(1) Das x und das z.');
+  });
+
   it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
     const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
 2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.
