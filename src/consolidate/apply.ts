@@ -228,10 +228,13 @@ function applyToEachParagraph(law: Law, op: Operation, first: Extract<AddressPar
 
 /** "Die bisherigen §§ 2 und 3 werden die §§ 3 und 4": the §§ keep their text under new numbers. */
 function renumberParagraphs(law: Law, from: string[], to: string[]): ApplyResult {
-  const body = law.body.slice();
+  // "§ 6 wird aufgehoben. Der bisherige § 7 wird § 6": the renumbering takes the number the repealed §
+  // kept, so its "(weggefallen)" goes (as for Absätze and list items)
+  const body = law.body.filter((n) => !(n.kind === 'paragraph' && n.weggefallen && to.includes(n.label) && !from.includes(n.label)));
   const idx = from.map((l) => body.findIndex((n) => n.kind === 'paragraph' && n.label === l));
   const missing = from.filter((_, i) => idx[i] < 0);
   if (missing.length) fail('target-not-found', `§ ${missing.join(', ')} not found for renumbering`);
+  const oldIds = idx.map((i) => body[i].id);
   idx.forEach((i, k) => {
     const p = cloneParagraph(body[i] as Paragraph);
     p.label = to[k];
@@ -239,7 +242,6 @@ function renumberParagraphs(law: Law, from: string[], to: string[]): ApplyResult
     body[i] = p;
   });
   const first = body[idx[0]] as Paragraph;
-  const oldIds = idx.map((i) => (law.body[i] as Paragraph).id);
   return { law: { ...law, body }, paragraphId: first.id, targetId: first.id, alsoTouched: [...idx.slice(1).map((i) => body[i].id), ...oldIds] };
 }
 

@@ -856,6 +856,12 @@ describe('a repealed Absatz or list item', () => {
     const renumbered = apply('1. In § 6 wird Absatz 2 aufgehoben und Absatz 3 wird Absatz 2.\n');
     expect(renumbered.failed).toEqual([]);
     expect(renumbered.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Drei.\n');
+    // a § as well: "§ 6 wird aufgehoben. Der bisherige § 22 wird § 6." (in the order of the text)
+    const para = apply('1. § 6 wird aufgehoben.\n2. Der bisherige § 22 wird § 6.\n');
+    expect(para.failed).toEqual([]);
+    expect(para.text).toContain('# § 2 – Sätze');
+    expect(para.text).not.toContain('§ 6 – (weggefallen)');
+    expect(para.text).toContain('\n# § 6 – Wort\n\n(1) Das x steht hier.');
   });
 
   it('a "(weggefallen)" unit yields its number to units the act inserts, substitutes or appends, goes with the Absatzbezeichnung, and does not end a list of items', () => {
