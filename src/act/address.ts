@@ -15,7 +15,11 @@ export type AddressPart =
   /** the n-th part of a Satz between semicolons ("Satz 2 zweiter Halbsatz"); -1: the last */
   | { kind: 'halbsatz'; index: number }
   | { kind: 'inhalt' }
-  | { kind: 'angabe'; ref: string }
+  /**
+   * the Angabe of the Inhaltsübersicht to a § (Kapitel, Anlage …); several: `more` ("Angaben zu den §§ 5 und
+   * 6") or the Angaben from `ref` through `through` in the order of the Inhaltsübersicht ("§§ 18 bis 18c")
+   */
+  | { kind: 'angabe'; ref: string; more?: string[]; through?: string }
   | { kind: 'anlage'; label: string };
 
 export type Address = AddressPart[];
@@ -92,6 +96,13 @@ export function parseAddress(phrase: string): Address | undefined {
     let m: RegExpExecArray | null;
     if ((m = /^Inhaltsübersicht\b\s*/.exec(s))) {
       parts.push({ kind: 'inhalt' });
+      s = s.slice(m[0].length);
+      continue;
+    }
+    // "Angaben zu den §§ 5 und 6", "zu den §§ 18 bis 18c", "zu § 5 und § 6"
+    if ((m = /^Angaben zu (?:den )?§§?\s*(\d+[a-z]*)((?:(?:\s*,\s*|\s+und\s+)(?:§\s*)?\d+[a-z]*)+|\s+bis\s+(?:§\s*)?(\d+[a-z]*))\s*/.exec(s))) {
+      const more = m[3] ? undefined : m[2].split(/\s*,\s*|\s+und\s+/).filter(Boolean).map((l) => `§ ${l.replace(/^§\s*/, '')}`);
+      parts.push({ kind: 'inhalt' }, { kind: 'angabe', ref: `§ ${m[1]}`, ...(more ? { more } : { through: `§ ${m[3]}` }) });
       s = s.slice(m[0].length);
       continue;
     }
@@ -202,7 +213,7 @@ export function formatAddress(a: Address): string {
         case 'inhalt':
           return 'Inhaltsübersicht';
         case 'angabe':
-          return `Angabe zu ${p.ref}`;
+          return p.more ? `Angaben zu ${[p.ref, ...p.more].join(', ')}` : p.through ? `Angaben zu ${p.ref} bis ${p.through}` : `Angabe zu ${p.ref}`;
         case 'ueberschrift':
           return 'Überschrift';
         case 'anlage':

@@ -329,7 +329,7 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     return ok([{ action: 'insert-words', target: context, anchor: q(quotes, m[1]), position: 'after', words: q(quotes, m[2]), each: false, newLine: true }]);
   }
   // In der Inhaltsübersicht wird die Angabe zu § 6 durch die folgenden Angaben ersetzt: ⟦n⟧ (set anew as one or more Angaben)
-  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(?:[Dd]ie )?(Angabe zu .+?)(?: (?:wird|werden))? durch (?:folgende[rsn]?) Angaben? ersetzt:? ${Q}$`).exec(s))) {
+  if ((m = new RegExp(`^(?:In (.+?) (?:wird|werden) )?(?:[Dd]ie )?(Angaben? zu .+?)(?: (?:wird|werden))? durch (?:folgende[rsn]?|die folgenden) Angaben? ersetzt:? ${Q}$`).exec(s))) {
     const base = m[1] ? addr(m[1]) : context;
     const own = parseAddress(m[2]);
     if (base && own) return ok([{ action: 'rewrite', target: inheritAddress(base, own), unitKind: 'angabe', content: block(quotes, m[3]) }]);

@@ -936,8 +936,13 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   const ref = op.target.find((p): p is Extract<AddressPart, { kind: 'angabe' }> => p.kind === 'angabe');
   const entries = law.inhalt.entries.slice();
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const idx = ref ? entries.findIndex((e) => norm(e.label) === norm(ref.ref)) : -1;
-  if (ref && idx < 0) fail('target-not-found', `the Inhaltsübersicht has no Angabe zu ${ref.ref}`);
+  const at = (r: string) => {
+    const k = entries.findIndex((e) => norm(e.label) === norm(r));
+    if (k < 0) fail('target-not-found', `the Inhaltsübersicht has no Angabe zu ${r}`);
+    return k;
+  };
+  const idx = ref ? at(ref.ref) : -1;
+  if (ref && (ref.more || ref.through)) return applyToAngaben(law, op, entries, ref.through ? range(idx, at(ref.through)) : [idx, ...ref.more!.map(at)]);
   let newEntries: Angabe[];
   if (op.action === 'insert-units') {
     // no Angabe named: "Der Inhaltsübersicht wird folgende Angabe angefügt"
@@ -963,6 +968,40 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   const copy = entries.map((e) => ({ ...e }));
   assignAngabeIds(copy);
   return { law: { ...law, inhalt: { ...law.inhalt, entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
+}
+
+/** The numbers from `a` through `b`: the Angaben of "zu den §§ 18 bis 18c" in the order of the Inhaltsübersicht. */
+function range(a: number, b: number): number[] {
+  if (b < a) fail('label-order', 'the range of Angaben runs backwards in the Inhaltsübersicht');
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+/**
+ * Several Angaben at once ("Die Angaben zu den §§ 5 und 6 werden durch die folgenden Angaben ersetzt",
+ * "… werden gestrichen", "In den Angaben zu den §§ 5 und 6 wird jeweils …"): set anew or struck, they must
+ * stand together in the Inhaltsübersicht; words are changed in each.
+ */
+function applyToAngaben(law: Law, op: Operation, entries: Angabe[], indices: number[]): ApplyResult {
+  const sorted = [...new Set(indices)].sort((a, b) => a - b);
+  const named = formatAddress(op.target.filter((p) => p.kind === 'angabe'));
+  const together = sorted.every((k, i) => i === 0 || k === sorted[i - 1] + 1);
+  if (op.action === 'rewrite' || op.action === 'repeal' || op.action === 'delete-unit') {
+    if (!together) fail('target-unsupported', `the ${named} do not stand together in the Inhaltsübersicht`);
+    entries.splice(sorted[0], sorted.length, ...(op.action === 'rewrite' ? parseQuotedAngaben(op.content) : []));
+  } else if (op.action === 'replace' || op.action === 'delete' || op.action === 'insert-words') {
+    let n = 0;
+    for (const k of sorted) {
+      const entry = { ...entries[k] };
+      n += editWords([{ get: () => entry.text, set: (v) => (entry.text = v) }], op, op.each);
+      entries[k] = entry;
+    }
+    if (op.each && n === 0) fail('words-not-found', `"${findOf(op)}" not found in the ${named}`);
+  } else {
+    fail('target-unsupported', `"${op.action}" on several Angaben is not supported`);
+  }
+  const copy = entries.map((e) => ({ ...e }));
+  assignAngabeIds(copy);
+  return { law: { ...law, inhalt: { ...law.inhalt!, entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
 }
 
 export type { Address };

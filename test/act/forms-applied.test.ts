@@ -290,6 +290,24 @@ Zehn
 `);
   });
 
+  it('several Angaben at once: "Die Angaben zu den §§ 6 und 8 werden durch die folgenden Angaben ersetzt", "zu den §§ 6 bis 9", "In den Angaben zu § 1 und § 9 wird jeweils …"', () => {
+    const law = '% Testverordnung\n\n# Inhaltsübersicht\n\n§ 1\n\nEins alt\n\n§ 6\n\nSechs\n\n§ 8\n\nAcht\n\n§ 9\n\nNeun alt\n\n# § 1 – Eins\n\nText.\n';
+    const inhalt = (r: { text: string }) => r.text.split('# § 1 – Eins')[0].split('# Inhaltsübersicht\n\n')[1].trim().split('\n\n');
+    const set = apply('1. In der Inhaltsübersicht werden die Angaben zu den §§ 6 und 8 durch die folgenden Angaben ersetzt:\n„§ 6 Sechs neu\n§ 7 Sieben\n§ 8 (weggefallen)“.\n2. In den Angaben zu § 1 und § 9 wird jeweils das Wort „alt“ durch das Wort „neu“ ersetzt.\n', law);
+    expect(set.failed).toEqual([]);
+    expect(inhalt(set)).toEqual(['§ 1', 'Eins neu', '§ 6', 'Sechs neu', '§ 7', 'Sieben', '§ 8', '(weggefallen)', '§ 9', 'Neun neu']);
+    const struck = apply('1. In der Inhaltsübersicht werden die Angaben zu den §§ 6 bis 9 gestrichen.\n', law);
+    expect(struck.failed).toEqual([]);
+    expect(inhalt(struck)).toEqual(['§ 1', 'Eins alt']);
+    // set anew, Angaben that do not stand together are refused; a missing one is not found
+    const apart = apply('1. In der Inhaltsübersicht werden die Angaben zu den §§ 1 und 8 durch die folgenden Angaben ersetzt:\n„§ 1 Neu“.\n2. Die Angaben zu den §§ 6 und 7 werden gestrichen.\n', law);
+    expect(apart.failed).toEqual([
+      'Artikel 1 Nummer 1: the Angaben zu § 1, § 8 do not stand together in the Inhaltsübersicht',
+      'Artikel 1 Nummer 2: the Inhaltsübersicht has no Angabe zu § 7',
+    ]);
+    expect(inhalt(apart)).toEqual(inhalt({ text: serializeLaw(parseStatute(law), 'kmein') }));
+  });
+
   it('a § inserted before § X stands in the Gliederung unit of § X, right after its heading', () => {
     const law = `# Testverordnung
 
