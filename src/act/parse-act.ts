@@ -555,21 +555,22 @@ function parseWithoutArtikel(clean: CleanText, lines: Array<{ text: string; star
   if (first < 0) return [];
   // the amending sentence may start on an earlier line ("Die\nKurzarbeitergeldverordnung vom\n…")
   let from = first;
-  while (from > 0 && !/[.:]$/.test(lines[from - 1].text) && lines[from - 1].text.length < 60 && !/^Vom \d|^\(BGBl/.test(lines[from - 1].text)) from--;
+  // (not past the "§ 1" of an act whose parts are §§: "§ 1 ⏎ Die … wird wie folgt geändert: … § 2 ⏎ Diese Verordnung tritt …")
+  while (from > 0 && !/[.:]$/.test(lines[from - 1].text) && lines[from - 1].text.length < 60 && !/^Vom \d|^\(BGBl|^§ \d+[a-z]?$/.test(lines[from - 1].text)) from--;
   const out: ArtikelNode[] = [];
+  /** the line before the in-force sentence: its "§ 2" heading (not part of Artikel 1), or the last line of Artikel 1 */
   let ink = -1;
+  let inkHeading = false;
+  const PARAGRAPH_HEADING = /^§ \d+[a-z]?\s*(?:Inkrafttreten)?$/;
   for (let li = lines.length - 1; li > first; li--) {
-    if (/^§ \d+[a-z]?\s*(?:Inkrafttreten|$)/.test(lines[li].text) && lines[li + 1] && INKRAFT_SENTENCE.test(lines[li + 1].text)) {
-      ink = li;
-      break;
-    }
-    if (/^(?:Diese|Dieses|Die|Das)\s+(?:Verordnung|Gesetz)\b.*\bin\s+Kraft\b/.test(sentenceFromLine(lines, li))) {
+    if (/^(?:Diese|Dieses|Die|Das)\s+(?:Verordnung|Gesetz)\b.*\bin\s+Kraft\b/.test(sentenceFromLine(lines, li)) || (PARAGRAPH_HEADING.test(lines[li - 1]?.text ?? '') && INKRAFT_SENTENCE.test(sentenceFromLine(lines, li)))) {
       ink = li - 1;
+      inkHeading = PARAGRAPH_HEADING.test(lines[li - 1].text);
       break;
     }
   }
   // the lines from the amending sentence to the in-force sentence are Artikel 1, the rest Artikel 2
-  const endLine = ink >= 0 ? ink + 1 : lines.length;
+  const endLine = ink >= 0 ? (inkHeading ? ink : ink + 1) : lines.length;
   out.push(...parseArtikel(clean, lines, '1', from - 1, endLine, diagnostics, '', true));
   if (ink >= 0) out.push(...parseArtikel(clean, lines, '2', ink, lines.length, diagnostics, 'Inkrafttreten', true));
   diagnostics.push({

@@ -90,6 +90,16 @@ describe('the in-force sentence across lines', () => {
     expect(r.f.artikel[0].instructions.map((i) => i.path)).toEqual(['Nummer 1', 'Nummer 2']);
     expect(r.date).toBe('2025-01-01');
   });
+  it('an act whose parts are §§ ("§ 1" amends, "§ 2" puts it into force)', () => {
+    const r = read(`Auf Grund des § 12 verordnet das Bundesministerium:\n§ 1\n${INTRO}\n1. In § 30 wird das Wort „x“ gestrichen.\n2. § 31 wird aufgehoben.\n§ 2\nDiese Verordnung tritt am\n1. Januar 2025 in Kraft.`);
+    expect(r.codes).toEqual(['act-without-artikel']);
+    expect(r.f.artikel.map((a) => [a.number, a.heading, a.lawName])).toEqual([['1', '', 'Beschäftigungsverordnung'], ['2', 'Inkrafttreten', '']]);
+    expect(r.f.artikel[0].instructions.map((i) => [i.path, i.text])).toEqual([
+      ['Nummer 1', 'In § 30 wird das Wort „x“ gestrichen.'],
+      ['Nummer 2', '§ 31 wird aufgehoben.'],
+    ]);
+    expect(r.date).toBe('2025-01-01');
+  });
   it('an ordinary amending Artikel 2 is read as before', () => {
     const r = read(`${ARTIKEL1}\nArtikel 2\nÄnderung der Aufenthaltsverordnung\nDie Aufenthaltsverordnung vom 25. November 2004 (BGBl. I S. 2945) wird wie folgt geändert:\n1. In § 3 wird das Wort „z“ gestrichen.\nArtikel 3\nDiese Verordnung tritt am Tag nach der\nVerkündung in Kraft.`);
     expect(r.codes).toEqual([]);
