@@ -859,8 +859,11 @@ function editAt(t: string, index: number, length: number, op: Extract<Operation,
   const match = t.slice(index, index + length);
   const after = t.slice(index + length);
   if (op.action === 'replace') {
-    if (/^[,;.:]/.test(op.replacement)) return before.replace(/[\s\u00a0]+$/, '') + op.replacement + after;
-    return before + op.replacement + after;
+    // the text groups the digits of the number it replaces with a no-break space ("25\u00a0000"), the act
+    // with a plain one („50 000“): the new number is written as the text writes numbers, as the official text does
+    const replacement = /\d\u00a0\d/.test(match) ? op.replacement.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0') : op.replacement;
+    if (/^[,;.:]/.test(replacement)) return before.replace(/[\s\u00a0]+$/, '') + replacement + after;
+    return before + replacement + after;
   }
   if (op.action === 'delete') {
     let b = before.replace(/[ \u00a0]+$/, '');

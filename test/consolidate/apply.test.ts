@@ -30,6 +30,14 @@ describe('applyOperation', () => {
     expect(unitText(findById(r.law, 'para-26/abs-2/satz-2')!)).toBe('Die Anzahl ist auf bis zu 50 000 je Kalenderjahr begrenzt.');
     expect(JSON.stringify(law)).toBe(before);
   });
+  it('writes a new number with the no-break space of the number it replaces (as the official text does), else as the act has it', () => {
+    const target = para('26', { kind: 'absatz', labels: ['2'] }, { kind: 'satz', labels: ['2'] });
+    const r = applyOperation(parseStatute(LAW), { action: 'replace', target, find: '25 000', replacement: '50 000 oder 1 250 000', each: false });
+    const satz = findById(r.law, 'para-26/abs-2/satz-2') as { text?: string };
+    expect(satz.text).toBe('Die Anzahl ist auf bis zu 50\u00a0000 oder 1\u00a0250\u00a0000 je Kalenderjahr begrenzt.');
+    const plain = applyOperation(parseStatute(LAW.replace('25\u00a0000 je', '25 000 je')), { action: 'replace', target, find: '25 000', replacement: '50 000', each: false });
+    expect((findById(plain.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu 50 000 je Kalenderjahr begrenzt.');
+  });
   it('refuses ambiguous words without "jeweils"', () => {
     const law = parseStatute(LAW);
     expect(() => applyOperation(law, { action: 'replace', target: para('26', { kind: 'absatz', labels: ['2'] }), find: '25 000', replacement: '50 000', each: false })).toThrow(ApplyError);
