@@ -710,7 +710,12 @@ function rewriteUnits(hits: Hit[], kind: UnitKind, content: string): string | un
   if (kind === 'satz') {
     if (hits.length !== 1 || !hits[0].owner) fail('target-unsupported', 'a Satz can only be set anew one at a time');
     const h = hits[0];
-    h.owner!.list.splice(h.owner!.list.indexOf(h.node as never), 1, ...(units as never[]));
+    const list = h.owner!.list as Array<Absatz | Satz>;
+    const at = list.indexOf(h.node as Satz);
+    list.splice(at, 1, ...(units as Satz[]));
+    // the Satz after a list stood in a block of its own; with the list gone it goes on in the block of the new Satz
+    const next = list[at + units.length];
+    if ((h.node as Satz).items && !(units[units.length - 1] as Satz).items && next?.kind === 'satz' && next.newBlock) delete next.newBlock;
     return undefined;
   }
   if (units.length !== hits.length) fail('content-mismatch', `${hits.length} unit(s) addressed but the quoted text holds ${units.length}`);

@@ -684,6 +684,17 @@ Vollmacht beizufügen.
     expect(once.text).toContain('(1) Das x und das z.');
   });
 
+  it('a Satz with a list set anew as a plain Satz: the Satz after the list goes on in its block', () => {
+    const law = '% Testverordnung\n\n# § 3 – Gebühren\n\n(1) Es werden erhoben:\n\n1. für die Prüfung 250 Euro,\n\n2. für die Nachprüfung 80 Euro.\n\nDie Gebühren erhöhen sich um 25 Prozent.\n\n(2) Zwei.\n';
+    const r = apply('1. § 3 Absatz 1 Satz 1 wird wie folgt gefasst:\n„Für die Prüfung wird eine Gebühr von 200 Euro erhoben.“\n', law);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1) Für die Prüfung wird eine Gebühr von 200 Euro erhoben. Die Gebühren erhöhen sich um 25 Prozent.\n\n(2) Zwei.\n');
+    // a new Satz with a list keeps the block of the Satz after it
+    const list = apply('1. § 3 Absatz 1 Satz 1 wird wie folgt gefasst:\n„Es wird erhoben:\n1. für die Prüfung 200 Euro.“\n', law);
+    expect(list.failed).toEqual([]);
+    expect(list.text).toContain('(1) Es wird erhoben:\n\n1. für die Prüfung 200 Euro.\n\nDie Gebühren erhöhen sich um 25 Prozent.\n');
+  });
+
   it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
     const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
 2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.
