@@ -60,13 +60,15 @@ function distance(a: string, b: string): number {
 
 /** The known law a name as written refers to ("des Aufenthaltsgesetzes" → aufenthg), or a near miss. */
 export function resolveLawName(name: string, laws: Manifest['laws']): { law?: string; nearMiss?: string; nearMissLaw?: string } {
+  // a hyphen is spelling, not another name: "Prüfstellen-Gebührenverordnung" is the Prüfstellengebührenverordnung
+  const plain = (n: string) => n.toLowerCase().replace(/(?<=\p{L})-(?=\p{L})/gu, '');
   const forms = (n: string) => {
-    const l = n.trim().toLowerCase().replace(/^(?:(?:die|das|der|des|dem|den)\s+)+/, '');
+    const l = plain(n.trim()).replace(/^(?:(?:die|das|der|des|dem|den)\s+)+/, '');
     return [l, l.replace(/es$/, ''), l.replace(/s$/, '')];
   };
   const written = forms(name);
   for (const law of laws) {
-    const known = [...law.names, law.abbreviation, law.title].map((n) => n.toLowerCase());
+    const known = [...law.names, law.abbreviation, law.title].map(plain);
     if (written.some((w) => known.includes(w))) return { law: law.id };
   }
   let best: { name: string; d: number; law: string } | undefined;

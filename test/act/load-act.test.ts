@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveLawName } from '../../src/act/load-act.js';
 import { loadManifest } from '../../src/corpus/manifest.js';
 import { loadCorpus, type Corpus } from '../../src/consolidate/consolidate.js';
 import { CORPUS, HAS_CORPUS } from '../helpers.js';
@@ -53,5 +54,17 @@ describe.runIf(HAS_CORPUS)('the acts of the corpus', () => {
     expect(g.instructions.find((i) => i.path === 'Artikel 1 Nummer 1a')?.effective).toBe('2023-11-18');
     expect(g.instructions.find((i) => i.path === 'Artikel 3 Nummer 2')?.effective).toBe('2024-06-01');
     expect(g.missingArtikel).toEqual([{ artikel: '2', law: 'aufenthg', effective: '2024-03-01' }]);
+  });
+});
+
+describe('resolveLawName', () => {
+  const laws = [{ id: 'pruefgebv', abbreviation: 'PrüfGebV', title: 'Verordnung über Gebühren der Prüfstellen', names: ['Prüfstellengebührenverordnung', 'Arbeitnehmer-Entsendeverordnung'] }] as unknown as Parameters<typeof resolveLawName>[1];
+  it('reads a name as written, with its article and case ending, and with or without a hyphen between words', () => {
+    for (const written of ['Prüfstellengebührenverordnung', 'der Prüfstellen-Gebührenverordnung', 'Prüfstellengebührenverordnungs', 'Arbeitnehmerentsendeverordnung', 'PrüfGebV']) {
+      expect(resolveLawName(written, laws).law, written).toBe('pruefgebv');
+    }
+    // another law is no match (a near miss at most)
+    expect(resolveLawName('Prüfstellenverordnung', laws).law).toBeUndefined();
+    expect(resolveLawName('Prüfstellen - Gebührenverordnung', laws).law).toBeUndefined();
   });
 });
