@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
     'V', 'm', 'G', 'Gl', 'Anh', 'idF', 'IdF', 'mWv', 'Eingef', 'Aufgeh', 'geänd', 'Beschl', 'Urt',
     'Az', 'EG', 'EU', 'EWG', 'Co', 'Inc', 'Ltd', 'e', 'etc', 'lt', 'sog', 'bspw', 'insb', 'inkl', 'zzgl',
     'Pkt', 'Tz', 'Nummer', 'Mio', 'Mrd', 'Tsd', 'a', 'o', 'ä', 'Anm', 'Aufl', 'evtl', 'bzgl', 'Abschn', 'Bsp',
-    'Prof', 'Dipl', 'Ing', 'zul',
+    'Prof', 'Dipl', 'Ing', 'zul', 'insbes', 'einschl', 'ausschl', 'entspr', 'Tab', 'Abb',
   ].filter((a) => a !== 'EG' && a !== 'EU' && a !== 'EWG' && a !== 'Nummer'),
 );
 
