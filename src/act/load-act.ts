@@ -76,7 +76,7 @@ export function resolveLawName(name: string, laws: Manifest['laws']): { law?: st
     for (const n of law.names) {
       // the known name, or the same number of words at the start of what is written ("Kurzarbeitergeldverordnng vom …")
       const k = n.split(/\s+/).length;
-      const d = Math.min(...written.flatMap((w) => [w, w.split(/\s+/).slice(0, k).join(' ')]).map((w) => distance(w, n.toLowerCase())));
+      const d = Math.min(...written.flatMap((w) => [w, w.split(/\s+/).slice(0, k).join(' ')]).map((w) => distance(w, plain(n))));
       if (d <= Math.max(2, Math.floor(n.length / 12)) && (!best || d < best.d)) best = { name: n, d, law: law.id };
     }
   }

@@ -58,13 +58,15 @@ describe.runIf(HAS_CORPUS)('the acts of the corpus', () => {
 });
 
 describe('resolveLawName', () => {
-  const laws = [{ id: 'pruefgebv', abbreviation: 'PrüfGebV', title: 'Verordnung über Gebühren der Prüfstellen', names: ['Prüfstellengebührenverordnung', 'Arbeitnehmer-Entsendeverordnung'] }] as unknown as Parameters<typeof resolveLawName>[1];
+  const laws = [{ id: 'pruefgebv', abbreviation: 'PrüfGebV', title: 'Verordnung über Gebühren der Prüfstellen', names: ['Prüfstellengebührenverordnung', 'Arbeitnehmer-Entsendeverordnung', 'FS-An- und Abflug-Kostenverordnung'] }] as unknown as Parameters<typeof resolveLawName>[1];
   it('reads a name as written, with its article and case ending, and with or without a hyphen between words', () => {
     for (const written of ['Prüfstellengebührenverordnung', 'der Prüfstellen-Gebührenverordnung', 'Prüfstellengebührenverordnungs', 'Arbeitnehmerentsendeverordnung', 'PrüfGebV']) {
       expect(resolveLawName(written, laws).law, written).toBe('pruefgebv');
     }
-    // another law is no match (a near miss at most)
+    // another law is no match (a near miss at most); a typo in a hyphenated name is a near miss
     expect(resolveLawName('Prüfstellenverordnung', laws).law).toBeUndefined();
+    expect(resolveLawName('Arbeitnehmer-Entsendeverordnng', laws)).toEqual({ nearMiss: 'Arbeitnehmer-Entsendeverordnung', nearMissLaw: 'pruefgebv' });
+    expect(resolveLawName('FS-An- und Abflug-Kostenverordnng', laws)).toEqual({ nearMiss: 'FS-An- und Abflug-Kostenverordnung', nearMissLaw: 'pruefgebv' });
     expect(resolveLawName('Prüfstellen - Gebührenverordnung', laws).law).toBeUndefined();
   });
 });
