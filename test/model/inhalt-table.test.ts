@@ -25,13 +25,11 @@ const one = (text: string) => `<td ${TH}>${text}</td>`;
 /** a table of rows given as cells, striped from the first */
 const table = (rows: string[]) => HEAD + rows.map((r, i) => row(i, r)).join('\n') + TAIL;
 
+/** the rows no act below touches */
+const KEPT = [one('Kapitel 1'), one('Allgemeine Bestimmungen'), para('§ 1', 'Begriffsbestimmungen'), one('<br />\n\nKapitel 2'), one('Einreise &amp; Aufenthalt'), para('§ 12', 'Grenzgängerkarte')];
+
 const TABLE = table([
-  one('Kapitel 1'),
-  one('Allgemeine Bestimmungen'),
-  para('§ 1', 'Begriffsbestimmungen'),
-  one('<br />\n\nKapitel 2'),
-  one('Einreise &amp; Aufenthalt'),
-  para('§ 12', 'Grenzgängerkarte'),
+  ...KEPT,
   para('§ 13', 'Notreiseausweis'),
   para('§ 14', 'Befreiung von der Passpflicht'),
   one('<br />\nAnlagen'),
@@ -103,12 +101,7 @@ Diese Verordnung tritt am Tag nach der Verkündung in Kraft.
       rmSync(work, { recursive: true, force: true });
     }
     const expected = table([
-      one('Kapitel 1'),
-      one('Allgemeine Bestimmungen'),
-      para('§ 1', 'Begriffsbestimmungen'),
-      one('<br />\n\nKapitel 2'),
-      one('Einreise &amp; Aufenthalt'),
-      para('§ 12', 'Grenzgängerkarte'),
+      ...KEPT,
       para('§ 12a', 'Grenzgängerkarte für Studierende'),
       para('§ 13', 'Notreiseausweis &amp; Passersatz'),
       one('<br />\nAnlagen'),
