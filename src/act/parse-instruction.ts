@@ -153,6 +153,9 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
   // wird die Angabe zu § 14 aufgehoben": the unit belongs to the address
   const m = new RegExp(`^In (.+?) (wird|werden) (?:die |der |das )?((?:${SUB_UNIT}|${SUB_UNITS}|Angaben? zu) [^⟦]+?) (aufgehoben|gestrichen)$`).exec(s);
   if (m && parseAddress(m[1]) && parseAddress(m[3])) s = `${m[1].replace(/^(?:den|dem|der) /, '')} ${m[3]} ${m[2]} ${m[4]}`;
+  // "In § 8 Absatz 1 wird der Satzteil nach Nummer 3 aufgehoben" (also der einleitende / abschließende Satzteil)
+  const st = /^In (.+?) (wird) der ((?:einleitende|abschließende) Satzteil|Satzteil (?:vor|nach) [^⟦]+?) (aufgehoben|gestrichen)$/.exec(s);
+  if (st && parseAddress(st[1]) && parseAddress(st[3])) s = `${st[1].replace(/^(?:den|dem|der) /, '')} ${st[3]} ${st[2]} ${st[4]}`;
   return s;
 }
 

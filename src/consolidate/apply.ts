@@ -376,7 +376,14 @@ function satzteilSlot(node: Unit, part: Extract<AddressPart, { kind: 'satzteil' 
   if (candidates.length !== 1) fail(candidates.length ? 'target-ambiguous' : 'target-not-found', `${what} not found${candidates.length ? ' uniquely (several lists)' : ''}`);
   const s = candidates[0];
   if (part.which === 'vor') return { get: () => s.vor ?? '', set: (v) => (s.vor = v) };
-  return { get: () => s.nach ?? '', set: (v) => (s.nach = v) };
+  // words after the list that are all gone leave no Satzteil nach
+  return {
+    get: () => s.nach ?? '',
+    set: (v) => {
+      if (v.trim() === '') delete s.nach;
+      else s.nach = v;
+    },
+  };
 }
 
 /**
@@ -547,6 +554,16 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     }
     case 'repeal':
     case 'delete-unit': {
+      if (last?.kind === 'satzteil') {
+        // "Der Satzteil nach Nummer 3 wird aufgehoben": those words go, the Sätze and the list stay
+        if (hits.length !== 1) fail('target-unsupported', 'a Satzteil is repealed in one unit at a time');
+        // without its einleitender Satzteil a list opens the unit, a layout no official text shows
+        if (last.which === 'vor') fail('target-unsupported', 'the Satzteil before a list is set anew or changed, not repealed alone');
+        const slot = satzteilSlot(hits[0].node, last);
+        if (slot.get().trim() === '') fail('target-empty', `the ${formatAddress([last])} has no words`);
+        slot.set('');
+        return p.id;
+      }
       if (last?.kind === 'halbsatz') {
         // "Satz 2 zweiter Halbsatz wird aufgehoben": the Satz ends where the repealed part began
         if (hits.length !== 1) fail('target-unsupported', 'a Halbsatz is repealed in one Satz at a time');

@@ -695,6 +695,22 @@ Vollmacht beizufügen.
     expect(list.text).toContain('(1) Es wird erhoben:\n\n1. für die Prüfung 200 Euro.\n\nDie Gebühren erhöhen sich um 25 Prozent.\n');
   });
 
+  it('a Satzteil repealed: only its words go ("Der Satzteil nach Nummer 2 wird aufgehoben", also with the address first)', () => {
+    const law = '% Testverordnung\n\n# § 8 – Pflichten\n\n(1) Die Förderung entfällt, wenn\n\n1. der Kurs abgebrochen wird,\n\n2. die Prüfung nicht abgelegt wird,\n\nes sei denn, dies ist nicht zu vertreten. Satz 1 gilt entsprechend.\n\n(2) Zwei.\n';
+    for (const instruction of ['1. § 8 Absatz 1 wird wie folgt geändert:\na) Der Satzteil nach Nummer 2 wird aufgehoben.\n', '1. In § 8 Absatz 1 wird der Satzteil nach Nummer 2 aufgehoben.\n', '1. In § 8 Absatz 1 wird der abschließende Satzteil gestrichen.\n']) {
+      const r = apply(instruction, law);
+      expect(r.failed, instruction).toEqual([]);
+      expect(r.text, instruction).toContain('(1) Die Förderung entfällt, wenn\n\n1. der Kurs abgebrochen wird,\n\n2. die Prüfung nicht abgelegt wird,\n\nSatz 1 gilt entsprechend.\n\n(2) Zwei.\n');
+    }
+    // the Satzteil before the list is not repealed alone; one that is not there is not found
+    const vor = apply('1. In § 8 Absatz 1 wird der Satzteil vor Nummer 1 aufgehoben.\n2. In § 8 Absatz 2 wird der Satzteil nach Nummer 2 aufgehoben.\n', law);
+    expect(vor.failed).toEqual([
+      'Artikel 1 Nummer 1: the Satzteil before a list is set anew or changed, not repealed alone',
+      'Artikel 1 Nummer 2: Satzteil nach nummer 2 not found',
+    ]);
+    expect(vor.text).toBe(serializeLaw(parseStatute(law), 'kmein'));
+  });
+
   it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
     const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
 2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.
