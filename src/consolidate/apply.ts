@@ -795,6 +795,18 @@ function compoundAfter(t: string, end: number): boolean {
   return HYPHEN.test(t[end]) && !(DIGIT.test(t[end - 1]) && DIGIT.test(t[end + 1] ?? ''));
 }
 
+/**
+ * A number that goes on past the match in digit groups: „500 Euro“ is no part of "12 500 Euro", „12“ none
+ * of "12 500" (a group of three digits after a space continues the number).
+ */
+function groupBefore(t: string, i: number): boolean {
+  return /\d[ \u00a0\u202f]$/.test(t.slice(Math.max(0, i - 2), i)) && /^\d{3}(?!\d)/.test(t.slice(i, i + 4));
+}
+
+function groupAfter(t: string, end: number): boolean {
+  return DIGIT.test(t[end - 1]) && /^[ \u00a0\u202f]\d{3}(?!\d)/.test(t.slice(end, end + 5));
+}
+
 function compoundBefore(t: string, i: number): boolean {
   return HYPHEN.test(t[i - 1]) && i >= 2 && WORD_CHAR.test(t[i - 2]) && !(DIGIT.test(t[i - 2]) && DIGIT.test(t[i]));
 }
@@ -830,8 +842,8 @@ function findWords(t: string, p: WordsPattern): Array<{ index: number; length: n
       p.re.lastIndex++;
       continue;
     }
-    const okStart = !p.wordStart || i === 0 || (!WORD_CHAR.test(t[i - 1]) && !compoundBefore(t, i));
-    const okEnd = !p.wordEnd || end === t.length || (!WORD_CHAR.test(t[end]) && !compoundAfter(t, end));
+    const okStart = !p.wordStart || i === 0 || (!WORD_CHAR.test(t[i - 1]) && !compoundBefore(t, i) && !groupBefore(t, i));
+    const okEnd = !p.wordEnd || end === t.length || (!WORD_CHAR.test(t[end]) && !compoundAfter(t, end) && !groupAfter(t, end));
     if (okStart && okEnd) out.push({ index: i, length: m[0].length });
     else p.re.lastIndex = i + 1;
   }

@@ -38,6 +38,15 @@ describe('applyOperation', () => {
     const plain = applyOperation(parseStatute(LAW.replace('25\u00a0000 je', '25 000 je')), { action: 'replace', target, find: '25 000', replacement: '50 000', each: false });
     expect((findById(plain.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu 50 000 je Kalenderjahr begrenzt.');
   });
+  it('a number is never found inside a longer number written in digit groups ("500" in "12 500", "12" in "12 500")', () => {
+    const law = parseStatute(LAW.replace('25\u00a0000 je', '12\u00a0500 je'));
+    const target = para('26', { kind: 'absatz', labels: ['2'] }, { kind: 'satz', labels: ['2'] });
+    for (const find of ['500', '12', '500 je', 'zu 12']) {
+      expect(() => applyOperation(law, { action: 'replace', target, find, replacement: '600', each: false }), find).toThrow(/not found/);
+    }
+    const whole = applyOperation(law, { action: 'replace', target, find: '12 500', replacement: '13 000', each: false });
+    expect((findById(whole.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu 13\u00a0000 je Kalenderjahr begrenzt.');
+  });
   it('refuses ambiguous words without "jeweils"', () => {
     const law = parseStatute(LAW);
     expect(() => applyOperation(law, { action: 'replace', target: para('26', { kind: 'absatz', labels: ['2'] }), find: '25 000', replacement: '50 000', each: false })).toThrow(ApplyError);
