@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
     'V', 'm', 'G', 'Gl', 'Anh', 'idF', 'IdF', 'mWv', 'Eingef', 'Aufgeh', 'geänd', 'Beschl', 'Urt',
     'Az', 'EG', 'EU', 'EWG', 'Co', 'Inc', 'Ltd', 'e', 'etc', 'lt', 'sog', 'bspw', 'insb', 'inkl', 'zzgl',
     'Pkt', 'Tz', 'Nummer', 'Mio', 'Mrd', 'Tsd', 'a', 'o', 'ä', 'Anm', 'Aufl', 'evtl', 'bzgl', 'Abschn', 'Bsp',
-    'Prof', 'Dipl', 'Ing', 'zul', 'insbes', 'einschl', 'ausschl', 'entspr', 'Tab', 'Abb',
+    'Prof', 'Dipl', 'Ing', 'zul', 'insbes', 'einschl', 'ausschl', 'entspr', 'Tab', 'Abb', 'h', 'Std', 'lfd', 'Abt',
   ].filter((a) => a !== 'EG' && a !== 'EU' && a !== 'EWG' && a !== 'Nummer'),
 );
 
@@ -26,8 +26,13 @@ const ABBREVIATIONS = new Set(
  */
 const LABEL_NOUN = /(?:[Bb]uchstaben?|Anhangs?|Anlagen?|Teils?|Klassen?|Gruppen?|Kategorien?|Spalten?|Zeilen?|Typs?|Stufen?|Listen?|Abschnitts?|Unterabschnitts?|Kapitels?|Titels?|Musters?|Moduls?|Nummer|Buchst\.|Buchstb\.|Nr\.|Anl\.|Kap\.|Abschn\.|Ziff\.|lit\.)$/iu;
 
-/** Nouns that follow an ordinal number and never start a sentence ("seines 16. Lebensjahres", "am 3. Tag"). */
-const AFTER_ORDINAL = /^(?:Lebens(?:jahr|monat|woche)|Kalender(?:jahr|monat|woche|tag)|Schwangerschaftswoche|Geburtstag|Schuljahr|Ausbildungsjahr|Studienjahr|Semester|Quartal|Halbjahr|Jahrhundert|Wahlperiode|Tag(?:es|s)?\b|Monat(?:s|es)?\b|Woche\b|Jahr(?:es|s)?\b|Mal(?:e)?\b)/u;
+/**
+ * Nouns that follow an ordinal number and never start a sentence ("seines 16. Lebensjahres", "am 3. Tag",
+ * "am 1. Werktag", "im 2. Kapitel"); a part of the Gliederung only without its own label after it
+ * ("… bis 3. Abschnitt 2 gilt …" starts a Satz with "Abschnitt 2").
+ */
+const AFTER_ORDINAL =
+  /^(?:Lebens(?:jahr|monat|woche)|Kalender(?:jahr|monat|woche|tag)|Schwangerschaftswoche|Geburtstag|Schuljahr|Ausbildungsjahr|Studienjahr|Beschäftigungsjahr|Dienstjahr|Semester|Quartal|Halbjahr|Jahrhundert|Wahlperiode|Werktag|Arbeitstag|Tag(?:es|s)?\b|Monat(?:s|es)?\b|Woche\b|Jahr(?:es|s)?\b|Mal(?:e)?\b|(?:Kapitel|Teil|Abschnitt|Unterabschnitt|Buch|Titel|Anhang)(?:e?s)?\b(?!\s+(?:\d|[IVX]+\b)))/u;
 
 const MONTHS =
   /^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jänner)\b/u;
@@ -149,8 +154,8 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
   if (ABBREVIATIONS.has(token) && !label) return abbreviationClosesSatz(token, prev, next);
   // Single capital letter abbreviations ("S.") are covered above; dotted chains like "z.B" or "i.V.m".
   if (/^(\p{L}\.)+\p{L}$/u.test(token)) return false;
-  // a year ("bis 2025.", "ab 2024.") is no ordinal
-  if (/^\d{1,3}$/.test(token)) {
+  // a year ("bis 2025.", "ab 2024.") is no ordinal; a Roman numeral may be one ("nach dem III. Abschnitt")
+  if (/^(?:\d{1,3}|[IVX]+)$/.test(token)) {
     if (MONTHS.test(next) || AFTER_ORDINAL.test(next)) return false;
     if (prev !== undefined && ORDINAL_DETERMINERS.has(prev) && !next.startsWith('§')) return false;
     // "dem 19. oder 20. Abschnitt": the second of two joined ordinals

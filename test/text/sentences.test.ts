@@ -83,6 +83,13 @@ describe('splitSentences: ordinals', () => {
     }
   });
 
+  it('ordinals before Werktag, Kapitel, Abschnitt (also Roman), and "d. h.", "Std.", "lfd." do not end a Satz; a Gliederung reference with its label does start one', () => {
+    for (const mid of ['am 1. Werktag des Monats', 'bis zum 15. Arbeitstag', 'im 2. Kapitel genannten Fall', 'nach dem III. Abschnitt', 'Eigentümer, d. h. Halter', 'für 3 Std. Unterricht', 'nach lfd. Nr. 4']) {
+      expect(splitSentences(`Es gilt ${mid} entsprechend. Die Stelle prüft.`), mid).toEqual([`Es gilt ${mid} entsprechend.`, 'Die Stelle prüft.']);
+    }
+    expect(splitSentences('Es gilt für die Nummern 1 bis 3. Abschnitt 2 bleibt unberührt.')).toEqual(['Es gilt für die Nummern 1 bis 3.', 'Abschnitt 2 bleibt unberührt.']);
+  });
+
   it('a number that ends a Satz is still a boundary', () => {
     expect(splitSentences('Das gilt nach Absatz 2 oder 3. Die Behörde entscheidet.')).toHaveLength(2);
     // the end of a range of labels (AufenthG § 69 Abs. 1)
