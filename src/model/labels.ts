@@ -11,8 +11,11 @@ export interface ItemLabel {
   length: number;
 }
 
-/** "4. Januar 2023", "1. Quartals", "18. Lebensjahres" at a line start: a wrapped date or ordinal, not a Nummer */
-export const DATE_AT_START = /^\d{1,2}\.\s+(?:(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}\b|(?:Quartals?|Halbjahr(?:es|s)?|Kalenderjahr(?:es|s)?|Kalendermonats?|Lebensjahr(?:es|s)?|Lebensmonats?|Monats|Jahres)\b)/u;
+/**
+ * "4. Januar 2023", "1. März eines jeden Jahres", "1. Quartals", "18. Lebensjahres" at a line start: a
+ * wrapped date or ordinal, not a Nummer (where the line before leaves its sentence open)
+ */
+export const DATE_AT_START = /^\d{1,2}\.\s+(?:(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b|(?:Quartals?|Halbjahr(?:es|s)?|Kalenderjahr(?:es|s)?|Kalendermonats?|Lebensjahr(?:es|s)?|Lebensmonats?|Monats|Jahres)\b)/u;
 
 /**
  * Does a quoted text set its blocks apart with blank lines, as a web copy does: every line after the

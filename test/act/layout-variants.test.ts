@@ -145,6 +145,9 @@ describe('quoted lists', () => {
     const blocks = quotedBlocks('Es gilt:\n1. eins ab dem 1. Januar 2022,\n2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem\n3. Januar 2023.');
     expect(blocks.map((b) => b.text)).toEqual(['Es gilt:', '1. eins ab dem 1. Januar 2022,', '2. zwei ab dem 1. Januar 2022 und 3 Euro ab dem 3. Januar 2023.']);
     expect(quotedBlocks('Es gilt bis zum Ende des\n1. Quartals des Folgejahres.').map((b) => b.text)).toEqual(['Es gilt bis zum Ende des 1. Quartals des Folgejahres.']);
+    // a day and month without a year ("1. März eines jeden Jahres")
+    expect(quotedBlocks('Der Bericht ist bis zum\n1. März eines jeden Jahres zu veröffentlichen.').map((b) => b.text)).toEqual(['Der Bericht ist bis zum 1. März eines jeden Jahres zu veröffentlichen.']);
+    expect(quotedBlocks('Es gelten die Stichtage:\n1. Januar bis März: eins,\n2. April bis Juni: zwei.').map((b) => b.text)).toEqual(['Es gelten die Stichtage:', '1. Januar bis März: eins,', '2. April bis Juni: zwei.']);
     // after ":" or "," a list goes on, whatever its items start with
     expect(quotedBlocks('(2) Es gilt:\n1. Quartal eins,\n2. Kalenderjahr 2025: 25 000.').map((b) => b.text)).toEqual(['(2) Es gilt:', '1. Quartal eins,', '2. Kalenderjahr 2025: 25 000.']);
   });
