@@ -615,7 +615,14 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       const owner = h.owner!;
       yieldNumbers(owner.list, units);
       const at = owner.list.indexOf(h.node as never);
-      owner.list.splice(op.before ? at : at + 1, 0, ...(units as never[]));
+      const where = op.before ? at : at + 1;
+      // a block of the text that began with the Satz at this place (after a list) now begins with the new one
+      const next = owner.list[where] as Absatz | Satz | undefined;
+      if (next?.kind === 'satz' && next.newBlock && units[0]?.kind === 'satz') {
+        (units[0] as Satz).newBlock = true;
+        delete next.newBlock;
+      }
+      owner.list.splice(where, 0, ...(units as never[]));
       return (units[0] as Unit)?.id;
     }
     case 'append-units': {

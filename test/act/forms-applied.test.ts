@@ -693,6 +693,10 @@ Vollmacht beizufügen.
     const list = apply('1. § 3 Absatz 1 Satz 1 wird wie folgt gefasst:\n„Es wird erhoben:\n1. für die Prüfung 200 Euro.“\n', law);
     expect(list.failed).toEqual([]);
     expect(list.text).toContain('(1) Es wird erhoben:\n\n1. für die Prüfung 200 Euro.\n\nDie Gebühren erhöhen sich um 25 Prozent.\n');
+    // a Satz inserted after the list opens the block after it, and the Satz that opened it goes on in it
+    const inserted = apply('1. In § 3 Absatz 1 wird nach Satz 1 folgender Satz eingefügt:\n„Satz 1 Nummer 2 gilt nicht im Ausland.“\n', law);
+    expect(inserted.failed).toEqual([]);
+    expect(inserted.text).toContain('2. für die Nachprüfung 80 Euro.\n\nSatz 1 Nummer 2 gilt nicht im Ausland. Die Gebühren erhöhen sich um 25 Prozent.\n\n(2) Zwei.\n');
   });
 
   it('a Satzteil repealed: only its words go ("Der Satzteil nach Nummer 2 wird aufgehoben", also with the address first)', () => {
