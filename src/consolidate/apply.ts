@@ -737,9 +737,11 @@ function rewriteUnits(hits: Hit[], kind: UnitKind, content: string): string | un
     const list = h.owner!.list as Array<Absatz | Satz>;
     const at = list.indexOf(h.node as Satz);
     list.splice(at, 1, ...(units as Satz[]));
-    // the Satz after a list stood in a block of its own; with the list gone it goes on in the block of the new Satz
+    // the Satz after a list stood in a block of its own; where the new Satz ends in words (no list, or the
+    // words that close its list) it goes on in their block, as the official text prints it
+    const endsInList = (x: Satz) => !!x.items && x.nach === undefined;
     const next = list[at + units.length];
-    if ((h.node as Satz).items && !(units[units.length - 1] as Satz).items && next?.kind === 'satz' && next.newBlock) delete next.newBlock;
+    if (endsInList(h.node as Satz) && !endsInList(units[units.length - 1] as Satz) && next?.kind === 'satz' && next.newBlock) delete next.newBlock;
     return undefined;
   }
   if (units.length !== hits.length) fail('content-mismatch', `${hits.length} unit(s) addressed but the quoted text holds ${units.length}`);

@@ -53,7 +53,7 @@ export function quotedBlocks(content: string): TextBlock[] {
       blocks.push({ text: line, indent: 0, line: i + 1 });
     } else if (blocks.length === 0) {
       blocks.push({ text: line, indent: 0, line: i + 1 });
-    } else if ((blankSeparated && afterBlank[i]) || endsListItem(blocks[blocks.length - 1].text, lines[i - 1], line)) {
+    } else if ((blankSeparated && afterBlank[i]) || endsListItem(blocks[blocks.length - 1].text, lines[i - 1], line, blocks[blocks.length - 2]?.text)) {
       // words after a list: a new sentence ("Ist der Arbeitgeber tarifgebunden …" after "c) …") or the
       // Satzteil nach the list ("sofern die Tätigkeit …" after "5. … erteilt,"): a block of its own
       blocks.push({ text: line, indent: 0, line: i + 1 });
@@ -71,15 +71,26 @@ const SHORT_LINE = 75;
 /**
  * Does the list item in `block` end with its last PDF line `prevLine`? Either that line closes a
  * sentence and the next starts a new one, or it is a short line ending in punctuation (the item's
- * paragraph ended there; what follows continues the enclosing sentence).
+ * paragraph ended there; what follows continues the enclosing sentence), or the item is the last of
+ * its list - the item before it (`before`) ends with "und"/"oder" - and its short line is followed by
+ * lower-case words: the words that close the list ("c) zum Zweck des Studiums oder ⏎ d) auf Grund der
+ * Rechtsstellung … ⏎ war, wenn sich …").
  */
-function endsListItem(block: string, prevLine: string, line: string): boolean {
-  if (!matchItemLabel(block, false)) return false;
+function endsListItem(block: string, prevLine: string, line: string, before?: string): boolean {
+  const item = matchItemLabel(block, false);
+  if (!item) return false;
   const lastToken = prevLine.split(/\s+/).pop() ?? '';
   const sentenceEnd =
     /[.!?]$/.test(prevLine) && !/^(?:Abs|Nr|S|Art|BGBl|ABl|Buchst|z|B|i|V|m|vgl|bzw)\.$/.test(lastToken) && /^[\p{Lu}§]/u.test(line);
   const shortLine = prevLine.length < SHORT_LINE && /[.,;:]$/.test(prevLine);
-  return sentenceEnd || shortLine;
+  const lastItem =
+    before !== undefined &&
+    matchItemLabel(before, false)?.kind === item.kind &&
+    /(?:^|\s)(?:und|oder|sowie)$/.test(before) &&
+    prevLine.length < SHORT_LINE &&
+    /\p{L}$/u.test(prevLine) &&
+    /^\p{Ll}/u.test(line);
+  return sentenceEnd || shortLine || lastItem;
 }
 
 function joinLine(a: string, b: string): string {

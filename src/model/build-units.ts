@@ -247,6 +247,14 @@ export function buildItems(blocks: TextBlock[]): { items: ListItem[]; rest: Satz
   const items: ListItem[] = [];
   const rest: Satz[] = [];
   for (const s of sentences) {
+    // words after the last sub-list of quoted items close that sub-list ("c) im Bundesgebiet ⏎ aa) … ⏎ dd)
+    // …, und ⏎ wenn er sich …"): quoted items never carry the words that close the list they stand in
+    const last = s.items?.[s.items.length - 1];
+    const inner = last?.children[last.children.length - 1];
+    if (s.items && (s.vor ?? '') === '' && s.nach !== undefined && inner?.items && inner.nach === undefined) {
+      inner.nach = s.nach;
+      delete s.nach;
+    }
     if (s.items && (s.vor ?? '') === '' && s.nach === undefined) items.push(...s.items);
     else rest.push(s);
   }

@@ -715,6 +715,13 @@ Vollmacht beizufügen.
     expect(vor.text).toBe(serializeLaw(parseStatute(law), 'kmein'));
   });
 
+  it('a Buchstabe set anew with Doppelbuchstaben and the words that close them (the quote holds no words of the outer list)', () => {
+    const law = '% Testverordnung\n\n# § 31 – Zustimmung\n\n(1) Es gilt, wenn der Ausländer\n\na) eins will,\n\nb) zwei will, oder\n\nc) drei will.\n\n(2) Zwei.\n';
+    const r = apply('1. In § 31 Absatz 1 wird Buchstabe c wie folgt gefasst:\n„c) im Bundesgebiet\naa) eine Beschäftigung ausüben will oder\nbb) studieren will, und\nwenn er sich bereits zuvor hier aufgehalten hat.“\n', law);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('c) im Bundesgebiet\n\naa) eine Beschäftigung ausüben will oder\n\nbb) studieren will, und\n\nwenn er sich bereits zuvor hier aufgehalten hat.\n\n(2) Zwei.\n');
+  });
+
   it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
     const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
 2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.

@@ -151,6 +151,20 @@ describe('quoted lists', () => {
     // after ":" or "," a list goes on, whatever its items start with
     expect(quotedBlocks('(2) Es gilt:\n1. Quartal eins,\n2. Kalenderjahr 2025: 25 000.').map((b) => b.text)).toEqual(['(2) Es gilt:', '1. Quartal eins,', '2. Kalenderjahr 2025: 25 000.']);
   });
+  it('after the last item of a list (the one before ends with "oder"/"und"), a short line and lower-case words: the words that close the list', () => {
+    const text = (t: string) => quotedBlocks(t).map((b) => b.text);
+    expect(text('Es gilt für Inhaber\na) zum Zweck der Forschung,\nb) zum Zweck des Studiums oder\nc) auf Grund der Rechtsstellung eines Schutzberechtigten\nwar, wenn sich der Ausländer seit zwei Jahren hier aufhält.')).toEqual([
+      'Es gilt für Inhaber',
+      'a) zum Zweck der Forschung,',
+      'b) zum Zweck des Studiums oder',
+      'c) auf Grund der Rechtsstellung eines Schutzberechtigten',
+      'war, wenn sich der Ausländer seit zwei Jahren hier aufhält.',
+    ]);
+    // a long line wraps inside the item; so does a short one when the item before does not end the list
+    const long = 'b) auf Grund der Rechtsstellung eines international Schutzberechtigten und zum Zweck';
+    expect(text(`Es gilt für Inhaber\na) zum Zweck des Studiums oder\n${long}\nder Erwerbstätigkeit im Ausland.`)).toEqual(['Es gilt für Inhaber', 'a) zum Zweck des Studiums oder', `${long} der Erwerbstätigkeit im Ausland.`]);
+    expect(text('Es gilt für Inhaber\na) zum Zweck des Studiums,\nb) auf Grund der Rechtsstellung\neines Schutzberechtigten.')).toEqual(['Es gilt für Inhaber', 'a) zum Zweck des Studiums,', 'b) auf Grund der Rechtsstellung eines Schutzberechtigten.']);
+  });
   it('a wrapped reference at a line start ("§ 2b Absatz 2 entsprechend.") does not open § 2b', () => {
     const r = parseQuotedParagraphs('§ 2a\nErster\n(1) Es gelten die Vorschriften in\n§ 2b Absatz 2 entsprechend.\n§ 2b\nZweiter\n(1) Text.', ['2a', '2b']);
     expect(r.error).toBeUndefined();
