@@ -12,6 +12,7 @@ import type { ActEntry } from '../corpus/manifest.js';
 import { locate } from './clean-text.js';
 import { addDays, firstDayOfFollowing } from '../text/dates.js';
 import { GERMAN_DATE, germanDate, type ArtikelNode } from './parse-act.js';
+import { expandRange } from '../model/labels.js';
 
 export interface InkrafttretenRule {
   /** null = the whole act (default rule) */
@@ -49,28 +50,101 @@ function sentencesOfAbsatz(text: string): string[] {
     .filter(Boolean);
 }
 
-/** "Artikel 3 sowie Artikel 5 Nummer 2 und 7" / "Artikel 1 Nummer 3 Buchstabe b" → rules' subjects */
-function readSubjects(subject: string): Array<{ artikel: string; nummern: string[] | null }> | undefined {
-  const refs = subject.replace(/^(?:Die|Der)\s+/, '').split(/\s*(?:,|\bsowie\b|\bund\b)\s*(?=Artikel\b)/);
-  const out: Array<{ artikel: string; nummern: string[] | null }> = [];
-  for (const ref of refs) {
-    const r = /^Artikel\s+(\d+[a-z]?(?:\s*(?:,|und|sowie|bis)\s*\d+[a-z]?)*)(?:\s+(?:Nummer|Nummern)\s+(.+))?$/.exec(ref.trim());
-    if (!r) return undefined;
-    let artikelNos = r[1].split(/\s*(?:,|und|sowie)\s*/).filter(Boolean);
-    const range = /^(\d+)\s*bis\s*(\d+)$/.exec(r[1].trim());
-    if (range) artikelNos = Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i));
-    let nummern: string[] | null = null;
-    if (r[2]) {
-      nummern = [];
-      // "2 und 7", "3 Buchstabe b", "2 Buchstabe a und c"
-      for (const part of r[2].split(/\s*(?:,|\bund\b|\bsowie\b)\s*(?=\d)/)) {
-        const b = /^(\d+[a-z]?)(?:\s+Buchstaben?\s+(.+))?$/.exec(part.trim());
-        if (!b) return undefined;
-        if (b[2]) for (const x of b[2].split(/\s*(?:,|und|sowie)\s*/).filter(Boolean)) nummern.push(`${b[1]} ${x}`);
-        else nummern.push(b[1]);
+/** the unit words of a reference in an Inkrafttreten sentence, by depth below the Artikel (0 = Artikel) */
+const REFERENCE_WORDS: Array<[RegExp, number]> = [
+  [/^(?:Artikel|Art\.)$/u, 0],
+  [/^(?:Nummern?|Nrn?\.)$/u, 1],
+  [/^(?:Buchstaben?|Buchst\.)$/u, 2],
+  [/^(?:Doppelbuchstaben?|Doppelbuchst\.)$/u, 3],
+];
+const REFERENCE_TOKEN = /\s*(Artikel|Art\.|Nummern|Nummer|Nrn\.|Nr\.|Buchstaben|Buchstabe|Buchst\.|Doppelbuchstaben|Doppelbuchstabe|Doppelbuchst\.|,|und|sowie|bis|\d+[a-z]?|[a-z]{1,3})(?=[\s,]|$)/uy;
+
+/**
+ * "Artikel 3 sowie Artikel 5 Nummer 2 und 7", "Artikel 1 Nummer 1 Buchstabe b und Nummer 2",
+ * "Artikel 1 Nr. 1 Buchstabe a Doppelbuchstabe bb", "Artikel 2 Nummer 3 bis 5" → the rules' subjects,
+ * each Nummer as an instruction path ("1 a bb", matched as effectiveDate matches instruction labels).
+ *
+ * Read word by word: a unit word ("Nummer") sets the depth of the labels that follow; a label after
+ * "und", ",", "sowie" without one keeps the depth of the label before (a number below the Artikel is a
+ * Nummer, a doubled letter below a Buchstabe a Doppelbuchstabe, a single one a Buchstabe), so the list
+ * goes on at the depth the text names. Anything else — an unknown word, a unit word deeper than the label
+ * before it after "und" ("Nummer 1 und Buchstabe b": of which Nummer?), a dangling "und" — makes the
+ * whole subject unread (undefined): a part dropped would put it on the general date, a wrong date that
+ * looks right.
+ */
+export function readSubjects(subject: string): Array<{ artikel: string; nummern: string[] | null }> | undefined {
+  const text = subject.replace(/^(?:Die|Der)\s+/u, '').trim();
+  const paths: string[][] = [];
+  /** the labels from the Artikel down to the label read last */
+  let path: string[] = [];
+  /** depth named by the last unit word, waiting for its label */
+  let named: number | null = null;
+  /** the label read last may be a subject of its own (not followed by a deeper unit word yet) */
+  let open = false;
+  let afterConjunction = false;
+  let rangeFrom: string[] | null = null;
+  const depthOf = (label: string, before: number): number | undefined => {
+    if (/^\d/.test(label)) return before === 0 ? 0 : 1;
+    if (before < 2) return undefined;
+    return before === 3 && /^([a-z])\1+$/.test(label) ? 3 : 2;
+  };
+  const close = (): boolean => {
+    if (!open) return false;
+    if (rangeFrom) {
+      const d = path.length - 1;
+      const labels = rangeFrom.length === path.length ? expandRange(rangeFrom[d], path[d]) : undefined;
+      if (!labels || rangeFrom.slice(0, d).join(' ') !== path.slice(0, d).join(' ')) return false;
+      for (const l of labels) paths.push([...path.slice(0, d), l]);
+      rangeFrom = null;
+    } else paths.push(path);
+    open = false;
+    return true;
+  };
+  REFERENCE_TOKEN.lastIndex = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    REFERENCE_TOKEN.lastIndex = pos;
+    const t = REFERENCE_TOKEN.exec(text);
+    if (!t) return undefined;
+    pos = REFERENCE_TOKEN.lastIndex;
+    const word = t[1];
+    const unit = REFERENCE_WORDS.find(([re]) => re.test(word))?.[1];
+    if (unit !== undefined) {
+      if (named !== null) return undefined;
+      if (afterConjunction) {
+        // after "und" the list goes on at the depth of the label before or above it, never below:
+        // "Nummer 1 und Buchstabe b" leaves open whose Buchstabe; "Nummer 2 bis Nummer 4" is no form
+        if (rangeFrom || unit > path.length - 1) return undefined;
+      } else if (!(path.length === 0 && unit === 0) && !(open && unit === path.length)) {
+        // else a unit word goes one step below the label before it ("Nummer 1 Buchstabe a")
+        return undefined;
       }
+      named = unit;
+      open = false;
+      continue;
     }
-    for (const no of artikelNos) out.push({ artikel: no, nummern });
+    if (word === ',' || word === 'und' || word === 'sowie' || word === 'bis') {
+      if (named !== null || !open || afterConjunction || rangeFrom) return undefined;
+      if (word === 'bis') rangeFrom = path;
+      else if (!close()) return undefined;
+      afterConjunction = true;
+      continue;
+    }
+    // a label
+    const depth = named ?? (afterConjunction && path.length ? depthOf(word, path.length - 1) : undefined);
+    if (depth === undefined || depth > path.length || (open && !afterConjunction)) return undefined;
+    path = [...path.slice(0, depth), word];
+    named = null;
+    open = true;
+    afterConjunction = false;
+  }
+  if (named !== null || afterConjunction || !close()) return undefined;
+  const out: Array<{ artikel: string; nummern: string[] | null }> = [];
+  for (const p of paths) {
+    const nummer = p.slice(1).join(' ');
+    const same = nummer ? out.find((o) => o.artikel === p[0] && o.nummern) : undefined;
+    if (same) same.nummern!.push(nummer);
+    else out.push({ artikel: p[0], nummern: nummer ? [nummer] : null });
   }
   return out;
 }
@@ -96,6 +170,16 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
       if (inverted) {
         subject = inverted[1].replace(/^\p{Ll}/u, (c) => c.toUpperCase());
         whenWords = inverted[2];
+      }
+      // "In Artikel 1 Nummer 1 tritt Buchstabe b am … in Kraft": the reference goes on after the verb, below
+      // the unit before it ("within" checks that no part of it leaves that unit)
+      let within: string | undefined;
+      const inUnit = /^In\s+(Artikel\s.*)$/u.exec(subject);
+      const rest = inUnit && /^((?:Nummern?|Nrn?\.|Buchstaben?|Buchst\.|Doppelbuchstaben?|Doppelbuchst\.)\s.+?)\s+((?:am|mit Wirkung vom)\s.*)$/u.exec(m[2]);
+      if (inUnit && rest) {
+        within = inUnit[1];
+        subject = `${inUnit[1]} ${rest[1]}`;
+        whenWords = rest[2];
       }
       const when = `${whenWords}${m[3]}`;
       let kind: InkrafttretenRule['kind'];
@@ -150,21 +234,23 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
         continue;
       }
       const subjects = readSubjects(subject);
-      if (!subjects) {
-        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `reference not understood: "${subject}"`, location: loc, act: act.id, path: where });
+      const unit = within ? readSubjects(within) : undefined;
+      const outside = unit && subjects?.some((x) => unit.length !== 1 || x.artikel !== unit[0].artikel || (unit[0].nummern && !x.nummern?.every((n) => n.startsWith(`${unit[0].nummern![0]} `))));
+      if (!subjects || (within && (!unit || outside))) {
+        const what = within ? `${subject} (the part after "tritt" read within ${within})` : subject;
+        diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `reference not understood to its end: "${what}"; no part of it is given this date, and the general date is not applied`, location: loc, act: act.id, path: where });
         unreadable.push(where);
         continue;
       }
       for (const x of subjects) rules.push({ artikel: x.artikel, nummern: x.nummern, kind, date, earliest, ...(periodOf && { period: periodOf }), source });
     }
   }
-  // a part of the article that could not be read may hold an exception: the general rule is not safe
+  // a part of the article that could not be read may hold an exception to any rule read — to the general
+  // one, and as well to an Artikel's ("Artikel 1 tritt …" beside an unread "Artikel 1 Nummer 1 Satz 2 tritt …")
   if (unreadable.length) {
     for (const r of rules) {
-      if (r.artikel === null) {
-        r.kind = 'unknown';
-        r.source = `${r.source} — not applied, because ${unreadable.join('; ')} could not be read and may hold an exception`;
-      }
+      r.kind = 'unknown';
+      r.source = `${r.source} — not applied, because ${unreadable.join('; ')} could not be read and may hold an exception`;
     }
   }
   return rules;

@@ -111,3 +111,70 @@ describe('the Inkrafttreten article of a whole act', () => {
     expect(u.source).toContain('Verkündung date unknown');
   });
 });
+
+const AMENDING_DEEP = `Artikel 1
+Änderung der Prüfstellen-Gebührenverordnung
+Die Prüfstellen-Gebührenverordnung vom 3. März 2010 (BGBl. I S. 250) wird wie folgt geändert:
+1. § 2 wird wie folgt geändert:
+a) Absatz 1 wird wie folgt geändert:
+aa) In Satz 1 wird das Wort „zehn“ durch das Wort „zwölf“ ersetzt.
+bb) In Satz 2 wird das Wort „elf“ durch das Wort „dreizehn“ ersetzt.
+b) In Absatz 2 wird das Wort „acht“ durch das Wort „neun“ ersetzt.
+2. In § 3 wird das Wort „eins“ durch das Wort „zwei“ ersetzt.
+3. In § 4 wird das Wort „drei“ durch das Wort „vier“ ersetzt.`;
+
+/** the in-force dates of every instruction of AMENDING_DEEP (by its path) under an Inkrafttreten article */
+function deepDates(inkrafttreten: string, entry: ActEntry) {
+  const frag = parseActFragment(cleanActText('x.txt', `${AMENDING_DEEP}\nArtikel 2\nInkrafttreten\n${inkrafttreten}`));
+  const diags: Diagnostic[] = [...frag.diagnostics];
+  const r = readInkrafttreten(frag.artikel[1], entry, diags);
+  const leaves: string[][] = [];
+  const walk = (n: { labels: string[]; children: Array<{ labels: string[]; children: unknown[] }> }) => (n.children.length ? n.children.forEach((c) => walk(c as never)) : leaves.push(n.labels));
+  for (const n of frag.artikel[0].instructions) walk(n as never);
+  const dates = Object.fromEntries(leaves.map((l) => [l.join(' '), effectiveDate(r, '1', l[0], entry, l).date]));
+  return { diags, dates };
+}
+
+describe('Inkrafttreten subjects below the Nummer', () => {
+  const known = act({ date: '2024-05-15', source: 'test' });
+  const general = '(1) Diese Verordnung tritt vorbehaltlich des Absatzes 2 am 1. Juli 2024 in Kraft.\n(2) ';
+  const J = '2025-01-01';
+  const G = '2024-07-01';
+  it('a list of Nummern goes on after a Buchstabe or a Doppelbuchstabe: no Nummer falls to the general date', () => {
+    for (const [subject, expected] of [
+      ['Artikel 1 Nummer 1 Buchstabe b und Nummer 2 treten', { '1 a aa': G, '1 a bb': G, '1 b': J, '2': J, '3': G }],
+      ['Artikel 1 Nummer 1 Buchstabe b sowie Nummer 2 treten', { '1 a aa': G, '1 a bb': G, '1 b': J, '2': J, '3': G }],
+      ['Artikel 1 Nummer 2 und Nummer 1 Buchstabe b treten', { '1 a aa': G, '1 a bb': G, '1 b': J, '2': J, '3': G }],
+      ['Artikel 1 Nr. 1 Buchst. b und Nr. 2 treten', { '1 a aa': G, '1 a bb': G, '1 b': J, '2': J, '3': G }],
+      ['Artikel 1 Nr. 2 tritt', { '1 a aa': G, '1 a bb': G, '1 b': G, '2': J, '3': G }],
+      ['Artikel 1 Nummer 1 Buchstabe a Doppelbuchstabe bb tritt', { '1 a aa': G, '1 a bb': J, '1 b': G, '2': G, '3': G }],
+      ['Artikel 1 Nummer 1 Buchstabe a Doppelbuchstabe bb und Nummer 2 treten', { '1 a aa': G, '1 a bb': J, '1 b': G, '2': J, '3': G }],
+      ['Artikel 1 Nummer 1 Buchstabe a Doppelbuchstabe bb und Buchstabe b treten', { '1 a aa': G, '1 a bb': J, '1 b': J, '2': G, '3': G }],
+      ['Artikel 1 Nummer 1 Buchstabe a und b sowie Nummer 3 treten', { '1 a aa': J, '1 a bb': J, '1 b': J, '2': G, '3': J }],
+      ['Artikel 1 Nummer 2 bis 3 treten', { '1 a aa': G, '1 a bb': G, '1 b': G, '2': J, '3': J }],
+      ['In Artikel 1 Nummer 1 Buchstabe a tritt Doppelbuchstabe bb', { '1 a aa': G, '1 a bb': J, '1 b': G, '2': G, '3': G }],
+    ] as const) {
+      const d = deepDates(`${general}${subject} am 1. Januar 2025 in Kraft.`, known);
+      expect(d.diags, subject).toEqual([]);
+      expect(d.dates, subject).toEqual(expected);
+    }
+  });
+  it('a subject not read to its end is refused, and the general date with it: no part of it falls to the general date', () => {
+    for (const subject of [
+      'Artikel 1 Nummer 1 und Buchstabe b treten',
+      'Artikel 1 Nummer 1 Satz 2 tritt',
+      'Artikel 1 Nummer 1 Buchstabe a Doppelbuchstabe bb und cc sowie Nummer treten',
+      'Artikel 1 Doppelbuchstabe bb tritt',
+      'Artikel 1 Nummer 2 bis Nummer 3 treten',
+      'In Artikel 1 Nummer 1 treten Buchstabe b und Nummer 2',
+    ]) {
+      const d = deepDates(`${general}${subject} am 1. Januar 2025 in Kraft.`, known);
+      expect(d.diags.map((x) => [x.severity, x.code]), subject).toEqual([['error', 'inkrafttreten-unparsed']]);
+      expect(Object.values(d.dates), subject).toEqual([null, null, null, null, null]);
+    }
+    // nor the date of the Artikel, to which the unread part may be the exception
+    const d = deepDates('(1) Artikel 1 tritt am 1. Juli 2024 in Kraft.\n(2) Artikel 1 Nummer 1 Satz 2 tritt am 1. Januar 2025 in Kraft.', known);
+    expect(d.diags.map((x) => x.code)).toEqual(['inkrafttreten-unparsed']);
+    expect(Object.values(d.dates)).toEqual([null, null, null, null, null]);
+  });
+});
