@@ -59,6 +59,14 @@ const REFERENCE_WORDS: Array<[RegExp, number]> = [
 ];
 const REFERENCE_TOKEN = /\s*(Artikel|Art\.|Nummern|Nummer|Nrn\.|Nr\.|Buchstaben|Buchstabe|Buchst\.|Doppelbuchstaben|Doppelbuchstabe|Doppelbuchst\.|,|und|sowie|bis|\d+[a-z]?|[a-z]{1,3})(?=[\s,]|$)/uy;
 
+/** "2 bis 4", "2 und 3", "2, 3 und 5", "2 bis 4 und 6" → the labels it names */
+function labelList(list: string): string[] {
+  return list.split(/\s*(?:,|\bund\b|\bsowie\b)\s*/u).flatMap((part) => {
+    const range = /^(\S+)\s+bis\s+(\S+)$/u.exec(part.trim());
+    return range ? (expandRange(range[1], range[2]) ?? [part.trim()]) : [part.trim()];
+  });
+}
+
 /**
  * "Artikel 3 sowie Artikel 5 Nummer 2 und 7", "Artikel 1 Nummer 1 Buchstabe b und Nummer 2",
  * "Artikel 1 Nr. 1 Buchstabe a Doppelbuchstabe bb", "Artikel 2 Nummer 3 bis 5" → the rules' subjects,
@@ -220,10 +228,10 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
       const source = `${where}: ${sentence}`;
       const periodOf = kind === 'period-after-verkuendung' && period ? { unit: PERIOD_UNITS[period[2]], nth: period[1] ? ORDINALS[period[1]] : 1 } : undefined;
       if (/^(?:Die|Das|Diese|Dieses)\s+(?:Verordnung|Gesetz)\b|^(?:Gesetz|Verordnung)\b/.test(subject)) {
-        // "vorbehaltlich der Absätze 2 bis 4": those Absätze must be there
-        const vb = /vorbehaltlich (?:der Absätze (\d+) bis (\d+)|der Absätze ([\d, und]+)|des Absatzes (\d+))/.exec(subject + ' ' + whenWords);
+        // "vorbehaltlich der Absätze 2 bis 4" ("2 und 3", "2, 3 und 5"): those Absätze must be there
+        const vb = /vorbehaltlich (?:der Absätze|des Absatzes) (\d+[a-z]?(?:\s*(?:,|und|sowie|bis)\s*\d+[a-z]?)*)/u.exec(subject + ' ' + whenWords);
         if (vb) {
-          const wanted = vb[1] ? Array.from({ length: Number(vb[2]) - Number(vb[1]) + 1 }, (_, i) => String(Number(vb[1]) + i)) : (vb[3] ?? vb[4]).split(/\s*(?:,|und)\s*/).filter(Boolean);
+          const wanted = labelList(vb[1]);
           const missing = wanted.filter((w) => !a.absaetze.some((x) => x.label === w));
           if (missing.length) {
             diagnostics.push({ severity: 'error', code: 'inkrafttreten-absatz-missing', message: `${where} reserves Absatz ${missing.join(', ')}, which the text lacks; the general date is not applied to Artikel that an exception may concern`, location: loc, act: act.id, path: where });

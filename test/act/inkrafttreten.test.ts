@@ -178,3 +178,25 @@ describe('Inkrafttreten subjects below the Nummer', () => {
     expect(Object.values(d.dates)).toEqual([null, null, null, null, null]);
   });
 });
+
+describe('"vorbehaltlich der Absätze …": every Absatz of the list is looked for', () => {
+  const known = act({ date: '2024-05-15', source: 'test' });
+  const exceptions = '(2) Artikel 1 Nummer 2 tritt am 1. Januar 2025 in Kraft.\n(3) Artikel 1 Nummer 3 tritt am 1. Januar 2026 in Kraft.\n(4) Artikel 1 Nummer 1 Buchstabe b tritt am 1. Januar 2027 in Kraft.';
+  const dates = { '1 a aa': '2024-07-01', '1 a bb': '2024-07-01', '1 b': '2027-01-01', '2': '2025-01-01', '3': '2026-01-01' };
+  it('"2 und 3", "2, 3 und 4", "2 bis 4", "2 sowie 3 und 4" name Absätze that are there', () => {
+    for (const list of ['der Absätze 2 bis 4', 'der Absätze 2, 3 und 4', 'der Absätze 2 und 3 bis 4', 'der Absätze 2 sowie 3 und 4']) {
+      const d = deepDates(`(1) Diese Verordnung tritt vorbehaltlich ${list} am 1. Juli 2024 in Kraft.\n${exceptions}`, known);
+      expect(d.diags, list).toEqual([]);
+      expect(d.dates, list).toEqual(dates);
+    }
+    const two = deepDates(`(1) Diese Verordnung tritt vorbehaltlich der Absätze 2 und 3 am 1. Juli 2024 in Kraft.\n${exceptions.split('\n(4)')[0]}`, known);
+    expect(two.diags).toEqual([]);
+    expect(two.dates).toEqual({ ...dates, '1 b': '2024-07-01' });
+  });
+  it('an Absatz of the list that the text lacks is named, and the general date is not applied', () => {
+    const d = deepDates(`(1) Diese Verordnung tritt vorbehaltlich der Absätze 2 und 5 am 1. Juli 2024 in Kraft.\n${exceptions}`, known);
+    expect(d.diags.map((x) => x.code)).toEqual(['inkrafttreten-absatz-missing']);
+    expect(d.diags[0].message).toContain('reserves Absatz 5,');
+    expect(d.dates['1 a aa']).toBeNull();
+  });
+});
