@@ -42,10 +42,15 @@ const PERIOD_AFTER_VERKUENDUNG = new RegExp(
 /** a web copy states the day that results: "am Tag nach der Verkündung (24.07.2025)" */
 const STATED_DAY = new RegExp(`(?:am Tag nach der Verkündung|${PERIOD_AFTER_VERKUENDUNG.source})\\s*\\((\\d{2})\\.(\\d{2})\\.(\\d{4})\\)`, 'u');
 
-/** Split an Absatz into its in-force sentences ("… in Kraft. Die Artikel 2, 5 und 9 treten …"). */
+/**
+ * Split an Absatz into its in-force sentences ("… in Kraft. Die Artikel 2, 5 und 9 treten …"). "in Kraft."
+ * and "außer Kraft." end a Satz before any word ("… in Kraft. Gleichzeitig tritt … außer Kraft."), so no
+ * sentence after them is taken as the tail of the first; after "in Kraft, frühestens jedoch am 18." only the
+ * words that open an in-force sentence do ("18. November" goes on).
+ */
 function sentencesOfAbsatz(text: string): string[] {
   return text
-    .split(/(?<=\bin Kraft\b[^.]*?\.|\bin Kraft\.)\s+(?=(?:Die|Der|Das|Diese|Dieses|Artikel|Abweichend|Im Übrigen)\s)/u)
+    .split(/(?<=\bin Kraft\b[^.]*?\.)\s+(?=(?:Die|Der|Das|Diese|Dieses|Artikel|Abweichend|Im Übrigen)\s)|(?<=\b(?:in|außer) Kraft\.)\s+(?=\p{Lu})/u)
     .map((t) => t.trim())
     .filter(Boolean);
 }
@@ -164,6 +169,12 @@ export function readInkrafttreten(a: ArtikelNode, act: ActEntry, diagnostics: Di
     for (const sentence of sentencesOfAbsatz(abs.text)) {
       const where = `Artikel ${a.number}${a.absaetze.length > 1 ? ` Absatz ${abs.label}` : ''}`;
       const loc = locate(a.clean, abs.start);
+      // "Die Weiterbildungsbeihilfeverordnung vom … tritt am Tag nach der Verkündung außer Kraft": another law
+      // (or this act) goes out of force — no in-force date of an instruction of this act, and no exception to one
+      if (/\b(?:tritt|treten)\b.*\saußer Kraft\b/u.test(sentence) && !/\sin Kraft\b/u.test(sentence)) {
+        diagnostics.push({ severity: 'info', code: 'ausserkrafttreten', message: `an Außerkrafttreten, no in-force date of this act's instructions; skipped: "${sentence}"`, location: loc, act: act.id, path: where });
+        continue;
+      }
       const m = /^(.*?)\s+(?:tritt|treten)\s+(.*?)\s+in Kraft(.*)$/.exec(sentence);
       if (!m) {
         diagnostics.push({ severity: 'error', code: 'inkrafttreten-unparsed', message: `Inkrafttreten sentence not understood: "${sentence}"`, location: loc, act: act.id, path: where });

@@ -200,3 +200,27 @@ describe('"vorbehaltlich der Absätze …": every Absatz of the list is looked f
     expect(d.dates['1 a aa']).toBeNull();
   });
 });
+
+describe('an Außerkrafttreten in the Inkrafttreten article', () => {
+  const known = act({ date: '2024-05-15', source: 'test' });
+  const J = '2025-01-01';
+  const D = '2024-05-16';
+  const dates = { '1 a aa': D, '1 a bb': D, '1 b': J, '2': D, '3': D };
+  it('a law put out of force is no in-force date of this act: skipped with a note, the other rules kept', () => {
+    for (const text of [
+      '(1) Diese Verordnung tritt vorbehaltlich des Absatzes 2 am Tag nach der Verkündung in Kraft.\n(2) Artikel 1 Nummer 1 Buchstabe b tritt am 1. Januar 2025 in Kraft.\n(3) Die Weiterbildungsbeihilfeverordnung vom 1. April 2010 (BGBl. I S. 400) tritt am Tag nach der Verkündung außer Kraft.',
+      '(1) Diese Verordnung tritt vorbehaltlich des Absatzes 2 am Tag nach der Verkündung in Kraft.\n(2) Artikel 1 Nummer 1 Buchstabe b tritt am 1. Januar 2025 in Kraft.\n(3) Die Weiterbildungsbeihilfeverordnung vom 1. April 2010 (BGBl. I S. 400) und die Prüfstellenverordnung vom 2. Mai 2011 (BGBl. I S. 500) treten mit Ablauf des 30. Juni 2024 außer Kraft.',
+      '(1) Die Weiterbildungsbeihilfeverordnung vom 1. April 2010 (BGBl. I S. 400) tritt mit Ablauf des 30. Juni 2024 außer Kraft. Diese Verordnung tritt vorbehaltlich des Absatzes 2 am Tag nach der Verkündung in Kraft.\n(2) Artikel 1 Nummer 1 Buchstabe b tritt am 1. Januar 2025 in Kraft.',
+      'Diese Verordnung tritt am Tag nach der Verkündung in Kraft. Gleichzeitig tritt die Weiterbildungsbeihilfeverordnung vom 1. April 2010 (BGBl. I S. 400) außer Kraft. Abweichend von Satz 1 tritt Artikel 1 Nummer 1 Buchstabe b am 1. Januar 2025 in Kraft.',
+    ]) {
+      const d = deepDates(text, known);
+      expect(d.diags.map((x) => [x.severity, x.code]), text).toEqual([['info', 'ausserkrafttreten']]);
+      expect(d.dates, text).toEqual(dates);
+    }
+  });
+  it('a sentence after "in Kraft." is read as a sentence of its own, never taken as the tail of the one before', () => {
+    const d = deepDates('Diese Verordnung tritt am Tag nach der Verkündung in Kraft. Zugleich tritt Artikel 1 Nummer 2 am 1. Januar 2025 in Kraft.', known);
+    expect(d.diags.map((x) => [x.severity, x.code])).toEqual([['error', 'inkrafttreten-unparsed']]);
+    expect(d.dates['3']).toBeNull();
+  });
+});
