@@ -376,7 +376,7 @@ function registerCoreCommands(program: Command): void {
 
   program
     .command('apply [law]')
-    .description('apply exactly one step to a law text and print the result as Markdown; with --act, any act file (text or PDF) to any law text, no manifest; exit code 1 when an operation failed')
+    .description('apply exactly one step to a law text and print the result as Markdown; with --act, any act file (text or PDF) to any law text, no manifest; exit code 1 when an operation failed or, with --date, an instruction was left out because its in-force date is unknown')
     .requiredOption('--from <file>', 'the law text valid the day before (either Markdown dialect)')
     .option('--date <date>', 'apply the operations that enter into force on this date (with --act and no date: every instruction)')
     .option('--act <file>', 'an act file outside the manifest (text or BGBl PDF)')
@@ -390,6 +390,11 @@ function registerCoreCommands(program: Command): void {
         c.printDiagnostics(r.diagnostics);
         c.out(serializeLaw(r.tree));
         if (r.diagnostics.some((d) => d.severity === 'error')) c.exitCode = 1;
+        if (r.undated) {
+          // the step may lack them: not everything was applied, as with a failed operation
+          c.exitCode = 1;
+          c.err(`fassung: ${r.undated} instruction(s) not applied: their in-force date is unknown (see effective-date-unknown above); the text printed may lack them\n`);
+        }
         return;
       }
       if (!lawName) throw new UserError('apply: name a law of the manifest, or give --act FILE (see fassung apply --help)', 'usage');

@@ -36,6 +36,8 @@ export interface AdhocApply {
   changes: ChangeRecord[];
   diagnostics: Diagnostic[];
   applied: number;
+  /** instructions left out of a dated step because their own in-force date is unknown: the step may lack them */
+  undated: number;
 }
 
 /** Apply an act file to a law text: the instructions in force on `date`, or all of them when no date is given. */
@@ -55,12 +57,20 @@ export function applyActFile(actFile: string, actText: string, lawFile: string, 
   const except = opts.except ?? [];
   const step = mine.filter((i) => (!opts.date || i.effective === opts.date) && !except.some((e) => i.path === e || i.path.startsWith(e + ' ')));
   const diagnostics: Diagnostic[] = [...act.diagnostics, ...mine.flatMap((i) => i.diagnostics)];
+  let undated = 0;
   if (opts.date) {
-    for (const i of mine.filter((x) => x.effective !== opts.date && x.status === 'parsed')) {
-      diagnostics.push({ severity: 'info', code: 'not-in-force-on-date', message: `in force ${i.effective ?? 'on an unknown date'} (${i.effectiveSource}), not on ${opts.date}; not applied`, location: i.source, act: i.act, path: i.path });
+    for (const i of mine.filter((x) => x.effective !== opts.date && x.status === 'parsed' && !except.some((e) => x.path === e || x.path.startsWith(e + ' ')))) {
+      if (i.effective === null) {
+        // not known to be of another day: it may belong to this step, which then lacks it (as the
+        // consolidation reports it); with no --date every instruction is applied and none is left out
+        undated++;
+        diagnostics.push({ severity: 'warning', code: 'effective-date-unknown', message: `in-force date unknown (${i.effectiveSource}); not applied, though it may be in force on ${opts.date}`, location: i.source, act: i.act, path: i.path });
+      } else {
+        diagnostics.push({ severity: 'info', code: 'not-in-force-on-date', message: `in force ${i.effective} (${i.effectiveSource}), not on ${opts.date}; not applied`, location: i.source, act: i.act, path: i.path });
+      }
     }
   }
   const changes: ChangeRecord[] = [];
   const r = applyInstructions(before, step, changes, diagnostics);
-  return { act, before, tree: r.tree, changes, diagnostics, applied: changes.filter((c) => c.status === 'applied').length };
+  return { act, before, tree: r.tree, changes, diagnostics, applied: changes.filter((c) => c.status === 'applied').length, undated };
 }

@@ -175,6 +175,36 @@ describe.runIf(HAS_CORPUS)('every command: good input, bad input, exit codes (in
     bad(await cli(...g, 'apply', 'beschv', '--from', base, '--date', '2024-02-31'), 'apply bad date', 2, 'bad-date');
   });
 
+  it('apply --act --date: an instruction left out because its in-force date is unknown is reported, exit 1', async () => {
+    const law = join(tmp, 'pruefgebv.md');
+    writeFileSync(law, '% Gebührenverordnung für Prüfstellen (Prüfstellen-Gebührenverordnung - PrüfGebV)\n\n# § 2 – Gebühr\n\nDie Gebühr beträgt zehn Euro.\n\n# § 3 – Ermäßigung\n\nDie Ermäßigung beträgt eins vom Hundert.\n');
+    const act = join(tmp, 'pruefgebv-act.txt');
+    // the Verkündung is not in the text: "am Tag nach der Verkündung" is unknown, 1 January 2025 is known
+    writeFileSync(act, [
+      'Verordnung zur Änderung der Prüfstellen-Gebührenverordnung', '', 'Vom 3. Mai 2024', '', 'Artikel 1', 'Änderung der Prüfstellen-Gebührenverordnung', '',
+      'Die Prüfstellen-Gebührenverordnung vom 3. März 2010 (BGBl. I S. 250) wird wie folgt geändert:',
+      '1. In § 2 wird das Wort „zehn“ durch das Wort „zwölf“ ersetzt.', '2. In § 3 wird das Wort „eins“ durch das Wort „zwei“ ersetzt.', '',
+      'Artikel 2', 'Inkrafttreten', '', '(1) Diese Verordnung tritt vorbehaltlich des Absatzes 2 am Tag nach der Verkündung in Kraft.', '(2) Artikel 1 Nummer 2 tritt am 1. Januar 2025 in Kraft.', '',
+    ].join('\n'));
+    for (const date of ['2024-05-07', '2025-01-01']) {
+      const r = await cli('apply', '--act', act, '--from', law, '--date', date);
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toMatch(/pruefgebv-act\.txt:9:\d+: warning\[effective-date-unknown\]: .*Artikel 1 Nummer 1/);
+      expect(r.err).toMatch(/fassung: 1 instruction\(s\) not applied: their in-force date is unknown/);
+      expect(r.out).toContain('Die Gebühr beträgt zehn Euro.');
+      expect(r.out).toContain(date === '2025-01-01' ? 'beträgt zwei vom Hundert' : 'beträgt eins vom Hundert');
+    }
+    // left out on purpose: nothing to report
+    const except = await cli('apply', '--act', act, '--from', law, '--date', '2025-01-01', '--except', 'Artikel 1 Nummer 1');
+    ok(except, 'apply --act --except');
+    expect(except.err).toBe('');
+    // with no --date every instruction is applied: none is left out
+    const all = await cli('apply', '--act', act, '--from', law);
+    ok(all, 'apply --act, no --date');
+    expect(all.out).toContain('Die Gebühr beträgt zwölf Euro.');
+    expect(all.out).toContain('Die Ermäßigung beträgt zwei vom Hundert.');
+  });
+
   it('verify: exit 1 when provisions differ, 0 when equal', async () => {
     const base = join(mini.dir, MINI_BASE);
     const applied = join(tmp, 'applied.md');
