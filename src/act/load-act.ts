@@ -218,6 +218,8 @@ export function loadAct(
     }
   }
   const instructions: InstructionRecord[] = [];
+  /** "Artikel|Nummer path" of every instruction read, to check the paths the Inkrafttreten article names */
+  const unitsOfArtikel = new Set<string>();
   let seq = 0;
   for (const a of artikel) {
     if (a === inkArtikel) continue;
@@ -232,6 +234,7 @@ export function loadAct(
       return eff;
     };
     const walk = (n: InstructionNode, context: Address): Address | undefined => {
+      unitsOfArtikel.add(`${a.number}|${n.labels.join(' ')}`);
       const path = `${prefix}${n.path ? ' ' + n.path : ''}`;
       const loc = locate(a.clean, n.start);
       const eff = dateOf(n);
@@ -371,6 +374,17 @@ export function loadAct(
     for (const n of a.instructions) {
       const next = walk(n, context);
       if (next) context = next;
+    }
+  }
+  // a Nummer the Inkrafttreten article dates but the Artikel lacks: its date goes to nothing, and the
+  // instruction it meant (numbered otherwise in the text, or lost from it) falls to the general date
+  if (inkArtikel) {
+    for (const r of rules) {
+      if (!r.nummern || r.source.startsWith('manifest:') || !artikel.some((a) => a !== inkArtikel && a.number === r.artikel && a.instructions.length)) continue;
+      const absent = r.nummern.filter((n) => !unitsOfArtikel.has(`${r.artikel}|${n}`));
+      if (absent.length) {
+        diagnostics.push({ severity: 'warning', code: 'inkrafttreten-target-missing', message: `the Inkrafttreten article dates Artikel ${r.artikel} ${absent.map((n) => n.split(' ').map((l, k) => `${['Nummer', 'Buchstabe', 'Doppelbuchstabe'][k] ?? ''} ${l}`).join(' ')).join(', ')}, which Artikel ${r.artikel} of the text lacks (${r.source})`, location: locate(inkArtikel.clean, inkArtikel.start), act: entry.id, path: `Artikel ${inkArtikel.number}` });
+      }
     }
   }
   return { entry: actEntry, title, date, artikel, instructions, inkrafttreten: rules, diagnostics, missingArtikel, texts };

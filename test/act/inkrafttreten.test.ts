@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanActText } from '../../src/act/clean-text.js';
 import { parseActFragment } from '../../src/act/parse-act.js';
 import { effectiveDate, readInkrafttreten } from '../../src/act/inkrafttreten.js';
+import { loadActFileAlone } from '../../src/cli/act-file.js';
 import type { ActEntry } from '../../src/corpus/manifest.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
@@ -222,5 +223,18 @@ describe('an Außerkrafttreten in the Inkrafttreten article', () => {
     const d = deepDates('Diese Verordnung tritt am Tag nach der Verkündung in Kraft. Zugleich tritt Artikel 1 Nummer 2 am 1. Januar 2025 in Kraft.', known);
     expect(d.diags.map((x) => [x.severity, x.code])).toEqual([['error', 'inkrafttreten-unparsed']]);
     expect(d.dates['3']).toBeNull();
+  });
+});
+
+describe('a Nummer the Inkrafttreten article dates but the Artikel lacks', () => {
+  const whole = (inkrafttreten: string) => loadActFileAlone('x.txt', `${AMENDING_DEEP}\nArtikel 2\nInkrafttreten\n${inkrafttreten}`).diagnostics.filter((d) => d.code === 'inkrafttreten-target-missing');
+  it('is named with a warning: its date goes to nothing, and the instruction it meant falls to the general date', () => {
+    const d = whole('(1) Diese Verordnung tritt vorbehaltlich des Absatzes 2 am 1. Juli 2024 in Kraft.\n(2) Artikel 1 Nummer 1 Buchstabe a Doppelbuchstabe cc und Nummer 5 treten am 1. Januar 2025 in Kraft.');
+    expect(d.map((x) => x.severity)).toEqual(['warning']);
+    expect(d[0].message).toContain('Artikel 1 Nummer 1 Buchstabe a Doppelbuchstabe cc, Nummer 5, which Artikel 1 of the text lacks');
+  });
+  it('a unit the Artikel has, at any depth, is no warning', () => {
+    expect(whole('(1) Diese Verordnung tritt vorbehaltlich des Absatzes 2 am 1. Juli 2024 in Kraft.\n(2) Artikel 1 Nummer 1 Buchstabe a Doppelbuchstabe bb, Nummer 1 Buchstabe b und Nummer 3 treten am 1. Januar 2025 in Kraft.')).toEqual([]);
+    expect(whole('(1) Diese Verordnung tritt vorbehaltlich des Absatzes 2 am 1. Juli 2024 in Kraft.\n(2) Artikel 1 Nummer 1 tritt am 1. Januar 2025 in Kraft.')).toEqual([]);
   });
 });
