@@ -904,7 +904,9 @@ function editAt(t: string, index: number, length: number, op: Extract<Operation,
   if (op.action === 'replace') {
     // the text groups the digits of the number it replaces with a no-break space ("25\u00a0000"), the act
     // with a plain one („50 000“): the new number is written as the text writes numbers, as the official text does
-    const replacement = /\d\u00a0\d/.test(match) ? op.replacement.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0') : op.replacement;
+    // (a number in groups: one to three digits, then groups of three; "2022 218,05" is a year and an amount)
+    const grouped = /(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])/g;
+    const replacement = /\d\u00a0\d/.test(match.match(grouped)?.join(' ') ?? '') ? op.replacement.replace(grouped, (n) => n.replace(/ /g, '\u00a0')) : op.replacement;
     if (/^[,;.:]/.test(replacement)) return before.replace(/[\s\u00a0]+$/, '') + replacement + after;
     return before + replacement + after;
   }
@@ -932,6 +934,18 @@ function editAt(t: string, index: number, length: number, op: Extract<Operation,
 
 // ---------------------------------------------------------------------------------------------
 // Anlagen (kept as Markdown blocks): word changes, within a Nummer of the Anlage where one is named
+
+/**
+ * An Anlage that lists one entry per line ("Emden ⏎⏎ Giebelstadt"): words inserted after a whole line that
+ * are an entry themselves („Frankfurt-Egelsbach“: one capitalised word) go on a line of their own, as the
+ * official text sets them; words that go on a sentence („und Umgebung“) stay in the line.
+ */
+function entryAfterEntry<T extends Extract<Operation, { action: 'replace' | 'delete' | 'insert-words' }>>(segment: string, op: T): T {
+  if (op.action !== 'insert-words' || op.position !== 'after' || op.newLine) return op;
+  const entry = /^\p{Lu}\S*$/u;
+  const wholeLine = segment.split('\n').some((l) => l.trim() === op.anchor.trim());
+  return wholeLine && entry.test(op.anchor.trim()) && entry.test(op.words.trim()) ? { ...op, newLine: true } : op;
+}
 
 function applyToAnlage(law: Law, op: Operation): ApplyResult {
   const part = op.target[0] as Extract<AddressPart, { kind: 'anlage' }>;
@@ -962,7 +976,7 @@ function applyToAnlage(law: Law, op: Operation): ApplyResult {
   } else if (op.target.length > 1) fail('target-unsupported', `cannot address ${formatAddress(op.target)} inside an Anlage`);
   let segment = anlage.body.slice(from, to);
   const slot: Slot = { get: () => segment, set: (v) => (segment = v) };
-  editWords([slot], op, op.each);
+  editWords([slot], entryAfterEntry(segment, op), op.each);
   const copy: Anlage = { ...anlage, body: anlage.body.slice(0, from) + segment + anlage.body.slice(to) };
   const body = law.body.slice();
   body[body.indexOf(anlage)] = copy;

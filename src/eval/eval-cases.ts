@@ -16,6 +16,7 @@ import { UserError } from '../diagnostics/diagnostic.js';
 import { parseStatute } from '../model/parse-statute.js';
 import type { BodyNode, Law } from '../model/types.js';
 import { bodyNodeText, inhaltText } from '../model/text-of.js';
+import { serializeBodyNode, serializeInhalt } from '../model/serialize.js';
 import { loadAct, type InstructionRecord } from '../act/load-act.js';
 import type { ActEntry, LawEntry, Manifest } from '../corpus/manifest.js';
 import { applyInstructions } from '../consolidate/consolidate.js';
@@ -52,6 +53,10 @@ export interface CaseResult {
   date: string;
   scored: number;
   right: number;
+  /** of the §§ right, those also laid out as the official text: written out in its dialect, byte for byte (juris footnotes aside) */
+  laidOut: number;
+  /** the §§ right in words but laid out otherwise (a Satz in another block, words after a list inside its last item) */
+  layoutDiffers: string[];
   wrong: SectionResult[];
   collateral: SectionResult[];
   /** provisions the act changes that the case does not score (and that differ from the official text) */
@@ -65,7 +70,7 @@ export interface CaseResult {
 
 export interface EvalSummary {
   cases: CaseResult[];
-  totals: { cases: number; scored: number; right: number; collateral: number; instructions: number; applied: number; failed: number; silentMisses: number };
+  totals: { cases: number; scored: number; right: number; laidOut: number; collateral: number; instructions: number; applied: number; failed: number; silentMisses: number };
 }
 
 /** Case folders under `dir` (those with a case.json), sorted by name. */
@@ -98,6 +103,14 @@ export function onlyIds(only: string | null | undefined): string[] | null {
       if (a) return `anlage-${a[1]}`;
       return s;
     });
+}
+
+/** A § (or Anlage, Inhaltsübersicht) written out in the official dialect, its juris footnotes aside: what "laid out as the official text" compares. */
+function writtenOut(law: Law, id: string): string {
+  if (id === 'inhalt') return law.inhalt ? serializeInhalt(law.inhalt) : '';
+  const n = law.body.find((x) => x.id === id);
+  if (!n) return '';
+  return serializeBodyNode(n.kind === 'paragraph' ? { ...n, footnotes: [] } : n, { dialect: 'kmein' });
 }
 
 function textsOf(law: Law): Map<string, { label: string; text: string }> {
@@ -194,11 +207,14 @@ export function runCase(dir: string, id: string): CaseResult {
   };
   const wrong: SectionResult[] = [];
   let right = 0;
+  const layoutDiffers: string[] = [];
   for (const k of scoredIds) {
     const o = O.get(k)?.text ?? null;
     const a = A.get(k)?.text ?? null;
-    if (o === a) right++;
-    else wrong.push({ id: k, label: A.get(k)?.label ?? O.get(k)?.label ?? k, diff: wordDiff(o ?? '', a ?? ''), explainedBy: explain(k), firstDifference: firstDifference(o ?? '', a ?? '') });
+    if (o === a) {
+      right++;
+      if (writtenOut(ours, k) !== writtenOut(after, k)) layoutDiffers.push(A.get(k)?.label ?? k);
+    } else wrong.push({ id: k, label: A.get(k)?.label ?? O.get(k)?.label ?? k, diff: wordDiff(o ?? '', a ?? ''), explainedBy: explain(k), firstDifference: firstDifference(o ?? '', a ?? '') });
   }
   // collateral: a provision outside the scored set that we changed although no applied operation of the
   // act addresses it. A provision the act does address but the case does not score (its official text
@@ -240,6 +256,8 @@ export function runCase(dir: string, id: string): CaseResult {
     date: c.date,
     scored: scoredIds.length,
     right,
+    laidOut: right - layoutDiffers.length,
+    layoutDiffers,
     wrong,
     collateral,
     unscored,
@@ -261,6 +279,7 @@ export function runEval(dir: string, filter?: (id: string) => boolean): EvalSumm
       cases: cases.length,
       scored: sum((c) => c.scored),
       right: sum((c) => c.right),
+      laidOut: sum((c) => c.laidOut),
       collateral: sum((c) => c.collateral.length),
       instructions: sum((c) => c.instructions.total),
       applied: sum((c) => c.instructions.applied),
@@ -271,13 +290,14 @@ export function runEval(dir: string, filter?: (id: string) => boolean): EvalSumm
 }
 
 export function formatEvalTable(s: EvalSummary, verbose = false): string {
-  const rows = [['case', 'law', 'date', '§§ right', 'collateral', 'instr. applied/total', 'failed', 'codes']];
+  const rows = [['case', 'law', 'date', '§§ right', 'laid out', 'collateral', 'instr. applied/total', 'failed', 'codes']];
   for (const c of s.cases) {
     rows.push([
       c.id,
       c.law,
       c.date,
       `${c.right}/${c.scored}`,
+      `${c.laidOut}/${c.right}`,
       String(c.collateral.length),
       `${c.instructions.applied}/${c.instructions.total}`,
       String(c.instructions.failed),
@@ -287,13 +307,14 @@ export function formatEvalTable(s: EvalSummary, verbose = false): string {
     ]);
   }
   const t = s.totals;
-  rows.push(['total', '', '', `${t.right}/${t.scored} (${pct(t.right, t.scored)})`, String(t.collateral), `${t.applied}/${t.instructions} (${pct(t.applied, t.instructions)})`, String(t.failed), `silent misses: ${t.silentMisses}`]);
+  rows.push(['total', '', '', `${t.right}/${t.scored} (${pct(t.right, t.scored)})`, `${t.laidOut}/${t.right}`, String(t.collateral), `${t.applied}/${t.instructions} (${pct(t.applied, t.instructions)})`, String(t.failed), `silent misses: ${t.silentMisses}`]);
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const lines = rows.map((r) => r.map((x, i) => x.padEnd(w[i])).join('  ').trimEnd());
   if (verbose) {
     for (const c of s.cases) {
       for (const x of c.wrong) lines.push(`\n${c.id} ${x.label}: differs\n  ${x.diff}\n${x.explainedBy.map((e) => `  because ${e}`).join('\n')}`);
       for (const x of c.collateral) lines.push(`\n${c.id} ${x.label}: collateral change\n  ${x.diff}`);
+      for (const x of c.layoutDiffers) lines.push(`\n${c.id} ${x}: right in words, laid out otherwise than the official text`);
     }
   }
   return lines.join('\n');
@@ -311,16 +332,17 @@ function pct(a: number, b: number): string {
 
 /** Per-case figures a later run must not fall below. */
 export interface Baseline {
-  cases: Record<string, { right: number; scored: number; collateral: number; applied: number }>;
+  /** `laidOut`: absent in baselines written before it was measured */
+  cases: Record<string, { right: number; scored: number; collateral: number; applied: number; laidOut?: number }>;
 }
 
 export function baselineOf(s: EvalSummary): Baseline {
   const cases: Baseline['cases'] = {};
-  for (const c of s.cases) cases[c.id] = { right: c.right, scored: c.scored, collateral: c.collateral.length, applied: c.instructions.applied };
+  for (const c of s.cases) cases[c.id] = { right: c.right, scored: c.scored, collateral: c.collateral.length, applied: c.instructions.applied, laidOut: c.laidOut };
   return { cases };
 }
 
-/** The regressions of a run against a baseline: fewer §§ right, more collateral, fewer operations applied, a case gone. */
+/** The regressions of a run against a baseline: fewer §§ right or laid out as the official text, more collateral, fewer operations applied, a case gone. */
 export function compareWithBaseline(s: EvalSummary, b: Baseline): string[] {
   const out: string[] = [];
   for (const [id, want] of Object.entries(b.cases)) {
@@ -330,6 +352,7 @@ export function compareWithBaseline(s: EvalSummary, b: Baseline): string[] {
       continue;
     }
     if (got.right < want.right) out.push(`${id}: ${got.right}/${got.scored} §§ right, baseline ${want.right}/${want.scored}`);
+    if (want.laidOut !== undefined && got.laidOut < want.laidOut) out.push(`${id}: ${got.laidOut} §§ laid out as the official text, baseline ${want.laidOut}`);
     if (got.collateral.length > want.collateral) out.push(`${id}: ${got.collateral.length} collateral changes, baseline ${want.collateral}`);
     if (got.instructions.applied < want.applied) out.push(`${id}: ${got.instructions.applied} operations applied, baseline ${want.applied}`);
   }

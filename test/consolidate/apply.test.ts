@@ -35,6 +35,9 @@ describe('applyOperation', () => {
     const r = applyOperation(parseStatute(LAW), { action: 'replace', target, find: '25 000', replacement: '50 000 oder 1 250 000', each: false });
     const satz = findById(r.law, 'para-26/abs-2/satz-2') as { text?: string };
     expect(satz.text).toBe('Die Anzahl ist auf bis zu 50\u00a0000 oder 1\u00a0250\u00a0000 je Kalenderjahr begrenzt.');
+    // only numbers in digit groups take it: a year before an amount stays as the act writes it
+    const year = applyOperation(parseStatute(LAW), { action: 'replace', target, find: '25 000', replacement: 'ab 2022 218,05', each: false });
+    expect((findById(year.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu ab 2022 218,05 je Kalenderjahr begrenzt.');
     const plain = applyOperation(parseStatute(LAW.replace('25\u00a0000 je', '25 000 je')), { action: 'replace', target, find: '25 000', replacement: '50 000', each: false });
     expect((findById(plain.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu 50 000 je Kalenderjahr begrenzt.');
   });
@@ -46,6 +49,14 @@ describe('applyOperation', () => {
     }
     const whole = applyOperation(law, { action: 'replace', target, find: '12 500', replacement: '13 000', each: false });
     expect((findById(whole.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu 13\u00a0000 je Kalenderjahr begrenzt.');
+  });
+  it('in an Anlage that lists one entry per line, an entry inserted after an entry gets a line of its own; words that go on a line stay in it', () => {
+    const anlage = parseStatute('% Verordnung\n\n# § 1 – Eins\n\nText.\n\n# Anlage – Flugplätze\n\nDonauwörth\n\nEmden\n\nGiebelstadt\n');
+    const target = [{ kind: 'anlage' as const, label: '' }];
+    const entry = applyOperation(anlage, { action: 'insert-words', target, anchor: 'Emden', position: 'after', words: 'Frankfurt-Egelsbach', each: false });
+    expect((entry.law.body.find((n) => n.kind === 'anlage') as { body: string }).body).toBe('Donauwörth\n\nEmden\n\nFrankfurt-Egelsbach\n\nGiebelstadt');
+    const words = applyOperation(anlage, { action: 'insert-words', target, anchor: 'Emden', position: 'after', words: 'und Umgebung', each: false });
+    expect((words.law.body.find((n) => n.kind === 'anlage') as { body: string }).body).toBe('Donauwörth\n\nEmden und Umgebung\n\nGiebelstadt');
   });
   it('refuses ambiguous words without "jeweils"', () => {
     const law = parseStatute(LAW);
