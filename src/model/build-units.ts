@@ -212,8 +212,26 @@ export interface ParagraphContent {
 }
 
 /** Build the content of a § (or an inserted fragment at Absatz level) from blocks. */
+/**
+ * A text block that opens with a comma, semicolon or closing parenthesis goes on the Satz of the text
+ * block before it, which has not ended: the official Markdown breaks a paragraph inside a Satz at times
+ * ("… nach § 58a erlassen wurde ⏎⏎ , ist ein Einreise- und Aufenthaltsverbot zu erlassen." in AufenthG
+ * § 11 Abs. 1). Read as a block of its own it would be a Satz of its own, and every Satz after it counted
+ * one too high. The blank line stays in the Satz's text, so the text is written back as it stood.
+ */
+function joinBrokenSentences(blocks: Classified[]): Classified[] {
+  const out: Classified[] = [];
+  for (const c of blocks) {
+    const prev = out[out.length - 1];
+    if (c.kind === 'text' && !c.opaque && /^[,;)]/.test(c.text) && prev && (prev.kind === 'text' || prev.kind === 'absatz') && !prev.opaque && prev.text !== '' && !/[.!?:]\s*$/.test(prev.text)) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}\n\n${c.text}` };
+    } else out.push(c);
+  }
+  return out;
+}
+
 export function buildContent(blocks: TextBlock[]): ParagraphContent {
-  const classified = blocks.map((b) => classify(b, b.indent === 0));
+  const classified = joinBrokenSentences(blocks.map((b) => classify(b, b.indent === 0)));
   const hasAbsatz = classified.some((c) => c.kind === 'absatz');
   if (!hasAbsatz) return { children: buildSentences(classified) };
   const children: Array<Absatz | Satz> = [];

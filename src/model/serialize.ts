@@ -247,6 +247,10 @@ function escapeLineStarts(text: string): string {
  * "Schengen-\nStaaten" from "Hotel-\nund"), so unwrapping gives back the same words.
  */
 export function wrapText(text: string, firstPrefix: string, contPrefix: string): string {
+  // a Satz the official text broke before its comma (joinBrokenSentences) keeps the break, so that it
+  // reads back as the same Satz
+  const broken = text.split('\n\n');
+  if (broken.length > 1) return broken.map((part, i) => wrapText(part, i ? contPrefix : firstPrefix, contPrefix)).join('\n\n');
   const words = text.split(' ');
   const lines: string[] = [];
   let line = firstPrefix;

@@ -796,3 +796,16 @@ describe('layout quirks of the corpus', () => {
     expect(paragraphs(parseStatute('### § 1\n')).map((p) => [p.label, p.heading, p.children])).toEqual([['1', '', []]]);
   });
 });
+
+describe('a Satz the official Markdown breaks before its comma', () => {
+  const KMEIN = `% Gesetz\n\n# § 11 – Verbot\n\n(1) Gegen einen Ausländer, gegen den eine Anordnung erlassen wurde\n\n, ist ein Verbot zu erlassen. Ein Verbot ist auch zu erlassen, wenn er ausreist. Infolge des Verbots darf er nicht einreisen.\n\n(2) Zwei.\n`;
+  it('is one Satz (the Sätze after it keep their numbers), written back as it stood, the same tree in the other dialect', () => {
+    const law = parseStatute(KMEIN);
+    const abs = findById(law, 'para-11/abs-1') as Absatz;
+    expect(abs.children).toHaveLength(3);
+    expect(satzText(abs.children[1] as Satz)).toBe('Ein Verbot ist auch zu erlassen, wenn er ausreist.');
+    expect(serializeLaw(law, 'kmein')).toBe(KMEIN);
+    const other = parseStatute(serializeLaw(law, 'gesetze-tools'));
+    expect(findById(other, 'para-11/abs-1')).toEqual(abs);
+  });
+});
