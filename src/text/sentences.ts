@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
     'V', 'm', 'G', 'Gl', 'Anh', 'idF', 'IdF', 'mWv', 'Eingef', 'Aufgeh', 'geänd', 'Beschl', 'Urt',
     'Az', 'EG', 'EU', 'EWG', 'Co', 'Inc', 'Ltd', 'e', 'etc', 'lt', 'sog', 'bspw', 'insb', 'inkl', 'zzgl',
     'Pkt', 'Tz', 'Nummer', 'Mio', 'Mrd', 'Tsd', 'a', 'o', 'ä', 'Anm', 'Aufl', 'evtl', 'bzgl', 'Abschn', 'Bsp',
-    'Prof', 'Dipl', 'Ing', 'zul', 'insbes', 'einschl', 'ausschl', 'entspr', 'Tab', 'Abb', 'h', 'Std', 'lfd', 'Abt',
+    'Prof', 'Dipl', 'Ing', 'zul', 'insbes', 'einschl', 'ausschl', 'entspr', 'Tab', 'Abb', 'h', 'Std', 'lfd', 'Abt', 'b',
   ].filter((a) => a !== 'EG' && a !== 'EU' && a !== 'EWG' && a !== 'Nummer'),
 );
 
@@ -151,6 +151,8 @@ function isSentenceEnd(text: string, dot: number, next: string): boolean {
   const [prev, beforePrev] = wordsBefore(text, k, 2);
   // "Buchstabe d.", "Anhang V.": a label, which ends a sentence like any word
   const label = /^(?:\p{L}|[IVXLC]+)$/u.test(token) && prev !== undefined && LABEL_NOUN.test(prev);
+  // "Qualitätswein b. A." (bestimmter Anbaugebiete)
+  if (token === 'A' && prev === 'b.') return false;
   if (ABBREVIATIONS.has(token) && !label) return abbreviationClosesSatz(token, prev, next);
   // Single capital letter abbreviations ("S.") are covered above; dotted chains like "z.B" or "i.V.m".
   if (/^(\p{L}\.)+\p{L}$/u.test(token)) return false;

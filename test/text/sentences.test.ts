@@ -22,6 +22,7 @@ describe('splitSentences: abbreviations do not end a Satz', () => {
     ['z.B. (no space)', 'Einzelne Berufe, z.B. Köche, sind befreit. Sie beginnt mit der Zustellung.'],
     ['i.V.m. (no space)', 'Dies gilt nach § 4 i.V.m. § 5 entsprechend. Sie beginnt mit der Zustellung.'],
     ['insbes.', 'Zu prüfen sind insbes. Prüfer und Anlagen. Sie beginnt mit der Zustellung.'],
+    ['b. A.', 'Sekt b. A., Qualitätsperlwein b. A. oder Qualitätslikörwein b. A. darf nur so bezeichnet werden. Sie beginnt mit der Zustellung.'],
     ['einschl.', 'Die Kosten einschl. Auslagen sind zu tragen. Sie beginnt mit der Zustellung.'],
     ['entspr.', 'Auf Gebühren findet § 4 entspr. Anwendung. Sie beginnt mit der Zustellung.'],
   ])('%s', (_abbr, text) => {
