@@ -616,6 +616,10 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       yieldNumbers(owner.list, units);
       const at = owner.list.indexOf(h.node as never);
       const where = op.before ? at : at + 1;
+      // a table kept verbatim after the Satz may be part of it (AufenthV § 48 Abs. 1): "nach Satz 1" is then after the table
+      if (op.unitKind === 'satz' && !op.before && (owner.list[where] as Satz | undefined)?.opaque) {
+        fail('target-ambiguous', 'the Satz is followed by a table kept verbatim, which may belong to it: where the new Satz goes is not certain');
+      }
       // a block of the text that began with the Satz at this place (after a list) now begins with the new one
       const next = owner.list[where] as Absatz | Satz | undefined;
       if (next?.kind === 'satz' && next.newBlock && units[0]?.kind === 'satz') {

@@ -108,8 +108,12 @@ export function findChildren(node: Unit, kind: UnitKind, label: string): ChildHi
   }
   if (kind === 'satz') {
     if (node.kind === 'satz') return [];
-    const s = sentencesOf(node)[Number(label) - 1];
+    const sentences = sentencesOf(node);
+    const s = sentences[Number(label) - 1];
     if (!s) return [];
+    // a table or other block kept verbatim may belong to the Satz before it (AufenthV § 48 Abs. 1: its fee
+    // table is part of Satz 1, § 52 cites "§ 48 Absatz 1 Satz 1 Nummer 3"): Sätze are not counted past one
+    if (sentences.slice(0, Number(label)).some((x) => x.opaque)) return [];
     const list: Array<Absatz | Satz> = node.kind === 'paragraph' ? node.children : sentencesOf(node);
     return [{ node: s, owner: { list, index: list.indexOf(s) } }];
   }

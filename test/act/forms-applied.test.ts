@@ -722,6 +722,17 @@ Vollmacht beizufügen.
     expect(r.text).toContain('c) im Bundesgebiet\n\naa) eine Beschäftigung ausüben will oder\n\nbb) studieren will, und\n\nwenn er sich bereits zuvor hier aufgehalten hat.\n\n(2) Zwei.\n');
   });
 
+  it('Sätze are not counted past a table kept verbatim (it may belong to the Satz before it); a Satz is not inserted between them', () => {
+    const law = '% Testverordnung\n\n# § 48 – Gebühren\n\n(1) An Gebühren sind zu erheben:\n\n<table><tr><td>1.</td><td>für die Ausstellung 100 Euro</td></tr></table>\n\nDie Gebühren sind vorab zu zahlen. Sie werden erstattet.\n\n(2) Zwei.\n';
+    const r = apply(`1. In § 48 Absatz 1 Satz 2 wird das Wort „vorab“ gestrichen.
+2. In § 48 Absatz 1 wird Satz 2 aufgehoben.
+3. In § 48 Absatz 1 wird nach Satz 1 folgender Satz eingefügt: „Neu.“
+4. In § 48 Absatz 1 Satz 1 wird das Wort „An“ durch das Wort „Als“ ersetzt.
+`, law);
+    expect(r.failed.map((f) => f.split(':')[0])).toEqual(['Artikel 1 Nummer 1', 'Artikel 1 Nummer 2', 'Artikel 1 Nummer 3']);
+    expect(r.text).toContain('(1) Als Gebühren sind zu erheben:\n\n<table><tr><td>1.</td><td>für die Ausstellung 100 Euro</td></tr></table>\n\nDie Gebühren sind vorab zu zahlen. Sie werden erstattet.\n');
+  });
+
   it('one unit renumbered inside an address: "In § 29 wird der bisherige Absatz 4 Absatz 5", "… wird Nummer 5 die Nummer 6"', () => {
     const r = apply(`1. In § 29 wird der bisherige Absatz 4 Absatz 5.
 2. In § 51 Absatz 1 wird die bisherige Nummer 5 die Nummer 6.
