@@ -216,7 +216,9 @@ export interface ParagraphContent {
  * A text block that opens with a comma, semicolon or closing parenthesis goes on the Satz of the text
  * block before it, which has not ended: the official Markdown breaks a paragraph inside a Satz at times
  * ("… nach § 58a erlassen wurde ⏎⏎ , ist ein Einreise- und Aufenthaltsverbot zu erlassen." in AufenthG
- * § 11 Abs. 1). Read as a block of its own it would be a Satz of its own, and every Satz after it counted
+ * § 11 Abs. 1). (A block that opens with a number is left alone: the fee lists of the AufenthV set their
+ * amounts so, "für die Ausstellung … ⏎⏎ 100 Euro,", and "Richtlinie (EU) ⏎⏎ 2019/997" in § 13a Abs. 8
+ * stays two blocks.) Read as a block of its own it would be a Satz of its own, and every Satz after it counted
  * one too high. The blank line stays in the Satz's text, so the text is written back as it stood.
  */
 function joinBrokenSentences(blocks: Classified[]): Classified[] {

@@ -97,12 +97,21 @@ const SENTENCE_START = /^[\p{Lu}§„]/u;
 export function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const n = text.length;
+  // an opening mark that is never closed (a typo of the text: AufenthG § 104 Abs. 9 „§ 25 …) is a plain
+  // mark: read as a quote it would swallow every Satz after it
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_QUOTE) open.push(i);
+    else if (c === CLOSE_QUOTE) open.pop();
+  }
+  const unclosed = new Set(open);
   let start = 0;
   let quoteDepth = 0;
   let parenDepth = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === OPEN_QUOTE) quoteDepth++;
+    if (c === OPEN_QUOTE && !unclosed.has(i)) quoteDepth++;
     else if (c === CLOSE_QUOTE && quoteDepth > 0) {
       quoteDepth--;
       // a quoted sentence that closes the Satz: "Der Vermerk lautet: „Gilt nicht.“ Die Behörde …"

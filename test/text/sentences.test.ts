@@ -166,8 +166,17 @@ describe('splitSentences: quotes and parentheses', () => {
     ]);
   });
 
-  it('an unclosed quote swallows the rest of the text instead of throwing', () => {
-    expect(splitSentences('Das Wort „offen. Es bleibt. Offen.')).toEqual(['Das Wort „offen. Es bleibt. Offen.']);
+  it('an opening mark never closed is a plain mark: the Sätze after it are still counted (AufenthG § 104 Abs. 9)', () => {
+    expect(splitSentences('Sie wird im Sinne des „§ 25 Absatz 3 erteilt. Die Zeiten gelten gleich. § 73b gilt entsprechend.')).toEqual([
+      'Sie wird im Sinne des „§ 25 Absatz 3 erteilt.',
+      'Die Zeiten gelten gleich.',
+      '§ 73b gilt entsprechend.',
+    ]);
+    expect(splitSentences('Es gilt „A. B.“ und „C.“. Neu.')).toHaveLength(2);
+  });
+
+  it('an unclosed quote does not throw, nor swallow the rest of the text', () => {
+    expect(splitSentences('Das Wort „offen. Es bleibt. Offen.')).toEqual(['Das Wort „offen.', 'Es bleibt.', 'Offen.']);
   });
 });
 
