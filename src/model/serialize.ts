@@ -161,13 +161,19 @@ function sentenceBlocks(
   for (const s of sentences) {
     if (s.opaque) {
       if (buf !== '' && !bufIsLabelOnly) flush();
-      const body = bufIsLabelOnly ? `${buf} ${s.text ?? ''}` : s.text ?? '';
+      // a verbatim block (a table) is the Satz's text, or the words before its list ("… ⏎ <table> ⏎ a) …")
+      const raw = s.text ?? s.vor ?? '';
+      const body = bufIsLabelOnly ? `${buf} ${raw}` : raw;
       if (pendingLabel !== undefined) {
         blocks.push(indentRaw(`${pendingLabel} ${body}`, level - 1, style));
         pendingLabel = undefined;
       } else blocks.push(indentRaw(body, level, style));
       buf = '';
       bufIsLabelOnly = false;
+      if (s.items) {
+        for (const item of s.items) blocks.push(...itemBlocks(item, level, style));
+        buf = s.nach ?? '';
+      }
       continue;
     }
     if (s.items === undefined) {

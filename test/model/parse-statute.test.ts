@@ -809,3 +809,15 @@ describe('a Satz the official Markdown breaks before its comma', () => {
     expect(findById(other, 'para-11/abs-1')).toEqual(abs);
   });
 });
+
+describe('a table kept verbatim followed by a list', () => {
+  it('keeps the table and the list when written out, in both dialects (they were lost: the table stood in "vor")', () => {
+    for (const src of ['% G\n\n# § 1 – A\n\n(1) Es gilt:\n\n<table><tr><td>x</td></tr></table>\n\na) eins,\n\nb) zwei.\n\n(2) Zwei.\n', '% G\n\n# § 1 – A\n\n(1) Es gilt:\n\n<table><tr><td>x</td></tr></table>\n\n1. eins,\n\n2. zwei.\n\nDanach gilt.\n']) {
+      const law = parseStatute(src);
+      expect(serializeLaw(law, 'kmein')).toBe(src);
+      const other = serializeLaw(law, 'gesetze-tools');
+      for (const words of ['<table><tr><td>x</td></tr></table>', 'eins,', 'zwei.']) expect(other).toContain(words);
+      expect(parseStatute(other).body[0]).toEqual(law.body[0]);
+    }
+  });
+});
