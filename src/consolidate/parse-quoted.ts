@@ -88,7 +88,7 @@ function endsListItem(block: string, prevLine: string, line: string, before?: st
     matchItemLabel(before, false)?.kind === item.kind &&
     /(?:^|\s)(?:und|oder|sowie)$/.test(before) &&
     prevLine.length < SHORT_LINE &&
-    /\p{L}$/u.test(prevLine) &&
+    /[\p{L}\p{N}]$/u.test(prevLine) &&
     /^\p{Ll}/u.test(line);
   return sentenceEnd || shortLine || lastItem;
 }

@@ -160,6 +160,8 @@ describe('quoted lists', () => {
       'c) auf Grund der Rechtsstellung eines Schutzberechtigten',
       'war, wenn sich der Ausländer seit zwei Jahren hier aufhält.',
     ]);
+    // also after a line that ends in a number ("bb) nach DIN EN ISO 9001 ⏎ zertifiziert ist und")
+    expect(text('a) von einer Stelle\naa) nach der Zulassungsverordnung oder\nbb) nach DIN EN ISO 9001\nzertifiziert ist und')).toEqual(['a) von einer Stelle', 'aa) nach der Zulassungsverordnung oder', 'bb) nach DIN EN ISO 9001', 'zertifiziert ist und']);
     // a long line wraps inside the item; so does a short one when the item before does not end the list
     const long = 'b) auf Grund der Rechtsstellung eines international Schutzberechtigten und zum Zweck';
     expect(text(`Es gilt für Inhaber\na) zum Zweck des Studiums oder\n${long}\nder Erwerbstätigkeit im Ausland.`)).toEqual(['Es gilt für Inhaber', 'a) zum Zweck des Studiums oder', `${long} der Erwerbstätigkeit im Ausland.`]);
