@@ -55,11 +55,13 @@ export function applyActFile(actFile: string, actText: string, lawFile: string, 
     );
   }
   const except = opts.except ?? [];
-  const step = mine.filter((i) => (!opts.date || i.effective === opts.date) && !except.some((e) => i.path === e || i.path.startsWith(e + ' ')));
+  /** an instruction the user left out (--except "Artikel 5 Nummer 2": also its Buchstaben) */
+  const excepted = (path: string) => except.some((e) => path === e || path.startsWith(e + ' '));
+  const step = mine.filter((i) => (!opts.date || i.effective === opts.date) && !excepted(i.path));
   const diagnostics: Diagnostic[] = [...act.diagnostics, ...mine.flatMap((i) => i.diagnostics)];
   let undated = 0;
   if (opts.date) {
-    for (const i of mine.filter((x) => x.effective !== opts.date && x.status === 'parsed' && !except.some((e) => x.path === e || x.path.startsWith(e + ' ')))) {
+    for (const i of mine.filter((x) => x.effective !== opts.date && x.status === 'parsed' && !excepted(x.path))) {
       if (i.effective === null) {
         // not known to be of another day: it may belong to this step, which then lacks it (as the
         // consolidation reports it); with no --date every instruction is applied and none is left out

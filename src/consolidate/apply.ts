@@ -813,12 +813,17 @@ function compoundAfter(t: string, end: number): boolean {
  * of "12 500" (a group of three digits after a space continues the number).
  */
 function groupBefore(t: string, i: number): boolean {
-  return /\d[ \u00a0\u202f]$/.test(t.slice(Math.max(0, i - 2), i)) && /^\d{3}(?!\d)/.test(t.slice(i, i + 4));
+  return DIGIT.test(t[i - 2] ?? '') && GROUP_SPACE.test(t[i - 1]) && /^\d{3}(?!\d)/.test(t.slice(i, i + 4));
 }
 
 function groupAfter(t: string, end: number): boolean {
-  return DIGIT.test(t[end - 1]) && /^[ \u00a0\u202f]\d{3}(?!\d)/.test(t.slice(end, end + 5));
+  return DIGIT.test(t[end - 1]) && GROUP_SPACE.test(t[end] ?? '') && /^\d{3}(?!\d)/.test(t.slice(end + 1, end + 5));
 }
+
+/** the spaces between the digit groups of a number ("25 000", "25\u00a0000", "25\u202f000") */
+const GROUP_SPACE = /^[ \u00a0\u202f]$/;
+/** a number in digit groups: one to three digits, then groups of three ("2022 218,05" is a year and an amount) */
+const GROUPED_NUMBER = /(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)/g;
 
 function compoundBefore(t: string, i: number): boolean {
   return HYPHEN.test(t[i - 1]) && i >= 2 && WORD_CHAR.test(t[i - 2]) && !(DIGIT.test(t[i - 2]) && DIGIT.test(t[i]));
@@ -908,9 +913,7 @@ function editAt(t: string, index: number, length: number, op: Extract<Operation,
   if (op.action === 'replace') {
     // the text groups the digits of the number it replaces with a no-break space ("25\u00a0000"), the act
     // with a plain one („50 000“): the new number is written as the text writes numbers, as the official text does
-    // (a number in groups: one to three digits, then groups of three; "2022 218,05" is a year and an amount)
-    const grouped = /(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])/g;
-    const replacement = /\d\u00a0\d/.test(match.match(grouped)?.join(' ') ?? '') ? op.replacement.replace(grouped, (n) => n.replace(/ /g, '\u00a0')) : op.replacement;
+    const replacement = /\d\u00a0\d/.test(match.match(GROUPED_NUMBER)?.join(' ') ?? '') ? op.replacement.replace(GROUPED_NUMBER, (n) => n.replace(/ /g, '\u00a0')) : op.replacement;
     if (/^[,;.:]/.test(replacement)) return before.replace(/[\s\u00a0]+$/, '') + replacement + after;
     return before + replacement + after;
   }
@@ -1006,32 +1009,21 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
     return k;
   };
   const idx = ref ? at(ref.ref) : -1;
-  if (ref && (ref.more || ref.through)) return applyToAngaben(law, op, entries, ref.through ? range(idx, at(ref.through)) : [idx, ...ref.more!.map(at)]);
-  let newEntries: Angabe[];
   if (op.action === 'insert-units') {
     // no Angabe named: "Der Inhaltsübersicht wird folgende Angabe angefügt"
     if (!ref && op.before) fail('target-missing', 'an insertion before an Angabe needs that Angabe');
-    newEntries = parseQuotedAngaben(op.content);
-    entries.splice(!ref ? entries.length : op.before ? idx : idx + 1, 0, ...newEntries);
-  } else if (op.action === 'rewrite' && idx >= 0) {
-    newEntries = parseQuotedAngaben(op.content);
-    entries.splice(idx, 1, ...newEntries);
-  } else if ((op.action === 'replace' || op.action === 'delete' || op.action === 'insert-words') && idx >= 0) {
-    // words in the heading of one Angabe ("In der Angabe zu § 9 wird das Wort … ersetzt")
-    const entry = { ...entries[idx] };
-    const n = editWords([{ get: () => entry.text, set: (v) => (entry.text = v) }], op, op.each);
-    if (op.each && n === 0) fail('words-not-found', `"${findOf(op)}" not found in the Angabe zu ${ref!.ref}`);
-    entries[idx] = entry;
-    newEntries = [entry];
-  } else if ((op.action === 'repeal' || op.action === 'delete-unit') && idx >= 0) {
-    entries.splice(idx, 1);
-    newEntries = [];
-  } else {
-    fail('target-unsupported', `"${op.action}" on the Inhaltsübersicht is not supported`);
+    entries.splice(!ref ? entries.length : op.before ? idx : idx + 1, 0, ...parseQuotedAngaben(op.content));
+    return withEntries(law, entries);
   }
+  if (!ref) fail('target-unsupported', `"${op.action}" on the Inhaltsübersicht is not supported`);
+  return applyToAngaben(law, op, entries, ref.through ? range(idx, at(ref.through)) : [idx, ...(ref.more ?? []).map(at)]);
+}
+
+/** The law with these Angaben, numbered anew. */
+function withEntries(law: Law, entries: Angabe[]): ApplyResult {
   const copy = entries.map((e) => ({ ...e }));
   assignAngabeIds(copy);
-  return { law: { ...law, inhalt: { ...law.inhalt, entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
+  return { law: { ...law, inhalt: { ...law.inhalt!, entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
 }
 
 /** The numbers from `a` through `b`: the Angaben of "zu den §§ 18 bis 18c" in the order of the Inhaltsübersicht. */
@@ -1041,9 +1033,10 @@ function range(a: number, b: number): number[] {
 }
 
 /**
- * Several Angaben at once ("Die Angaben zu den §§ 5 und 6 werden durch die folgenden Angaben ersetzt",
- * "… werden gestrichen", "In den Angaben zu den §§ 5 und 6 wird jeweils …"): set anew or struck, they must
- * stand together in the Inhaltsübersicht; words are changed in each.
+ * The Angaben an instruction names, one ("Die Angabe zu § 104c wird wie folgt gefasst", "In der Angabe zu
+ * § 9 wird das Wort … ersetzt") or several ("Die Angaben zu den §§ 5 und 6 werden durch die folgenden
+ * Angaben ersetzt", "… werden gestrichen", "In den Angaben zu den §§ 5 und 6 wird jeweils …"): set anew
+ * or struck, they must stand together in the Inhaltsübersicht; words are changed in each.
  */
 function applyToAngaben(law: Law, op: Operation, entries: Angabe[], indices: number[]): ApplyResult {
   const sorted = [...new Set(indices)].sort((a, b) => a - b);
@@ -1061,11 +1054,9 @@ function applyToAngaben(law: Law, op: Operation, entries: Angabe[], indices: num
     }
     if (op.each && n === 0) fail('words-not-found', `"${findOf(op)}" not found in the ${named}`);
   } else {
-    fail('target-unsupported', `"${op.action}" on several Angaben is not supported`);
+    fail('target-unsupported', `"${op.action}" on the Inhaltsübersicht is not supported`);
   }
-  const copy = entries.map((e) => ({ ...e }));
-  assignAngabeIds(copy);
-  return { law: { ...law, inhalt: { ...law.inhalt!, entries: copy } }, paragraphId: 'inhalt', targetId: 'inhalt' };
+  return withEntries(law, entries);
 }
 
 export type { Address };
