@@ -16,7 +16,7 @@ import { UserError } from '../diagnostics/diagnostic.js';
 import { parseStatute } from '../model/parse-statute.js';
 import type { BodyNode, Law } from '../model/types.js';
 import { bodyNodeText, inhaltText } from '../model/text-of.js';
-import { serializeBodyNode, serializeInhalt } from '../model/serialize.js';
+import { writtenAsOfficial } from '../model/serialize.js';
 import { loadAct, type InstructionRecord } from '../act/load-act.js';
 import type { ActEntry, LawEntry, Manifest } from '../corpus/manifest.js';
 import { applyInstructions } from '../consolidate/consolidate.js';
@@ -103,14 +103,6 @@ export function onlyIds(only: string | null | undefined): string[] | null {
       if (a) return `anlage-${a[1]}`;
       return s;
     });
-}
-
-/** A § (or Anlage, Inhaltsübersicht) written out in the official dialect, its juris footnotes aside: what "laid out as the official text" compares. */
-function writtenOut(law: Law, id: string): string {
-  if (id === 'inhalt') return law.inhalt ? serializeInhalt(law.inhalt) : '';
-  const n = law.body.find((x) => x.id === id);
-  if (!n) return '';
-  return serializeBodyNode(n.kind === 'paragraph' ? { ...n, footnotes: [] } : n, { dialect: 'kmein' });
 }
 
 function textsOf(law: Law): Map<string, { label: string; text: string }> {
@@ -213,7 +205,7 @@ export function runCase(dir: string, id: string): CaseResult {
     const a = A.get(k)?.text ?? null;
     if (o === a) {
       right++;
-      if (writtenOut(ours, k) !== writtenOut(after, k)) layoutDiffers.push(A.get(k)?.label ?? k);
+      if (writtenAsOfficial(ours, k) !== writtenAsOfficial(after, k)) layoutDiffers.push(A.get(k)?.label ?? k);
     } else wrong.push({ id: k, label: A.get(k)?.label ?? O.get(k)?.label ?? k, diff: wordDiff(o ?? '', a ?? ''), explainedBy: explain(k), firstDifference: firstDifference(o ?? '', a ?? '') });
   }
   // collateral: a provision outside the scored set that we changed although no applied operation of the

@@ -77,6 +77,17 @@ function lawParts<T>(law: Law, style: Style, part: (node: BodyNode, depth: numbe
   return out;
 }
 
+/**
+ * A unit of a law (§, Anlage, "inhalt") written out in the official dialect, its juris footnotes aside:
+ * what "laid out as the official text" compares, byte for byte ("" when the law has no such unit).
+ */
+export function writtenAsOfficial(law: Law, id: string): string {
+  if (id === 'inhalt') return law.inhalt ? serializeInhalt(law.inhalt) : '';
+  const n = law.body.find((x) => x.id === id);
+  if (!n) return '';
+  return serializeBodyNode(n.kind === 'paragraph' ? { ...n, footnotes: [] } : n, { dialect: 'kmein' });
+}
+
 export function serializeInhalt(inhalt: Inhaltsuebersicht): string {
   if (inhalt.table) return `# Inhaltsübersicht\n\n${serializeInhaltTable(inhalt)}`;
   const parts = ['# Inhaltsübersicht'];
