@@ -130,6 +130,14 @@ export function buildSentences(blocks: Classified[]): Satz[] {
         // belong to the open item, they do not end the list
         const next = blocks.slice(i + 1).find((n) => n.kind !== 'text' && n.kind !== 'absatz');
         target ??= stack.find((o) => next && o.item.kind === next.kind && compareLabels(next.label, o.item.label) > 0);
+        // words that go on the innermost item's open sentence and bring in its sub-list ("3a.
+        // Virusvariantengebiet ⏎ ein Gebiet …, dass ⏎ a) … ⏎ b) …" in a definition list)
+        // (not after a bare label: the flattened fee tables of the AufenthV set "1." alone, then its words)
+        const inner = stack[stack.length - 1];
+        const innerLast = lastSatz(inner.item);
+        if (!target && next && innerLast && !innerLast.items && LIST_RANK[next.kind as ListKind] > inner.rank && (/^\p{Ll}/u.test(text) || !endsSentence(lastLeafText(innerLast)))) {
+          target = inner;
+        }
       }
       if (!target) {
         // after the whole run: continuation of the run's sentence or new sentences

@@ -262,6 +262,9 @@ function disambiguateIds(body: BodyNode[]): void {
   }
 }
 
+/** No-break spaces (and spaces) before a Nummer label at the start of a paragraph. */
+const NBSP_SET_IN_LABEL = /^\u00a0[\u00a0 ]*(?=\d{1,3}[a-z]{0,2}\. )/;
+
 /** Cut a section's Markdown nodes into flat text blocks with their list nesting depth. */
 export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): TextBlock[] {
   const out: TextBlock[] = [];
@@ -328,7 +331,10 @@ export function blocksOfNodes(src: string, nodes: RootContent[], indent = 0): Te
         if (raw.trim() === '') break;
         // pipe tables ("| 1\\. | … |") are paragraphs without GFM: keep them verbatim as well
         const opaque = /<(table|br|div|p|img|span)\b/i.test(raw) || /^\|/.test(raw) || node.type === 'blockquote';
-        out.push({ text: opaque ? rawFromLineStart(src, node) : blockText(raw), indent, line, opaque });
+        // a Nummer of a definition list, its label set in with no-break spaces ("\u00a0 1. Einreise"):
+        // CommonMark reads no list item there, the statute has one
+        const text = opaque ? rawFromLineStart(src, node) : blockText(raw.replace(NBSP_SET_IN_LABEL, ''));
+        out.push({ text, indent, line, opaque });
       }
     }
   }

@@ -103,6 +103,43 @@ describe('a list after a later Satz', () => {
   });
 });
 
+describe('a definition list (term, then its definition as a paragraph of its own)', () => {
+  // shortened from real-acts/2022-banz-v2-art1-coronaeinreisev/before.md § 2: the first Nummern set in
+  // with a no-break space (no list item for CommonMark), the later ones plain
+  const SRC =
+    '% V\n\n# § 2 – Begriffsbestimmungen\n\nIm Sinne dieser Verordnung ist:\n\n\u00a0 1. Einreise\n\nÜberschreitung der Grenze aus dem Ausland;\n\n' +
+    '\u00a0 2. (weggefallen)\n\n\u00a0 3a. Virusvariantengebiet\n\nein Gebiet, für das festgestellt wurde, dass\n\na) Impfstoffe nicht wirken oder\n\nb) sie schwere Verläufe verursacht,\n\n' +
+    '\u00a0 4. getestete Person\n\neine Person mit Testnachweis,\n\n10. Impfnachweis\n\na) ein Impfnachweis oder\n\nb) ein Nachweis aus dem Ausland,\n\n' +
+    '11. Transportpersonal\n\nPersonen, die Waren transportieren.\n\nZertifikate nach der Verordnung (EU) 2021/953 gelten als Nachweise.\n';
+  const law = parseStatute(SRC);
+  const at = (address: string) => {
+    const r = resolveAddress(law, parseAddress(address)!);
+    return r.ok ? r.units.map((u) => u.id) : r;
+  };
+
+  it('reads every Nummer as an item of Satz 1, the definition and its Buchstaben inside the Nummer', () => {
+    const satz1 = para(law, '2').children[0] as { items?: Array<{ label: string }> };
+    expect(satz1.items?.map((i) => i.label)).toEqual(['1', '2', '3a', '4', '10', '11']);
+    expect(at('§ 2 Satz 1 Nummer 3a Buchstabe b')).toEqual(['para-2/satz-1/nr-3a/satz-2/bst-b']);
+    expect(at('§ 2 Satz 1 Nummer 10 Buchstabe a')).toEqual(['para-2/satz-1/nr-10/bst-a']);
+    expect(at('§ 2 Nummer 4')).toEqual(['para-2/satz-1/nr-4']);
+    expect(checkSiblingLabels(law)).toEqual([]);
+  });
+
+  it('a label is no Satz: Satz 2 is the Satz after the list', () => {
+    const r = resolveAddress(law, parseAddress('§ 2 Satz 2')!);
+    expect(r.ok && r.units[0]).toMatchObject({ kind: 'satz', text: 'Zertifikate nach der Verordnung (EU) 2021/953 gelten als Nachweise.' });
+    expect(resolveAddress(law, parseAddress('§ 2 Satz 3')!).ok).toBe(false);
+  });
+
+  it('keeps every word (the no-break spaces before the labels are layout)', () => {
+    const words = (s: string) => s.replace(/^[%#].*$/gm, '').replace(/\u00a0/g, ' ').split(/\s+/).filter(Boolean);
+    const again = serializeLaw(law, 'kmein');
+    expect(words(again)).toEqual(words(SRC));
+    expect(parseStatute(again).body).toEqual(law.body);
+  });
+});
+
 describe('sibling labels', () => {
   it('a duplicate is a diagnostic', () => {
     const law = parseStatute('% G\n\n# § 1 – A\n\nText.\n\n# § 1 – B\n\nMehr.\n');
