@@ -2,12 +2,11 @@
  * The real consolidation (consolidated/site, built once per test run: real-site.ts) in Chromium: no
  * horizontal overflow on a phone on every page type, and the synopsis of a draft side by side.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS } from '../helpers.js';
-import { CLI } from '../cli/fixture.js';
+import { inProcess } from '../cli/fixture.js';
 import { describe, expect, test } from 'vitest';
 import { norm, servedSite, shot, skipBrowser } from './browser-helpers.js';
 import { realSite } from './real-site.js';
@@ -62,7 +61,8 @@ describe.skipIf(skipBrowser || !real.dir)('site in the browser (real consolidati
     try {
       const corpusAct = join(CORPUS, 'acts', 'bgbl-2023-i-233_verordnung-weiterentwicklung-fachkraefteeinwanderung.txt');
       const out = join(dir, 'synopse.html');
-      execFileSync(process.execPath, [CLI, 'synopsis', '--act', corpusAct, '--law', 'beschv', '--date', '2023-11-17', '--out', out], { stdio: 'pipe', timeout: 120_000 });
+      const run = await inProcess()('synopsis', '--act', corpusAct, '--law', 'beschv', '--date', '2023-11-17', '--out', out);
+      expect(run.code, run.err).toBe(0);
       for (const width of [1200, 390]) {
         const context = await site.browser.newContext({ viewport: { width, height: 900 } });
         const page = await context.newPage();

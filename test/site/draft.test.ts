@@ -2,9 +2,8 @@
  * Drafts: a real act of ../shared/corpus/real-acts used as if it were a draft (its Inkrafttreten
  * article removed) gives, through applyDraft, the same new text as applying the act the way the
  * consolidation does; the `synopsis` command writes the HTML and JSON synopsis with every
- * instruction's status.
+ * instruction's status (in-process: test/cli/contract.test.ts checks the real process).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,8 @@ import { parseStatute } from '../../src/model/parse-statute.js';
 import { paragraphText } from '../../src/model/text-of.js';
 import type { Law } from '../../src/model/types.js';
 import { applyDraft, draftJson, renderDraftPage } from '../../src/site/draft.js';
-import { CORPUS, HAS_CORPUS, ROOT } from '../helpers.js';
+import { CORPUS, HAS_CORPUS } from '../helpers.js';
+import { inProcess } from '../cli/fixture.js';
 import { load } from 'cheerio';
 
 const REAL = join(CORPUS, 'real-acts');
@@ -97,17 +97,18 @@ describe.skipIf(!HAS_CORPUS)('a real act used as a draft', () => {
 });
 
 describe.skipIf(!HAS_CORPUS)('fassung synopsis', () => {
-  const cli = join(ROOT, 'dist', 'src', 'cli.js');
+  const cli = inProcess();
   const work = mkdtempSync(join(tmpdir(), 'fassung-synopsis-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  test.skipIf(!existsSync(cli))('the Verordnung as a draft against the BeschV of 17.11.2023: HTML and JSON, exit 0', () => {
+  test('the Verordnung as a draft against the BeschV of 17.11.2023: HTML and JSON, exit 0', async () => {
     const act = join(CORPUS, 'acts', 'bgbl-2023-i-233_verordnung-weiterentwicklung-fachkraefteeinwanderung.txt');
     const draft = join(work, 'entwurf.txt');
     writeFileSync(draft, asDraft(readFileSync(act, 'utf8')));
     const out = join(work, 'synopse.html');
-    const stdout = execFileSync(process.execPath, [cli, 'synopsis', '--act', draft, '--law', 'BeschV', '--date', '2023-11-17', '--out', out], { encoding: 'utf8', timeout: 120_000 });
-    expect(stdout).toMatch(/29 of 29 instructions on BeschV applied/);
+    const run = await cli('synopsis', '--act', draft, '--law', 'BeschV', '--date', '2023-11-17', '--out', out);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toMatch(/29 of 29 instructions on BeschV applied/);
     const $ = load(readFileSync(out, 'utf8'));
     const s26 = $('section.diff-section[id="para-26"]');
     expect(s26.find('del').text()).toContain('25');
@@ -120,11 +121,11 @@ describe.skipIf(!HAS_CORPUS)('fassung synopsis', () => {
     expect(json.instructions.filter((i) => i.status === 'other law').length).toBeGreaterThan(0);
   });
 
-  test.skipIf(!existsSync(cli))('bad input: exit 2 with one line', () => {
-    const r = spawnSync(process.execPath, [cli, 'synopsis', '--act', join(work, 'fehlt.txt'), '--law', 'beschv'], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    const r2 = spawnSync(process.execPath, [cli, 'synopsis', '--act', join(CORPUS, 'README.md'), '--law', 'nope'], { encoding: 'utf8' });
-    expect(r2.status).toBe(2);
+  test('bad input: exit 2 with one line', async () => {
+    const r = await cli('synopsis', '--act', join(work, 'fehlt.txt'), '--law', 'beschv');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    const r2 = await cli('synopsis', '--act', join(CORPUS, 'README.md'), '--law', 'nope');
+    expect(r2.code).toBe(2);
   });
 });
