@@ -130,12 +130,13 @@ export function buildSentences(blocks: Classified[]): Satz[] {
         // belong to the open item, they do not end the list
         const next = blocks.slice(i + 1).find((n) => n.kind !== 'text' && n.kind !== 'absatz');
         target ??= stack.find((o) => next && o.item.kind === next.kind && compareLabels(next.label, o.item.label) > 0);
-        // words that go on the innermost item's open sentence and bring in its sub-list ("3a.
-        // Virusvariantengebiet ⏎ ein Gebiet …, dass ⏎ a) … ⏎ b) …" in a definition list)
-        // (not after a bare label: the flattened fee tables of the AufenthV set "1." alone, then its words)
+        // the definition of a term, bringing in the term's own sub-list ("3a. Virusvariantengebiet ⏎ ein
+        // Gebiet …, dass ⏎ a) … ⏎ b) …" in a definition list): the item is a bare term, no punctuation, no
+        // "und"/"oder" at its end. After "2. …, und" or "2. …," the words close the list, as before; after a
+        // bare label they do too (the flattened fee tables of the AufenthV set "1." alone, then its words).
         const inner = stack[stack.length - 1];
         const innerLast = lastSatz(inner.item);
-        if (!target && next && innerLast && !innerLast.items && LIST_RANK[next.kind as ListKind] > inner.rank && (/^\p{Ll}/u.test(text) || !endsSentence(lastLeafText(innerLast)))) {
+        if (!target && next && innerLast && !innerLast.items && LIST_RANK[next.kind as ListKind] > inner.rank && isBareTerm(lastLeafText(innerLast))) {
           target = inner;
         }
       }
@@ -207,6 +208,11 @@ function lastLeafText(s: Satz): string {
     return ls ? lastLeafText(ls) : '';
   }
   return s.text ?? s.vor ?? '';
+}
+
+/** A term standing alone as a list item's text ("Einreise", "Virusvariantengebiet"): it ends in a letter or digit, not in a conjunction. */
+function isBareTerm(text: string): boolean {
+  return /[\p{L}\d]$/u.test(text.trimEnd()) && !/(?:^|\s)(?:und|oder|sowie|bzw|beziehungsweise|sofern|wenn|dass|soweit)$/u.test(text.trimEnd());
 }
 
 /** Words after a list continue the list's sentence when the last item does not end the sentence. */

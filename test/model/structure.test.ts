@@ -132,6 +132,14 @@ describe('a definition list (term, then its definition as a paragraph of its own
     expect(resolveAddress(law, parseAddress('§ 2 Satz 3')!).ok).toBe(false);
   });
 
+  it('only a bare term takes the words and Buchstaben after it: after "2. B vorliegt," they close the list', () => {
+    const other = parseStatute('% G\n\n# § 3 – B\n\n(2) Erteilt wird, wenn\n\n1. A vorliegt und\n\n2. B vorliegt,\n\nsofern nicht\n\na) C vorliegt oder\n\nb) D vorliegt.\n');
+    const satz1 = (para(other, '3').children[0] as { children: Array<{ nach?: string; items?: Array<{ label: string; children: Array<{ items?: unknown }> }> }> }).children[0];
+    expect(satz1.nach).toBe('sofern nicht');
+    expect(satz1.items?.map((i) => i.label)).toEqual(['1', '2']);
+    expect(satz1.items?.[1].children.some((s) => s.items)).toBe(false);
+  });
+
   it('keeps every word (the no-break spaces before the labels are layout)', () => {
     const words = (s: string) => s.replace(/^[%#].*$/gm, '').replace(/\u00a0/g, ' ').split(/\s+/).filter(Boolean);
     const again = serializeLaw(law, 'kmein');
