@@ -450,6 +450,13 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
     if (last?.kind === 'ueberschrift') return [{ get: () => p.heading, set: (v) => (p.heading = v) }];
     return hits.flatMap((h) => slotsOf(h.node));
   };
+  /** the text slots of each addressed unit on its own: "am Ende" is the end of each */
+  const slotsPerUnit = (): Slot[][] => {
+    if (last?.kind === 'satzteil') return hits.map((h) => [satzteilSlot(h.node, last)]);
+    if (last?.kind === 'halbsatz') return hits.map((h) => [halbsatzSlot(h.node, last.index)]);
+    if (last?.kind === 'ueberschrift') return [textSlots()];
+    return hits.map((h) => slotsOf(h.node));
+  };
   switch (op.action) {
     case 'replace':
     case 'delete':
@@ -468,30 +475,40 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       return hits[0]?.node.id;
     }
     case 'replace-end': {
-      const slots = textSlots().filter((s) => s.get().trim() !== '');
-      if (op.sole) {
-        const n = slots.reduce((k, s) => k + s.get().split(op.punctuation).length - 1, 0);
-        if (n !== 1) fail('target-ambiguous', `the act names "the ${op.punctuation === '.' ? 'Punkt' : op.punctuation === ',' ? 'Komma' : 'Semikolon'}" without "am Ende", and the addressed unit has ${n} of them`);
-      }
-      const s = slots[slots.length - 1];
-      if (!s) fail('target-empty', 'the addressed unit has no text');
-      const t = s.get().replace(/\s+$/, '');
-      if (!t.endsWith(op.punctuation)) fail('punctuation-not-found', `the addressed unit does not end with "${op.punctuation}" but with "${t.slice(-12)}"`);
-      const base = t.slice(0, -op.punctuation.length);
-      s.set(/^[,.;:]/.test(op.replacement) ? base + op.replacement : `${base} ${op.replacement}`);
+      // the end of each addressed unit ("In Nummer 3 und 4 wird jeweils das Komma am Ende durch ein
+      // Semikolon ersetzt"): every unit is checked before any is changed
+      const edits = slotsPerUnit().map((unitSlots) => {
+        const slots = unitSlots.filter((s) => s.get().trim() !== '');
+        if (op.sole) {
+          const n = slots.reduce((k, s) => k + s.get().split(op.punctuation).length - 1, 0);
+          if (n !== 1) fail('target-ambiguous', `the act names "the ${op.punctuation === '.' ? 'Punkt' : op.punctuation === ',' ? 'Komma' : 'Semikolon'}" without "am Ende", and the addressed unit has ${n} of them`);
+        }
+        const s = slots[slots.length - 1];
+        if (!s) fail('target-empty', 'the addressed unit has no text');
+        const t = s.get().replace(/\s+$/, '');
+        if (!t.endsWith(op.punctuation)) fail('punctuation-not-found', `the addressed unit does not end with "${op.punctuation}" but with "${t.slice(-12)}"`);
+        const base = t.slice(0, -op.punctuation.length);
+        return () => s.set(/^[,.;:]/.test(op.replacement) ? base + op.replacement : `${base} ${op.replacement}`);
+      });
+      if (!edits.length) fail('target-empty', 'the addressed unit has no text');
+      for (const edit of edits) edit();
       return hits[0]?.node.id;
     }
     case 'append-words': {
-      const slots = textSlots();
-      const s = slots[slots.length - 1];
-      if (!s) fail('target-empty', 'the addressed unit has no text');
-      const before = s.get().replace(/\s+$/, '');
-      // words that continue a sentence after its final period ("text. und", "text.; dies …") would be a
-      // wrong text: the act must first replace the period ("… durch ein Semikolon ersetzt und …")
-      if (/\.$/.test(before) && (/^[,;]/.test(op.words) || /^\p{Ll}/u.test(op.words))) {
-        fail('punctuation-not-found', `the addressed unit ends with a period: "${op.words.slice(0, 30)}" cannot follow it`);
-      }
-      s.set(`${before}${/^[,;]/.test(op.words) ? '' : ' '}${op.words}`);
+      // at the end of each addressed unit, every unit checked first
+      const edits = slotsPerUnit().map((unitSlots) => {
+        const s = unitSlots[unitSlots.length - 1];
+        if (!s) fail('target-empty', 'the addressed unit has no text');
+        const before = s.get().replace(/\s+$/, '');
+        // words that continue a sentence after its final period ("text. und", "text.; dies …") would be a
+        // wrong text: the act must first replace the period ("… durch ein Semikolon ersetzt und …")
+        if (/\.$/.test(before) && (/^[,;]/.test(op.words) || /^\p{Ll}/u.test(op.words))) {
+          fail('punctuation-not-found', `the addressed unit ends with a period: "${op.words.slice(0, 30)}" cannot follow it`);
+        }
+        return () => s.set(`${before}${/^[,;]/.test(op.words) ? '' : ' '}${op.words}`);
+      });
+      if (!edits.length) fail('target-empty', 'the addressed unit has no text');
+      for (const edit of edits) edit();
       return hits[0]?.node.id;
     }
     case 'unnumber-absatz': {

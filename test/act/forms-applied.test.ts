@@ -1096,3 +1096,15 @@ describe('from a third review round', () => {
     expect(s.text).toContain('(1) Es gilt a; es gilt d.\n');
   });
 });
+
+describe('from a fourth probe round (compound and multi-target instructions)', () => {
+  it('"am Ende" over several units is the end of each; one unit without the mark refuses the whole instruction', () => {
+    // probe17 case 28 (LMBestrV § 2 Abs. 2): only Nummer 4 changed, Nummer 3 kept its comma, exit 0
+    const r = apply('1. In § 51 Absatz 1 Nummer 2 und 3 wird jeweils das Komma am Ende durch ein Semikolon ersetzt.\n2. In § 51 Absatz 1 wird in den Nummern 1 und 4 jeweils das Komma am Ende durch das Wort „und“ ersetzt.\n');
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('1. eins und\n\n2. zwei;\n\n3. drei;\n\n4. vier und\n\n5. fünf.\n');
+    const mixed = apply('1. In § 51 Absatz 1 Nummer 4 und 5 wird jeweils das Komma am Ende durch ein Semikolon ersetzt.\n');
+    expect(mixed.failed).toEqual(['Artikel 1 Nummer 1: the addressed unit does not end with "," but with "fünf."']);
+    expect(mixed.text).toContain('4. vier,\n\n5. fünf.\n');
+  });
+});
