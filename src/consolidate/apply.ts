@@ -830,11 +830,21 @@ function compoundAfter(t: string, end: number): boolean {
  * of "12 500" (a group of three digits after a space continues the number).
  */
 function groupBefore(t: string, i: number): boolean {
-  return DIGIT.test(t[i - 2] ?? '') && GROUP_SPACE.test(t[i - 1]) && /^\d{3}(?!\d)/.test(t.slice(i, i + 4));
+  return DIGIT.test(t[i - 2] ?? '') && GROUP_SPACE.test(t[i - 1]) && /^\d{3}(?!\d)/.test(t.slice(i, i + 4)) && digitsBefore(t, i - 1) <= 3;
 }
 
 function groupAfter(t: string, end: number): boolean {
-  return DIGIT.test(t[end - 1]) && GROUP_SPACE.test(t[end] ?? '') && /^\d{3}(?!\d)/.test(t.slice(end + 1, end + 5));
+  return DIGIT.test(t[end - 1]) && GROUP_SPACE.test(t[end] ?? '') && /^\d{3}(?!\d)/.test(t.slice(end + 1, end + 5)) && digitsBefore(t, end) <= 3;
+}
+
+/**
+ * The digits that end right before `at`. A group of a number has at most three ("12 500"); four or more
+ * are a number of their own followed by another: "ab 1. Januar 2021 130,35 Euro" is a year and an amount.
+ */
+function digitsBefore(t: string, at: number): number {
+  let k = at;
+  while (k > 0 && DIGIT.test(t[k - 1])) k--;
+  return at - k;
 }
 
 /** the spaces between the digit groups of a number ("25 000", "25\u00a0000", "25\u202f000") */

@@ -50,6 +50,17 @@ describe('applyOperation', () => {
     const whole = applyOperation(law, { action: 'replace', target, find: '12 500', replacement: '13 000', each: false });
     expect((findById(whole.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu 13\u00a0000 je Kalenderjahr begrenzt.');
   });
+  it('a year before an amount is no digit group: "ab 1. Januar 2021 130,35 Euro" holds „2021“ and „130,35 Euro“ (FSAAKV § 2)', () => {
+    const law = parseStatute(LAW.replace('25\u00a0000 je', 'ab 1. Januar 2021\u00a0130,35 Euro je'));
+    const target = para('26', { kind: 'absatz', labels: ['2'] }, { kind: 'satz', labels: ['2'] });
+    const amount = applyOperation(law, { action: 'replace', target, find: '130,35 Euro', replacement: '140,20 Euro', each: false });
+    expect((findById(amount.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu ab 1. Januar 2021\u00a0140,20 Euro je Kalenderjahr begrenzt.');
+    const year = applyOperation(law, { action: 'replace', target, find: '1. Januar 2021', replacement: '1. Januar 2022', each: false });
+    expect((findById(year.law, 'para-26/abs-2/satz-2') as { text?: string }).text).toBe('Die Anzahl ist auf bis zu ab 1. Januar 2022\u00a0130,35 Euro je Kalenderjahr begrenzt.');
+    // three digits before the space are a group: „35 Euro“ is not in "2 035 Euro", nor „2“
+    const grouped = parseStatute(LAW.replace('25\u00a0000 je', '2\u00a0035 Euro je'));
+    for (const find of ['035 Euro', '2']) expect(() => applyOperation(grouped, { action: 'replace', target, find, replacement: 'x', each: false }), find).toThrow(/not found/);
+  });
   it('in an Anlage that lists one entry per line, an entry inserted after an entry gets a line of its own; words that go on a line stay in it', () => {
     const anlage = parseStatute('% Verordnung\n\n# § 1 – Eins\n\nText.\n\n# Anlage – Flugplätze\n\nDonauwörth\n\nEmden\n\nGiebelstadt\n');
     const target = [{ kind: 'anlage' as const, label: '' }];
