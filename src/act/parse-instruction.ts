@@ -12,7 +12,7 @@
  * and inserting words and the punctuation at the end. A sentence that is two complete instructions
  * joined by "und" or ";" gives both (parseInstruction).
  */
-import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address } from './address.js';
+import { formatAddress, inheritAddress, isListItemKind, lastListItem, namesListItem, parseAddress, unitKindOfWord, type Address, type AddressPart } from './address.js';
 import { EACH_PARAGRAPH, type NewGliederung, type Operation } from './operations.js';
 import { expandRange, quotedParagraphLabels } from '../model/labels.js';
 import type { GliederungType, UnitKind } from '../model/types.js';
@@ -209,8 +209,9 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && namesListItem(within))));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
-    // "Satz 3" would be another Satz than the act means
-    if (changesSaetze(first.operations) && second.operations.some((op) => op.target.some((p) => p.kind === 'satz'))) continue;
+    // "Satz 3" may mean the Satz counted before or after it. Only a Satz before the first one changed is
+    // the same either way ("In § 7 Absatz 1 wird Satz 4 aufgehoben und in Satz 3 …")
+    if (satzNumbersShifted(first.operations, second.operations)) continue;
     return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
   }
   return whole;
@@ -245,11 +246,36 @@ function liftedAppendTarget(target: Address, unitKind: string): Address | undefi
 }
 
 /** Operations that remove or add Sätze (which shifts the numbers of the Sätze after them). */
-function changesSaetze(ops: Operation[]): boolean {
-  return ops.some(
-    (op) =>
-      ((op.action === 'repeal' || op.action === 'delete-unit') && op.target.some((p) => p.kind === 'satz')) ||
-      ((op.action === 'insert-units' || op.action === 'append-units' || op.action === 'substitute-units' || op.action === 'rewrite') && op.unitKind === 'satz'),
+function changesSaetze(op: Operation): boolean {
+  return (
+    ((op.action === 'repeal' || op.action === 'delete-unit') && op.target.some((p) => p.kind === 'satz')) ||
+    ((op.action === 'insert-units' || op.action === 'append-units' || op.action === 'substitute-units' || op.action === 'rewrite') && op.unitKind === 'satz')
+  );
+}
+
+/**
+ * Would the Sätze the second half names be counted differently before and after the first half? A
+ * Satz of the same unit at or after the first Satz the first half removes, adds or sets anew is (an
+ * appended Satz shifts none); a Satz of another unit, or before that one, is not.
+ */
+function satzNumbersShifted(first: Operation[], second: Operation[]): boolean {
+  const key = (parts: Address) => parts.map((p) => `${p.kind}:${'labels' in p ? p.labels.join(',') : ''}`).join('/');
+  const numbers = (p: AddressPart): number[] => ('labels' in p ? p.labels.map(Number) : [Number.NaN]);
+  const shifted: Array<{ container: string; from: number }> = [];
+  for (const op of first) {
+    if (!changesSaetze(op)) continue;
+    const at = op.target.map((p) => p.kind).lastIndexOf('satz');
+    if (at < 0) {
+      if (op.action !== 'append-units') shifted.push({ container: key(op.target), from: 1 });
+      continue;
+    }
+    const labels = numbers(op.target[at]);
+    shifted.push({ container: key(op.target.slice(0, at)), from: labels.some(Number.isNaN) ? 1 : Math.min(...labels) });
+  }
+  if (!shifted.length) return false;
+  // every Satz level of the second half's address (a Satz of an Absatz, a Satz inside its Nummer …)
+  return second.some((op) =>
+    op.target.some((p, at) => p.kind === 'satz' && shifted.some((s) => s.container === key(op.target.slice(0, at)) && numbers(p).some((l) => Number.isNaN(l) || l >= s.from))),
   );
 }
 

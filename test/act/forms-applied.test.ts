@@ -1107,4 +1107,20 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(mixed.failed).toEqual(['Artikel 1 Nummer 1: the addressed unit does not end with "," but with "fünf."']);
     expect(mixed.text).toContain('4. vier,\n\n5. fünf.\n');
   });
+
+  it('a Satz repealed, then a Satz before it changed in the same sentence: counted the same either way, so applied', () => {
+    const r = apply(`1. In § 2 Absatz 1 wird Satz 4 aufgehoben und in Satz 3 wird das Wort „drei“ durch das Wort „3“ ersetzt.
+2. § 2 Absatz 1 Satz 2 wird aufgehoben und in Satz 1 wird das Wort „eins“ durch das Wort „1“ ersetzt.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('(1) Satz 1. Satz 3.\n');
+    // a Satz after the repealed one: the old or the new Satz 3? refused, as before (probe17 case 29)
+    const after = apply('1. § 2 Absatz 1 Satz 2 wird aufgehoben; in Satz 3 wird das Wort „drei“ durch das Wort „3“ ersetzt.\n');
+    expect(after.failed).toHaveLength(1);
+    expect(after.text).toContain('(1) Satz eins. Satz zwei. Satz drei. Satz vier.');
+    // a Satz of another Absatz is not counted anew
+    const other = apply('1. In § 2 wird Absatz 1 Satz 1 aufgehoben und in Absatz 2 Satz 1 wird das Wort „Anderes“ durch das Wort „Neues“ ersetzt.\n');
+    expect(other.failed).toEqual([]);
+    expect(other.text).toContain('(1) Satz zwei. Satz drei. Satz vier.\n\n(2) Neues.');
+  });
 });
