@@ -182,7 +182,9 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   const whole = parseOne(sentence, quotes, context);
   if (whole.kind !== 'error' || whole.code !== 'instruction-unparsed') return whole;
   const text = sentence.replace(/\s+/g, ' ').trim();
-  const joints = [...text.matchAll(/ und |; /g)].map((j) => ({ at: j.index!, length: j[0].length }));
+  // "… ersetzt und …", "… aufgehoben; in Satz 3 …", and the comma of a chain of three ("In Nummer 4 wird
+  // … ersetzt, in Nummer 5 wird … ersetzt und folgende Nummer 6 wird angefügt")
+  const joints = [...text.matchAll(/ und |; |, (?=in )/g)].map((j) => ({ at: j.index!, length: j[0].length }));
   for (const { at, length } of joints) {
     const left = text.slice(0, at).replace(/,$/, '');
     const right = text.slice(at + length);
@@ -206,7 +208,8 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
           : last.target;
     // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
     // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
-    const second = parseOne(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && namesListItem(within))));
+    // (itself two instructions or more: a chain of three)
+    const second = parseInstruction(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && namesListItem(within))));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
     // "Satz 3" may mean the Satz counted before or after it. Only a Satz before the first one changed is

@@ -1108,6 +1108,18 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(mixed.text).toContain('4. vier,\n\n5. fünf.\n');
   });
 
+  it('a chain of three joined by a comma and "und": "…, in Nummer 5 wird … ersetzt und folgende Nummer 6 wird angefügt"', () => {
+    const r = apply(`1. In § 51 Absatz 1 Nummer 3 wird das Komma am Ende durch das Wort „und“ ersetzt, in Nummer 4 wird das Wort „vier“ durch das Wort „4“ ersetzt und in Nummer 5 wird der Punkt am Ende durch ein Komma ersetzt.
+2. In § 38 Absatz 1 Nummer 1 wird das Wort „und“ am Ende durch ein Komma ersetzt, in Nummer 2 wird der Punkt am Ende durch das Wort „oder“ ersetzt und folgende Nummer 3 wird angefügt:
+„3. drittens.“
+3. In § 2 Absatz 1 Satz 1 wird das Wort „eins“ durch das Wort „1“ ersetzt, in Absatz 2 wird das Wort „Anderes“ durch das Wort „Neues“ ersetzt.
+`);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('3. drei und\n\n4. 4,\n\n5. fünf,\n');
+    expect(r.text).toContain('1. erstens,\n\n2. zweitens oder\n\n3. drittens.\n');
+    expect(r.text).toContain('(1) Satz 1. Satz zwei. Satz drei. Satz vier.\n\n(2) Neues.');
+  });
+
   it('a Satz repealed, then a Satz before it changed in the same sentence: counted the same either way, so applied', () => {
     const r = apply(`1. In § 2 Absatz 1 wird Satz 4 aufgehoben und in Satz 3 wird das Wort „drei“ durch das Wort „3“ ersetzt.
 2. § 2 Absatz 1 Satz 2 wird aufgehoben und in Satz 1 wird das Wort „eins“ durch das Wort „1“ ersetzt.
