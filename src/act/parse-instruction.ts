@@ -209,7 +209,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
     // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
     // (itself two instructions or more: a chain of three)
-    const second = parseInstruction(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && namesListItem(within))));
+    const second = parseInstruction(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && itemHoldsSaetze(within))));
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
     // "Satz 3" may mean the Satz counted before or after it. Only a Satz before the first one changed is
@@ -218,6 +218,18 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
   }
   return whole;
+}
+
+/**
+ * Does the address of the first half make a later "Satz" one of its list item's? Only for one item named
+ * without a Satz above it ("In § 5 Absatz 1 Nummer 1 wird … und Satz 2 wird aufgehoben"); after "In § 12
+ * Absatz 1 Satz 1 Nummer 1 und 2 wird …; in Satz 3 wird …" Satz 3 is the Absatz's, as Satz 1 is.
+ */
+function itemHoldsSaetze(a: Address): boolean {
+  const item = lastListItem(a);
+  if (item < 0) return false;
+  const part = a[item] as { labels?: string[] };
+  return (part.labels?.length ?? 0) === 1 && !a.slice(0, item).some((p) => p.kind === 'satz');
 }
 
 /**

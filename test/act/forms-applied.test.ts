@@ -1120,6 +1120,16 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(r.text).toContain('(1) Satz 1. Satz zwei. Satz drei. Satz vier.\n\n(2) Neues.');
   });
 
+  it('after "Satz 1 Nummer 1 und 2" a "Satz 3" of the second half is the Absatz\'s; after "Nummer 1" alone, the Nummer\'s', () => {
+    const law = '% Testverordnung\n\n# § 12 – Z\n\n(1) Es gilt:\n\n1. der Lebenspartner. Er zählt.\n\n2. der Lebenspartner. Er zählt.\n\nSatz zwei. Satz drei nach § 21.\n';
+    const r = apply('1. In § 12 Absatz 1 Satz 1 Nummer 1 und 2 wird jeweils das Wort „Lebenspartner“ durch das Wort „Partner“ ersetzt; in Satz 3 wird die Angabe „§ 21“ durch die Angabe „§ 21 Absatz 1“ ersetzt.\n', law);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('1. der Partner. Er zählt.\n\n2. der Partner. Er zählt.\n\nSatz zwei. Satz drei nach § 21 Absatz 1.\n');
+    const item = apply('1. In § 12 Absatz 1 Nummer 1 wird das Wort „Lebenspartner“ durch das Wort „Partner“ ersetzt und in Satz 2 wird das Wort „zählt“ durch das Wort „gilt“ ersetzt.\n', law);
+    expect(item.failed).toEqual([]);
+    expect(item.text).toContain('1. der Partner. Er gilt.\n\n2. der Lebenspartner. Er zählt.\n');
+  });
+
   it('a Satz repealed, then a Satz before it changed in the same sentence: counted the same either way, so applied', () => {
     const r = apply(`1. In § 2 Absatz 1 wird Satz 4 aufgehoben und in Satz 3 wird das Wort „drei“ durch das Wort „3“ ersetzt.
 2. § 2 Absatz 1 Satz 2 wird aufgehoben und in Satz 1 wird das Wort „eins“ durch das Wort „1“ ersetzt.
