@@ -187,7 +187,9 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   const joints = [...text.matchAll(/ und |; |, (?=in )/g)].map((j) => ({ at: j.index!, length: j[0].length }));
   for (const { at, length } of joints) {
     const left = text.slice(0, at).replace(/,$/, '');
-    const right = text.slice(at + length);
+    // the second half with the verb first and a unit after it ("… ersetzt und wird Nummer 3 aufgehoben"):
+    // the unit first, as an instruction starts
+    const right = unitBeforeVerb(text.slice(at + length));
     // the second instruction has its own verb and starts as an instruction does
     if (!/\b(?:wird|werden)\b/.test(right) || !new RegExp(`^(?:§\\s|(?:die|der|das|dem|den|im|in|nach|vor|${SUB_UNIT}|${SUB_UNITS})\\b)`, 'i').test(right)) continue;
     const first = parseOne(left, quotes, context);
@@ -218,6 +220,18 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
   }
   return whole;
+}
+
+/** "wird Nummer 3 aufgehoben" → "Nummer 3 wird aufgehoben": the longest run of words after the verb that is an address. */
+function unitBeforeVerb(clause: string): string {
+  const m = /^(wird|werden) (.+)$/.exec(clause);
+  if (!m) return clause;
+  const words = m[2].split(' ');
+  for (let k = words.length - 1; k >= 1; k--) {
+    const unit = words.slice(0, k).join(' ');
+    if (parseAddress(unit)) return `${unit} ${m[1]} ${words.slice(k).join(' ')}`;
+  }
+  return clause;
 }
 
 /**

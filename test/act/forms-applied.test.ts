@@ -1130,6 +1130,13 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(item.text).toContain('1. der Partner. Er gilt.\n\n2. der Lebenspartner. Er zählt.\n');
   });
 
+  it('the second half with its verb first: "… ersetzt und wird Nummer 5 aufgehoben"', () => {
+    const r = apply('1. In § 51 Absatz 1 werden in Nummer 4 das Komma am Ende durch einen Punkt ersetzt und wird Nummer 5 aufgehoben.\n');
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('3. drei,\n\n4. vier.\n');
+    expect(r.text).not.toContain('fünf');
+  });
+
   it('a Satz repealed, then a Satz before it changed in the same sentence: counted the same either way, so applied', () => {
     const r = apply(`1. In § 2 Absatz 1 wird Satz 4 aufgehoben und in Satz 3 wird das Wort „drei“ durch das Wort „3“ ersetzt.
 2. § 2 Absatz 1 Satz 2 wird aufgehoben und in Satz 1 wird das Wort „eins“ durch das Wort „1“ ersetzt.
