@@ -513,12 +513,16 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
     if (!nu) return bad(`new units not understood: "${m[1]}"`);
     return ok([{ action: 'append-units', target: context, unitKind: nu.unitKind, labels: nu.labels, content: block(quotes, m[2]), ...(nu.gliederung && { gliederung: nu.gliederung }) }]);
   }
-  // Der Überschrift werden die Wörter ⟦n⟧ angefügt / Dem Satz 1 werden die Wörter ⟦n⟧ angefügt
-  if ((m = new RegExp(`^(?:Der|Dem) (.+?) (?:wird|werden) (ein Komma und |ein Semikolon und )?(?:das Wort|die Wörter|die Angabe) ${Q} angefügt$`).exec(s))) {
-    const a = addr(m[1]);
-    if (!a) return bad(`address not understood: "${m[1]}"`);
-    const punct = m[2] ? (m[2].startsWith('ein Komma') ? ', ' : '; ') : '';
-    return ok([{ action: 'append-words', target: a, words: punct + q(quotes, m[3]) }]);
+  // Der Überschrift werden die Wörter ⟦n⟧ angefügt / Dem Satz 1 werden die Wörter ⟦n⟧ angefügt / Den
+  // Nummern 1 und 2 wird jeweils das Wort ⟦n⟧ angefügt (at the end of each) / In Absatz 4 wird den Nummern
+  // 1 und 2 jeweils …
+  const appended = `(?:jeweils )?(ein Komma und |ein Semikolon und )?(?:das Wort|die Wörter|die Angabe) ${Q} angefügt$`;
+  if ((m = new RegExp(`^(?:Der|Dem|Den)()? (.+?) (?:wird|werden) ${appended}`).exec(s)) || (m = new RegExp(`^In (.+?) (?:wird|werden) (?:der|dem|den) (.+?) ${appended}`).exec(s))) {
+    const base = m[1] ? addr(m[1]) : context;
+    const own = parseAddress(m[2]);
+    if (!base || !own) return bad(`address not understood: "${m[1] && !base ? m[1] : m[2]}"`);
+    const punct = m[3] ? (m[3].startsWith('ein Komma') ? ', ' : '; ') : '';
+    return ok([{ action: 'append-words', target: inheritAddress(base, own), words: punct + q(quotes, m[4]) }]);
   }
   // Dem Absatz 1 wird folgender Satz vorangestellt: ⟦n⟧
   if ((m = new RegExp(`^(?:Dem|Der) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) vorangestellt:? ${Q}$`).exec(s))) {

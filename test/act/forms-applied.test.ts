@@ -1130,6 +1130,12 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(item.text).toContain('1. der Partner. Er gilt.\n\n2. der Lebenspartner. Er zählt.\n');
   });
 
+  it('"Den Nummern 1 und 2 wird jeweils das Wort „und“ angefügt": at the end of each', () => {
+    const r = apply('1. § 51 Absatz 1 wird wie folgt geändert:\na) Den Nummern 1 und 2 wird jeweils das Wort „und“ angefügt.\nb) In Absatz 1 wird den Nummern 3 und 4 jeweils das Wort „oder“ angefügt.\n');
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('1. eins, und\n\n2. zwei, und\n\n3. drei, oder\n\n4. vier, oder\n\n5. fünf.\n');
+  });
+
   it('the second half with its verb first: "… ersetzt und wird Nummer 5 aufgehoben"', () => {
     const r = apply('1. In § 51 Absatz 1 werden in Nummer 4 das Komma am Ende durch einen Punkt ersetzt und wird Nummer 5 aufgehoben.\n');
     expect(r.failed).toEqual([]);
