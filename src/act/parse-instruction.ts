@@ -178,9 +178,12 @@ function onePerParagraph(op: Operation): Operation[] {
  * Absatz 3 wird Absatz 2", "§ 14 Absatz 2 wird aufgehoben; der bisherige Absatz 3 wird Absatz 2"),
  * gives the operations of both, the second in the address of the first ("In …", or the unit it names).
  */
-export function parseInstruction(sentence: string, quotes: string[], context: Address): InstructionParse {
+/** At most this many instructions in one sentence (a chain of three, and one more): bounds the splitting. */
+const MAX_JOINED = 4;
+
+export function parseInstruction(sentence: string, quotes: string[], context: Address, joined = 1): InstructionParse {
   const whole = parseOne(sentence, quotes, context);
-  if (whole.kind !== 'error' || whole.code !== 'instruction-unparsed') return whole;
+  if (whole.kind !== 'error' || whole.code !== 'instruction-unparsed' || joined >= MAX_JOINED) return whole;
   const text = sentence.replace(/\s+/g, ' ').trim();
   // "… ersetzt und …", "… aufgehoben; in Satz 3 …", and the comma of a chain of three ("In Nummer 4 wird
   // … ersetzt, in Nummer 5 wird … ersetzt und folgende Nummer 6 wird angefügt")
@@ -211,7 +214,7 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
     // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
     // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
     // (itself two instructions or more: a chain of three)
-    const second = parseInstruction(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && itemHoldsSaetze(within))));
+    const second = parseInstruction(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && itemHoldsSaetze(within))), joined + 1);
     if (second.kind !== 'operations') continue;
     // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
     // "Satz 3" may mean the Satz counted before or after it. Only a Satz before the first one changed is
