@@ -567,7 +567,11 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         slot.set(/[.,;:!?]$/.test(words) ? words : words + mark);
         return hits[0].node.id;
       }
-      return rewriteUnits(hits, op.unitKind as UnitKind, op.content);
+      if (!isListItemKind(op.unitKind as UnitKind)) return rewriteUnits(hits, op.unitKind as UnitKind, op.content);
+      const closing = closingWordsOfLastItem(p, hits);
+      const id = rewriteUnits(hits, op.unitKind as UnitKind, op.content);
+      closing?.();
+      return id;
     }
     case 'repeal':
     case 'delete-unit': {
@@ -748,6 +752,45 @@ function weggefallen(u: Absatz | ListItem): Absatz | ListItem {
 
 function findOf(op: Operation): string {
   return op.action === 'insert-words' ? op.anchor : 'find' in op ? op.find : '';
+}
+
+/**
+ * The words after a list whose last item has a list of its own close one of the two lists; the flat text
+ * does not say which, and the parser gives them to the outer one ("… 2. die Beschäftigungen können je
+ * Kalenderwoche a) … b) … ⏎ unabhängig von … angerechnet werden." in AufenthG § 16b Abs. 3). When the
+ * act sets that last item anew and its new text ends in the same words after its own list, they were the
+ * item's: the outer list loses them, or they would stand twice. Returns what to do after the rewrite.
+ */
+function closingWordsOfLastItem(p: Paragraph, hits: Hit[]): (() => void) | undefined {
+  if (hits.length !== 1 || !hits[0].owner) return undefined;
+  const list = hits[0].owner.list;
+  const old = hits[0].node as ListItem;
+  if (list[list.length - 1] !== old) return undefined;
+  const carrier = carrierOf(p.children, list);
+  const oldLast = old.children[old.children.length - 1];
+  if (!carrier || carrier.nach === undefined || !oldLast?.items || oldLast.nach !== undefined) return undefined;
+  return () => {
+    const item = list[list.length - 1] as ListItem;
+    const last = item.children[item.children.length - 1];
+    if (last?.nach !== undefined && normalizeSpace(last.nach) === normalizeSpace(carrier.nach!)) delete carrier.nach;
+  };
+}
+
+/** The Satz whose list is `list`, anywhere below `nodes`. */
+function carrierOf(nodes: Array<Absatz | Satz | ListItem>, list: unknown[]): Satz | undefined {
+  for (const n of nodes) {
+    if (n.kind === 'satz') {
+      if (n.items === list) return n;
+      if (n.items) for (const it of n.items) {
+        const found = carrierOf(it.children, list);
+        if (found) return found;
+      }
+    } else {
+      const found = carrierOf(n.children, list);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function rewriteUnits(hits: Hit[], kind: UnitKind, content: string): string | undefined {

@@ -1158,4 +1158,13 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(other.failed).toEqual([]);
     expect(other.text).toContain('(1) Satz zwei. Satz drei. Satz vier.\n\n(2) Neues.');
   });
+
+  it('a last Nummer set anew with its Buchstaben and the words that close them: the old closing words go (AufenthG § 16b Abs. 3)', () => {
+    const law = '% Testverordnung\n\n# § 16 – B\n\n(3) Es wird wie folgt angerechnet:\n\n1. Tage können als halber Arbeitstag angerechnet werden,\n\n2. die Beschäftigungen können je Woche\n\na) während der Vorlesungszeit und\n\nb) außerhalb der Vorlesungszeit\n\nals zwei Arbeitstage angerechnet werden. Die Prüfung erfolgt wöchentlich.\n';
+    const r = apply('1. § 16 Absatz 3 Nummer 2 wird wie folgt gefasst:\n„2. die Beschäftigungen können je Woche\na) während der Vorlesungszeit,\nb) außerhalb der Vorlesungszeit und\nc) während eines Urlaubssemesters\nals zwei Arbeitstage angerechnet werden.“\n', law);
+    expect(r.failed).toEqual([]);
+    const words = r.text.replace(/\s+/g, ' ');
+    expect(words).toContain('c) während eines Urlaubssemesters als zwei Arbeitstage angerechnet werden. Die Prüfung erfolgt wöchentlich.');
+    expect(words.match(/als zwei Arbeitstage angerechnet werden\./g)).toHaveLength(1);
+  });
 });
