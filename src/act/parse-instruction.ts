@@ -172,15 +172,17 @@ function onePerParagraph(op: Operation): Operation[] {
   return first.labels.map((label) => ({ ...op, target: [{ ...first, labels: [label] }, ...rest] }));
 }
 
-/**
- * Parse one instruction sentence in the context of its parent's address. A sentence that is two
- * instructions joined by "und" or ";", each complete in itself ("In § 12 wird Absatz 2 aufgehoben und
- * Absatz 3 wird Absatz 2", "§ 14 Absatz 2 wird aufgehoben; der bisherige Absatz 3 wird Absatz 2"),
- * gives the operations of both, the second in the address of the first ("In …", or the unit it names).
- */
 /** At most this many instructions in one sentence (a chain of three, and one more): bounds the splitting. */
 const MAX_JOINED = 4;
 
+/**
+ * Parse one instruction sentence in the context of its parent's address. A sentence that is two or
+ * more instructions joined by "und", ";" or a comma, each complete in itself ("In § 12 wird Absatz 2
+ * aufgehoben und Absatz 3 wird Absatz 2", "§ 14 Absatz 2 wird aufgehoben; der bisherige Absatz 3 wird
+ * Absatz 2", "In Nummer 4 wird …, in Nummer 5 wird … und folgende Nummer 6 wird angefügt"), gives the
+ * operations of all, each read in the address of the one before ("In …", or the unit it names).
+ * `joined`: how many instructions the sentence this one was split from already gave.
+ */
 export function parseInstruction(sentence: string, quotes: string[], context: Address, joined = 1): InstructionParse {
   const whole = parseOne(sentence, quotes, context);
   if (whole.kind !== 'error' || whole.code !== 'instruction-unparsed' || joined >= MAX_JOINED) return whole;
@@ -519,13 +521,14 @@ function parseOne(sentence: string, quotes: string[], context: Address): Instruc
   // Der Überschrift werden die Wörter ⟦n⟧ angefügt / Dem Satz 1 werden die Wörter ⟦n⟧ angefügt / Den
   // Nummern 1 und 2 wird jeweils das Wort ⟦n⟧ angefügt (at the end of each) / In Absatz 4 wird den Nummern
   // 1 und 2 jeweils …
-  const appended = `(?:jeweils )?(ein Komma und |ein Semikolon und )?(?:das Wort|die Wörter|die Angabe) ${Q} angefügt$`;
-  if ((m = new RegExp(`^(?:Der|Dem|Den)()? (.+?) (?:wird|werden) ${appended}`).exec(s)) || (m = new RegExp(`^In (.+?) (?:wird|werden) (?:der|dem|den) (.+?) ${appended}`).exec(s))) {
-    const base = m[1] ? addr(m[1]) : context;
-    const own = parseAddress(m[2]);
-    if (!base || !own) return bad(`address not understood: "${m[1] && !base ? m[1] : m[2]}"`);
-    const punct = m[3] ? (m[3].startsWith('ein Komma') ? ', ' : '; ') : '';
-    return ok([{ action: 'append-words', target: inheritAddress(base, own), words: punct + q(quotes, m[4]) }]);
+  const appended = `(?:jeweils )?(?<punct>ein Komma und |ein Semikolon und )?(?:das Wort|die Wörter|die Angabe) ${Q.replace('(', '(?<quote>')} angefügt$`;
+  const words = new RegExp(`^(?:Der|Dem|Den) (?<unit>.+?) (?:wird|werden) ${appended}`).exec(s) ?? new RegExp(`^In (?<base>.+?) (?:wird|werden) (?:der|dem|den) (?<unit>.+?) ${appended}`).exec(s);
+  if (words?.groups) {
+    const { base: basePhrase, unit, punct, quote } = words.groups;
+    const base = basePhrase ? addr(basePhrase) : context;
+    const own = parseAddress(unit);
+    if (!base || !own) return bad(`address not understood: "${base ? unit : basePhrase}"`);
+    return ok([{ action: 'append-words', target: inheritAddress(base, own), words: (punct ? (punct.startsWith('ein Komma') ? ', ' : '; ') : '') + q(quotes, quote) }]);
   }
   // Dem Absatz 1 wird folgender Satz vorangestellt: ⟦n⟧
   if ((m = new RegExp(`^(?:Dem|Der) (.+?) (?:wird|werden) (?:folgender|folgende|folgendes|folgenden|die folgenden) (.+?) vorangestellt:? ${Q}$`).exec(s))) {

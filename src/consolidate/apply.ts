@@ -490,8 +490,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         const base = t.slice(0, -op.punctuation.length);
         return () => s.set(/^[,.;:]/.test(op.replacement) ? base + op.replacement : `${base} ${op.replacement}`);
       });
-      if (!edits.length) fail('target-empty', 'the addressed unit has no text');
-      for (const edit of edits) edit();
+      applyEach(edits);
       return hits[0]?.node.id;
     }
     case 'append-words': {
@@ -507,8 +506,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         }
         return () => s.set(`${before}${/^[,;]/.test(op.words) ? '' : ' '}${op.words}`);
       });
-      if (!edits.length) fail('target-empty', 'the addressed unit has no text');
-      for (const edit of edits) edit();
+      applyEach(edits);
       return hits[0]?.node.id;
     }
     case 'unnumber-absatz': {
@@ -752,6 +750,12 @@ function weggefallen(u: Absatz | ListItem): Absatz | ListItem {
 
 function findOf(op: Operation): string {
   return op.action === 'insert-words' ? op.anchor : 'find' in op ? op.find : '';
+}
+
+/** The edits of an operation on several units, made once every unit has been checked. */
+function applyEach(edits: Array<() => void>): void {
+  if (!edits.length) fail('target-empty', 'the addressed unit has no text');
+  for (const edit of edits) edit();
 }
 
 /**
