@@ -192,11 +192,6 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
   const joints = [...text.matchAll(/ und |; |, (?=in )/g)].map((j) => ({ at: j.index!, length: j[0].length }));
   for (const { at, length } of joints) {
     const left = text.slice(0, at).replace(/,$/, '');
-    // the second half with the verb first and a unit after it ("… ersetzt und wird Nummer 3 aufgehoben"):
-    // the unit first, as an instruction starts
-    const right = unitBeforeVerb(text.slice(at + length));
-    // the second instruction has its own verb and starts as an instruction does
-    if (!/\b(?:wird|werden)\b/.test(right) || !new RegExp(`^(?:§\\s|(?:die|der|das|dem|den|im|in|nach|vor|${SUB_UNIT}|${SUB_UNITS})\\b)`, 'i').test(right)) continue;
     const first = parseOne(left, quotes, context);
     if (first.kind !== 'operations') continue;
     const prefix = /^In (.+?) (?:wird|werden) /.exec(left);
@@ -213,30 +208,42 @@ export function parseInstruction(sentence: string, quotes: string[], context: Ad
         : last.action === 'renumber' && last.to.length === 1 && last.unitKind !== 'paragraph'
           ? inheritAddress(last.target, [{ kind: last.unitKind, labels: [last.to[0]] }])
           : last.target;
-    // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
-    // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
-    // (itself two instructions or more: a chain of three)
-    const second = parseInstruction(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && itemHoldsSaetze(within))), joined + 1);
-    if (second.kind !== 'operations') continue;
-    // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
-    // "Satz 3" may mean the Satz counted before or after it. Only a Satz before the first one changed is
-    // the same either way ("In § 7 Absatz 1 wird Satz 4 aufgehoben und in Satz 3 …")
-    if (satzNumbersShifted(first.operations, second.operations)) continue;
-    return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
+    // the second half with the verb first and a unit after it ("… ersetzt und wird Nummer 3 aufgehoben"):
+    // the unit first, as an instruction starts (each reading of where the unit ends is tried)
+    for (const right of unitBeforeVerb(text.slice(at + length))) {
+      // the second instruction has its own verb and starts as an instruction does
+      if (!/\b(?:wird|werden)\b/.test(right) || !new RegExp(`^(?:§\\s|(?:die|der|das|dem|den|im|in|nach|vor|${SUB_UNIT}|${SUB_UNITS})\\b)`, 'i').test(right)) continue;
+      // a Satz of the second is a Nummer's only when the first's address names the Nummer ("In § 5 Absatz 1
+      // Nummer 1 wird … und Satz 2 wird aufgehoben"), not when a clause does ("… wird in Nummer 2 … und Satz 1 …")
+      // (itself two instructions or more: a chain of three)
+      const second = parseInstruction(right[0].toUpperCase() + right.slice(1), quotes, containerFor(right, changed, namesListItem(context) || (within !== undefined && itemHoldsSaetze(within))), joined + 1);
+      if (second.kind !== 'operations') continue;
+      // Sätze are counted, not labelled: after the first half removes or adds one, the second half's
+      // "Satz 3" may mean the Satz counted before or after it. Only a Satz before the first one changed is
+      // the same either way ("In § 7 Absatz 1 wird Satz 4 aufgehoben und in Satz 3 …")
+      if (satzNumbersShifted(first.operations, second.operations)) continue;
+      return { kind: 'operations', operations: [...first.operations, ...second.operations], warnings: [...first.warnings, ...second.warnings] };
+    }
   }
   return whole;
 }
 
-/** "wird Nummer 3 aufgehoben" → "Nummer 3 wird aufgehoben": the longest run of words after the verb that is an address. */
-function unitBeforeVerb(clause: string): string {
+/**
+ * "wird Nummer 3 aufgehoben" → "Nummer 3 wird aufgehoben": for each run of words after the verb that is
+ * an address, longest first ("werden die Absätze 3 und 4 die Absätze 2 und 3": "die Absätze 3 und 4"
+ * is the one that reads); a clause that does not start with the verb as it is.
+ */
+function unitBeforeVerb(clause: string): string[] {
   const m = /^(wird|werden) (.+)$/.exec(clause);
-  if (!m) return clause;
+  if (!m) return [clause];
   const words = m[2].split(' ');
-  for (let k = words.length - 1; k >= 1; k--) {
-    const unit = words.slice(0, k).join(' ');
-    if (parseAddress(unit)) return `${unit} ${m[1]} ${words.slice(k).join(' ')}`;
+  // the unit, or "nach/vor/in" and the unit ("… und wird nach Absatz 3 folgender Absatz 4 eingefügt")
+  const from = /^(?:nach|vor|in)$/i.test(words[0]) ? 1 : 0;
+  const readings: string[] = [];
+  for (let k = words.length - 1; k > from; k--) {
+    if (parseAddress(words.slice(from, k).join(' '))) readings.push(`${words.slice(0, k).join(' ')} ${m[1]} ${words.slice(k).join(' ')}`);
   }
-  return clause;
+  return readings.length ? readings : [clause];
 }
 
 /**
