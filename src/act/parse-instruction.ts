@@ -118,6 +118,8 @@ export function normaliseSentence(sentence: string, warnings: string[]): string 
     .replace(/^(.+?) (?:erhält|erhalten) (?:folgende|die folgende) Fassung:/, '$1 wird wie folgt gefasst:')
     .replace(/^(§ \S+) (?:erhält|erhalten) (?:folgende|die folgende) Überschrift:/, 'Die Überschrift des $1 wird wie folgt gefasst:');
   s = s
+    // "Absatz 5 (neu)" is the neue Absatz 5: the number as it stands after the changes before
+    .replace(/\b((?:§|Absatz|Satz|Nummer|Buchstabe|Doppelbuchstabe|Dreifachbuchstabe) [0-9]*[a-z]*) \(neu\)/g, '$1')
     .replace(/\b(?:der|die|das|den) (folgenden?|folgender|folgendes)\b/g, (_, w: string) => w)
     .replace(/\bfolgenden (Absatz|Satz|Buchstaben|§)\b/g, 'folgender $1')
     // "In § 9 Absatz 1 werden im Satzteil vor Nummer 1 die Wörter …": the Satzteil belongs to the address

@@ -1142,10 +1142,10 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(r.text).toContain('3. drei,\n\n4. vier.\n');
     expect(r.text).not.toContain('fünf');
     // the unit after the verb is read where the rest reads as an instruction; "nach Absatz 1" as well
-    const renumbered = apply('1. In § 29 wird Absatz 2 aufgehoben und werden die Absätze 3 und 4 die Absätze 2 und 3.\n2. In § 6 werden die bisherigen Absätze 2 und 3 die Absätze 3 und 4 und wird nach Absatz 1 folgender Absatz 2 eingefügt:\n„(2) Neu.“\n');
+    const renumbered = apply('1. In § 29 wird Absatz 2 aufgehoben und werden die Absätze 3 und 4 die Absätze 2 und 3.\n2. In § 6 werden die bisherigen Absätze 2 und 3 die Absätze 3 und 4 und wird nach Absatz 1 folgender Absatz 2 eingefügt:\n„(2) Neu.“\n3. In § 6 Absatz 4 (neu) wird das Wort „Drei“ durch das Wort „Vier“ ersetzt.\n');
     expect(renumbered.failed).toEqual([]);
     expect(renumbered.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Drei.\n\n(3) Vier.\n');
-    expect(renumbered.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Neu.\n\n(3) Zwei.\n\n(4) Drei.\n');
+    expect(renumbered.text).toContain('# § 6 – Ersetzen\n\n(1) Eins.\n\n(2) Neu.\n\n(3) Zwei.\n\n(4) Vier.\n');
   });
 
   it('a Satz repealed, then a Satz before it changed in the same sentence: counted the same either way, so applied', () => {
