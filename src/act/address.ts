@@ -106,8 +106,9 @@ export function parseAddress(phrase: string): Address | undefined {
       s = s.slice(m[0].length);
       continue;
     }
-    if ((m = /^Angaben? zu (§§?\s*\d+[a-z]*|(?:Kapitel|Abschnitt|Unterabschnitt|Teil) \d+[a-z]*|Anlage(?: [A-Z]?\d*[a-z]?)?)\s*/.exec(s))) {
-      parts.push({ kind: 'inhalt' }, { kind: 'angabe', ref: m[1].replace(/\s+/g, ' ') });
+    // (a part of the Gliederung with the parts above it: "Angabe zu Kapitel 2 Abschnitt 1")
+    if ((m = /^Angaben? zu (§§?\s*\d+[a-z]*|(?:(?:Teil|Kapitel|Abschnitt|Unterabschnitt) \d+[a-z]*\s*)+|Anlage(?: [A-Z]?\d*[a-z]?)?)\s*/.exec(s))) {
+      parts.push({ kind: 'inhalt' }, { kind: 'angabe', ref: m[1].replace(/\s+/g, ' ').trim() });
       s = s.slice(m[0].length);
       continue;
     }

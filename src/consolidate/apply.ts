@@ -1077,11 +1077,7 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   const ref = op.target.find((p): p is Extract<AddressPart, { kind: 'angabe' }> => p.kind === 'angabe');
   const entries = law.inhalt.entries.slice();
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const at = (r: string) => {
-    const k = entries.findIndex((e) => norm(e.label) === norm(r));
-    if (k < 0) fail('target-not-found', `the Inhaltsübersicht has no Angabe zu ${r}`);
-    return k;
-  };
+  const at = (r: string) => angabeIndex(entries.map((e) => norm(e.label)), norm(r));
   const idx = ref ? at(ref.ref) : -1;
   if (op.action === 'insert-units') {
     // no Angabe named: "Der Inhaltsübersicht wird folgende Angabe angefügt"
@@ -1091,6 +1087,30 @@ function applyToInhalt(law: Law, op: Operation): ApplyResult {
   }
   if (!ref) fail('target-unsupported', `"${op.action}" on the Inhaltsübersicht is not supported`);
   return applyToAngaben(law, op, entries, ref.through ? range(idx, at(ref.through)) : [idx, ...(ref.more ?? []).map(at)]);
+}
+
+/**
+ * The Angabe a reference names: "§ 5", "Anlage 2", or a part of the Gliederung, also with the parts
+ * above it ("Kapitel 2 Abschnitt 1": the Abschnitt 1 after the Angabe zu Kapitel 2, before the next
+ * Kapitel). A label that stands more than once where it is looked for ("Abschnitt 1" of Kapitel 1 and
+ * of Kapitel 2) is ambiguous: the act must name the part above it.
+ */
+function angabeIndex(labels: string[], ref: string): number {
+  const parts = /^(?:(?:Teil|Kapitel|Abschnitt|Unterabschnitt) \S+ ?)+$/.test(ref) ? ref.match(/(?:Teil|Kapitel|Abschnitt|Unterabschnitt) \S+/g)! : [ref];
+  let from = 0;
+  let to = labels.length;
+  for (const [i, part] of parts.entries()) {
+    const hits = labels.map((l, k) => (k >= from && k < to && l === part ? k : -1)).filter((k) => k >= 0);
+    if (hits.length === 0) fail('target-not-found', `the Inhaltsübersicht has no Angabe zu ${parts.slice(0, i + 1).join(' ')}`);
+    if (hits.length > 1) fail('target-ambiguous', `the Inhaltsübersicht has ${hits.length} Angaben zu ${parts.slice(0, i + 1).join(' ')}: the act does not say under which part`);
+    if (i === parts.length - 1) return hits[0];
+    // the parts below this one: up to the next Angabe of the same kind ("Kapitel 3")
+    const kind = part.split(' ')[0];
+    from = hits[0] + 1;
+    const next = labels.findIndex((l, k) => k >= from && l.startsWith(`${kind} `));
+    to = next < 0 ? labels.length : next;
+  }
+  return -1;
 }
 
 /** The law with these Angaben, numbered anew. */

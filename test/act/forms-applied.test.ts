@@ -1172,4 +1172,16 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(words).toContain('c) während eines Urlaubssemesters als zwei Arbeitstage angerechnet werden. Die Prüfung erfolgt wöchentlich.');
     expect(words.match(/als zwei Arbeitstage angerechnet werden\./g)).toHaveLength(1);
   });
+
+  it('an Angabe of a Gliederung part named with the part above it; one that stands twice is refused without it', () => {
+    const law = '% Testverordnung\n\n# Inhaltsübersicht\n\nKapitel 1\n\nAllgemeines\n\nAbschnitt 1\n\nBegriffe\n\n§ 1\n\nEins\n\nKapitel 2\n\nEinreise\n\nAbschnitt 1\n\nPasspflicht alt\n\n§ 2\n\nZwei\n\n# § 1 – Eins\n\nText.\n\n# § 2 – Zwei\n\nText.\n';
+    const r = apply('1. In der Inhaltsübersicht wird die Angabe zu Kapitel 2 Abschnitt 1 wie folgt gefasst:\n„Abschnitt 1\nPass- und Passersatzpflicht“.\n', law);
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('Abschnitt 1\n\nBegriffe\n\n§ 1');
+    expect(r.text).toContain('Kapitel 2\n\nEinreise\n\nAbschnitt 1\n\nPass- und Passersatzpflicht\n\n§ 2');
+    // probe round 6: "Abschnitt 1" alone was the first one found, silently
+    const alone = apply('1. In der Inhaltsübersicht wird die Angabe zu Abschnitt 1 wie folgt gefasst:\n„Abschnitt 1\nPass- und Passersatzpflicht“.\n', law);
+    expect(alone.failed).toEqual(['Artikel 1 Nummer 1: the Inhaltsübersicht has 2 Angaben zu Abschnitt 1: the act does not say under which part']);
+    expect(alone.text).toContain('Passpflicht alt');
+  });
 });
