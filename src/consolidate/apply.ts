@@ -1053,6 +1053,9 @@ function applyToAnlage(law: Law, op: Operation): ApplyResult {
       pos += l.length + 1;
     }
     if (start < 0) fail('target-not-found', `Nummer ${nr.labels[0]} of the Anlage not found`);
+    // an Anlage in parts, each numbered from 1, has the label more than once: which one is not said
+    const twice = lines.filter((l) => /^\s*(\d+[a-z]?)\.\s/.exec(l)?.[1] === nr.labels[0]).length;
+    if (twice > 1) fail('target-ambiguous', `the Anlage has ${twice} lines numbered ${nr.labels[0]}.: the act does not say which`);
     from = start;
   } else if (op.target.length > 1) fail('target-unsupported', `cannot address ${formatAddress(op.target)} inside an Anlage`);
   let segment = anlage.body.slice(from, to);

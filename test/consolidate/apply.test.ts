@@ -69,6 +69,14 @@ describe('applyOperation', () => {
     const words = applyOperation(anlage, { action: 'insert-words', target, anchor: 'Emden', position: 'after', words: 'und Umgebung', each: false });
     expect((words.law.body.find((n) => n.kind === 'anlage') as { body: string }).body).toBe('Donauwörth\n\nEmden und Umgebung\n\nGiebelstadt');
   });
+  it('a Nummer of an Anlage whose parts are each numbered from 1 is ambiguous: refused, not the first one taken', () => {
+    const anlage = parseStatute('% Verordnung\n\n# § 1 – Eins\n\nText.\n\n# Anlage – Listen\n\nTeil A\n\n1. Bremen\n\n2. Emden\n\nTeil B\n\n1. Kiel\n\n2. Emden\n');
+    const target = [{ kind: 'anlage' as const, label: '' }, { kind: 'nummer' as const, labels: ['2'] }];
+    expect(() => applyOperation(anlage, { action: 'replace', target, find: 'Emden', replacement: 'Leer', each: false })).toThrow(/2 lines numbered 2\./);
+    const one = parseStatute('% Verordnung\n\n# § 1 – Eins\n\nText.\n\n# Anlage – Liste\n\n1. Bremen\n\n2. Emden\n\n3. Kiel\n');
+    const r = applyOperation(one, { action: 'replace', target, find: 'Emden', replacement: 'Leer', each: false });
+    expect((r.law.body.find((n) => n.kind === 'anlage') as { body: string }).body).toBe('1. Bremen\n\n2. Leer\n\n3. Kiel');
+  });
   it('refuses ambiguous words without "jeweils"', () => {
     const law = parseStatute(LAW);
     expect(() => applyOperation(law, { action: 'replace', target: para('26', { kind: 'absatz', labels: ['2'] }), find: '25 000', replacement: '50 000', each: false })).toThrow(ApplyError);
