@@ -343,6 +343,50 @@ interface Slot {
   set(v: string): void;
 }
 
+/**
+ * A Nummer that is a row of a table ("| 1\\. | für die Erteilung … | 147 Euro, |" in AufenthV § 44): the
+ * official text lays some fee lists out as Markdown tables, kept verbatim, and acts change their amounts
+ * by Nummer ("In § 44 Nummer 1 wird die Angabe „147 Euro“ durch …"). Only where the unit has no list
+ * item of that number and exactly one table row carries it; the slot is the row's cells after the label.
+ */
+function tableRow(p: Paragraph, parts: AddressPart[]): { slot: Slot; id: string } | undefined {
+  const last = parts[parts.length - 1];
+  if (last?.kind !== 'nummer' || last.labels.length !== 1) return undefined;
+  const label = last.labels[0];
+  let container: Hit[];
+  try {
+    container = resolveUnits(p, parts.slice(0, -1));
+  } catch {
+    return undefined;
+  }
+  if (container.length !== 1 || findChildren(container[0].node, 'nummer', label).length) return undefined;
+  const row = new RegExp(`^(\\|\\s*${label}\\\\?\\.\\s*\\|)(.*)$`);
+  const found: Array<{ satz: Satz; key: 'text' | 'vor'; line: number }> = [];
+  const tables = container[0].node.kind === 'paragraph' ? [...sentencesOf(container[0].node), ...container[0].node.children.flatMap((c) => (c.kind === 'absatz' ? c.children : []))] : sentencesOf(container[0].node);
+  for (const satz of tables) {
+    if (!satz.opaque) continue;
+    const key = satz.text !== undefined ? 'text' : 'vor';
+    (satz[key] ?? '').split('\n').forEach((l, line) => {
+      if (row.test(l)) found.push({ satz, key, line });
+    });
+  }
+  if (found.length !== 1) return undefined;
+  const { satz, key, line } = found[0];
+  const lines = () => (satz[key] ?? '').split('\n');
+  const cells = () => row.exec(lines()[line])!;
+  return {
+    id: `${container[0].node.id || p.id}/nr-${label}`,
+    slot: {
+      get: () => cells()[2],
+      set: (v) => {
+        const all = lines();
+        all[line] = cells()[1] + v;
+        satz[key] = all.join('\n');
+      },
+    },
+  };
+}
+
 function slotsOf(node: Unit): Slot[] {
   const slots: Slot[] = [];
   const visitSatz = (s: Satz) => {
@@ -442,6 +486,17 @@ function halbsatzSlot(node: Unit, index: number): Slot {
 
 function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation): string | undefined {
   const last = parts[parts.length - 1];
+  if (op.action === 'replace' || op.action === 'delete' || op.action === 'insert-words') {
+    const row = tableRow(p, parts);
+    if (row) {
+      if (/[|\\\n]/.test(`${findOf(op)}${'replacement' in op ? op.replacement : ''}${'words' in op ? op.words : ''}`)) {
+        fail('target-unsupported', `words with "|" or "\\" are not changed inside a table row`);
+      }
+      const n = editWords([row.slot], op, op.each);
+      if (op.each && n === 0) fail('words-not-found', `"${findOf(op)}" not found in ${formatAddress(parts)}`);
+      return row.id;
+    }
+  }
   const hits = resolveUnits(p, parts);
   // text slots: a Satzteil, the Überschrift, or all text of the addressed units
   const textSlots = (): Slot[] => {

@@ -77,6 +77,17 @@ describe('applyOperation', () => {
     const r = applyOperation(one, { action: 'replace', target, find: 'Emden', replacement: 'Leer', each: false });
     expect((r.law.body.find((n) => n.kind === 'anlage') as { body: string }).body).toBe('1. Bremen\n\n2. Leer\n\n3. Kiel');
   });
+  it('a Nummer laid out as a table row (AufenthV § 44): its words change in that row only; "|" is refused', () => {
+    const fees = parseStatute('% Verordnung\n\n# § 44 – Gebühren\n\nAn Gebühren sind zu erheben\n\n|     |     |     |\n|:----|:----|----:|\n| 1\\. | für die Erteilung A | 147 Euro, |\n| 2\\. | für die Erteilung B | 147 Euro, |\n| 3\\. | in allen übrigen Fällen | 113 Euro. |\n');
+    const target = [{ kind: 'paragraph' as const, labels: ['44'] }, { kind: 'nummer' as const, labels: ['2'] }];
+    const r = applyOperation(fees, { action: 'replace', target, find: '147 Euro', replacement: '160 Euro', each: false });
+    const table = (r.law.body.find((n) => n.kind === 'paragraph') as { children: Array<{ text?: string }> }).children.map((c) => c.text ?? '').join('\n');
+    expect(table).toContain('| 1\\. | für die Erteilung A | 147 Euro, |\n| 2\\. | für die Erteilung B | 160 Euro, |\n| 3\\. |');
+    // the words of a row are whole words as anywhere else; a missing row is not found
+    expect(() => applyOperation(fees, { action: 'replace', target, find: '47 Euro', replacement: '50 Euro', each: false })).toThrow(/not found/);
+    expect(() => applyOperation(fees, { action: 'replace', target: [target[0], { kind: 'nummer' as const, labels: ['4'] }], find: '147 Euro', replacement: '160 Euro', each: false })).toThrow(/not found/);
+    expect(() => applyOperation(fees, { action: 'replace', target, find: '147 Euro', replacement: '160 | Euro', each: false })).toThrow(/table row/);
+  });
   it('refuses ambiguous words without "jeweils"', () => {
     const law = parseStatute(LAW);
     expect(() => applyOperation(law, { action: 'replace', target: para('26', { kind: 'absatz', labels: ['2'] }), find: '25 000', replacement: '50 000', each: false })).toThrow(ApplyError);
