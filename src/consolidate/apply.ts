@@ -748,7 +748,7 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
         if (miss.length) fail('target-not-found', `Absatz ${miss.join(', ')} not found for renumbering`);
         // "Absatz 2 wird aufgehoben. Die bisherigen Absätze 3 und 4 werden die Absätze 2 und 3": the
         // renumbering takes the number the repealed Absatz kept, so its "(weggefallen)" goes
-        container.children = container.children.filter((c) => !(c.kind === 'absatz' && op.to.includes(c.label) && !abs.includes(c) && isWeggefallen(c)));
+        container.children = container.children.filter((c) => !(c.kind === 'absatz' && !abs.includes(c) && isWeggefallen(c) && movedOver(c.label, op.from, op.to)));
         abs.forEach((a, i) => (a!.label = op.to[i]));
         return p.id;
       }
@@ -757,12 +757,21 @@ function applyWithinParagraph(p: Paragraph, parts: AddressPart[], op: Operation)
       const found = op.from.map((l) => items.find((it) => it.label === l));
       const missing = op.from.filter((_, i) => !found[i]);
       if (missing.length) fail('target-not-found', `${op.unitKind} ${missing.join(', ')} not found for renumbering`);
-      for (const s of lists) s.items = s.items!.filter((it) => !(it.kind === op.unitKind && op.to.includes(it.label) && !found.includes(it) && isWeggefallen(it)));
+      for (const s of lists) s.items = s.items!.filter((it) => !(it.kind === op.unitKind && !found.includes(it) && isWeggefallen(it) && movedOver(it.label, op.from, op.to)));
       found.forEach((it, i) => (it!.label = op.to[i]));
       return p.id;
     }
   }
   return undefined;
+}
+
+/**
+ * Does a renumbering take or pass over this number? A unit moved down ("Der bisherige Absatz 4 wird
+ * Absatz 2" after "Die Absätze 2 und 3 werden aufgehoben") takes the number of one "(weggefallen)"
+ * unit and leaves the others between behind it: those go, as the act means the gap to close.
+ */
+function movedOver(label: string, from: string[], to: string[]): boolean {
+  return to.some((t, i) => t === label || (compareLabels(t, label) < 0 && compareLabels(label, from[i]) < 0));
 }
 
 const WEGGEFALLEN = '(weggefallen)';

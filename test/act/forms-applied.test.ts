@@ -1184,4 +1184,14 @@ describe('from a fourth probe round (compound and multi-target instructions)', (
     expect(alone.failed).toEqual(['Artikel 1 Nummer 1: the Inhaltsübersicht has 2 Angaben zu Abschnitt 1: the act does not say under which part']);
     expect(alone.text).toContain('Passpflicht alt');
   });
+
+  it('Absätze repealed, then a later one renumbered into the gap: the "(weggefallen)" ones it passes go', () => {
+    // probe round 8, AufenthG § 19c: refused before ("2 after 3")
+    const r = apply('1. § 29 wird wie folgt geändert:\na) Die Absätze 2 und 3 werden aufgehoben.\nb) Der bisherige Absatz 4 wird Absatz 2.\n2. § 51 Absatz 1 wird wie folgt geändert:\na) Die Nummern 2 und 3 werden aufgehoben.\nb) Die bisherigen Nummern 4 und 5 werden die Nummern 2 und 3.\n');
+    expect(r.failed).toEqual([]);
+    expect(r.text).toContain('# § 29 – Nummerierung\n\n(1) Eins.\n\n(2) Vier.\n\n# § 38');
+    expect(r.text).toContain('1. eins,\n\n2. vier,\n\n3. fünf.\n');
+    // a repeal alone keeps the Absatz's number
+    expect(apply('1. In § 29 wird Absatz 2 aufgehoben.\n').text).toContain('(1) Eins.\n\n(2) (weggefallen)\n\n(3) Drei.');
+  });
 });
