@@ -302,7 +302,7 @@ function changesSaetze(op: Operation): boolean {
  * appended Satz shifts none); a Satz of another unit, or before that one, is not.
  */
 function satzNumbersShifted(first: Operation[], second: Operation[]): boolean {
-  const key = (parts: Address) => parts.map((p) => `${p.kind}:${'labels' in p ? p.labels.join(',') : ''}`).join('/');
+  const key = formatAddress;
   const numbers = (p: AddressPart): number[] => ('labels' in p ? p.labels.map(Number) : [Number.NaN]);
   const shifted: Array<{ container: string; from: number }> = [];
   for (const op of first) {

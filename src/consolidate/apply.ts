@@ -362,8 +362,9 @@ function tableRow(p: Paragraph, parts: AddressPart[]): { slot: Slot; id: string 
   if (container.length !== 1 || findChildren(container[0].node, 'nummer', label).length) return undefined;
   const row = new RegExp(`^(\\|\\s*${label}\\\\?\\.\\s*\\|)(.*)$`);
   const found: Array<{ satz: Satz; key: 'text' | 'vor'; line: number }> = [];
-  const tables = container[0].node.kind === 'paragraph' ? [...sentencesOf(container[0].node), ...container[0].node.children.flatMap((c) => (c.kind === 'absatz' ? c.children : []))] : sentencesOf(container[0].node);
-  for (const satz of tables) {
+  const node = container[0].node;
+  const saetze = node.kind === 'paragraph' ? node.children.flatMap((c) => (c.kind === 'absatz' ? c.children : [c])) : sentencesOf(node);
+  for (const satz of saetze) {
     if (!satz.opaque) continue;
     const key = satz.text !== undefined ? 'text' : 'vor';
     (satz[key] ?? '').split('\n').forEach((l, line) => {
@@ -375,7 +376,7 @@ function tableRow(p: Paragraph, parts: AddressPart[]): { slot: Slot; id: string 
   const lines = () => (satz[key] ?? '').split('\n');
   const cells = () => row.exec(lines()[line])!;
   return {
-    id: `${container[0].node.id || p.id}/nr-${label}`,
+    id: `${node.id || p.id}/nr-${label}`,
     slot: {
       get: () => cells()[2],
       set: (v) => {
